@@ -1,0 +1,1 @@
+"""Scorers against gold files: quotes, articles (cleaning), entities, events."""

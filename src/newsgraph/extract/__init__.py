@@ -1,0 +1,1 @@
+"""Extract: quotations (extract.quotes) and, later, events (extract.events)."""

@@ -1,0 +1,4 @@
+"""Quotations and their speakers.
+
+Contract: ``extract_quotes(article, sentences, mentions) -> tuple[Quote, ...]`` sorted by span.
+"""

@@ -1,0 +1,1 @@
+"""The actor knowledge base: who held which role, when."""

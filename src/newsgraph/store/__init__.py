@@ -1,0 +1,1 @@
+"""Store: SQLite by default (PostgreSQL later) behind one interface."""
