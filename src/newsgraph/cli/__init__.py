@@ -1,9 +1,13 @@
 """The command line: thin — parses, calls pipeline/store/evaluate, prints.
 
-Each command group lives in its own module and registers itself on ``app``.
+Each command group lives in its own ``*_cmd.py`` module in this package and registers itself on
+``app`` when imported; :func:`main` imports them all.
 """
 
 from __future__ import annotations
+
+import importlib
+import pkgutil
 
 import typer
 
@@ -12,14 +16,17 @@ app = typer.Typer(
     help="Who said what, and who did what to whom, when — from news text.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
 )
 
 
-def _register() -> None:
-    # Imported for their side effect of adding commands to ``app``.
-    from newsgraph.cli import evaluate_cmd, ingest_cmd, query_cmd  # noqa: F401
+def load_commands() -> typer.Typer:
+    """Import every ``*_cmd`` module of this package so their commands are on ``app``."""
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.endswith("_cmd"):
+            importlib.import_module(f"{__name__}.{info.name}")
+    return app
 
 
 def main() -> None:
-    _register()
-    app()
+    load_commands()()
