@@ -1,4 +1,4 @@
-"""newsgraph: who said what, and who did what to whom, when — traced to the characters of the source.
+"""newsgraph: who said what, and who did what to whom, when — traced to the source characters.
 
 The one-call API is :func:`process`: text in, a :class:`~newsgraph.model.Document` with its
 quotations out, without touching a database.
