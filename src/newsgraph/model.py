@@ -180,3 +180,50 @@ class Document:
     sentences: tuple[Span, ...] = ()
     mentions: tuple[Mention, ...] = ()
     quotes: tuple[Quote, ...] = ()
+
+
+# --------------------------------------------------------------------------- knowledge base
+# (owned by the kb stage: newsgraph.kb loads these from kb/data/*.csv)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office an actor held, with dates: who "the Russian president" was on a given day.
+
+    ``role_key`` is ``"<owner>:<office>"`` where owner is an ISO 3166 alpha-3 code or an
+    organisation code ("RUS:president", "UKR:foreign_minister", "NATO:secretary_general").
+    ``start``/``end`` are the first/last day as far as known; a partial date in the data
+    ("2014-05", "2014") is kept exact in ``start_text``/``end_text`` (see kb/data/README.md).
+    ``end`` None means still in office (as of the data) — unless ``checked`` says up to which
+    day that was verified.
+    """
+
+    title: str
+    role_key: str
+    country: str | None = None  # ISO 3166 alpha-3, None for international organisations
+    start: dt.date | None = None
+    end: dt.date | None = None
+    source: str = ""
+    start_text: str = ""
+    end_text: str = ""
+    checked: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical person, organisation or state in the knowledge base.
+
+    ``country`` is an ISO 3166 alpha-3 code ("RUS", "USA"), None for international bodies.
+    ``sector``: "government", "military", "business", "media", "international",
+    "civil society", "armed group", "religion", "politics" ...
+    """
+
+    id: str  # stable slug: "dmitry-peskov", "kremlin", "state-RUS"
+    name: str
+    kind: str  # "person" | "organisation" | "state"
+    country: str | None = None
+    sector: str = ""
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    source: str = ""
+    wikidata: str | None = None
