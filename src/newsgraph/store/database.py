@@ -1,0 +1,427 @@
+"""The Store: idempotent batched writes of Documents and the queries the CLI and API need.
+
+One interface over SQLAlchemy Core; engine differences live in :mod:`newsgraph.store.dialects`.
+Writes are one transaction per batch with executemany, so thousands of articles per second fit
+in SQLite. All SQL is parameterised; user text reaches full-text search only as quoted literals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from newsgraph.model import Document, Failure
+from newsgraph.store import rows
+from newsgraph.store.dialects import Dialect, dialect_for
+from newsgraph.store.migrations import migrate
+from newsgraph.store.schema import articles, failures, mentions, quotes
+
+_CHUNK = 500  # ids per IN (...) list: well under every engine's bound-parameter limit
+
+
+class StoreNotFoundError(FileNotFoundError):
+    """A read-only open of a database that does not exist."""
+
+
+class ArticleNotFoundError(LookupError):
+    """No article has that id (or id prefix)."""
+
+
+class AmbiguousArticleIdError(LookupError):
+    """An id prefix matches more than one article."""
+
+
+@dataclass(slots=True)
+class WriteCounts:
+    """What one write did: every document lands in exactly one of the three counts."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __add__(self, other: WriteCounts) -> WriteCounts:
+        return WriteCounts(
+            self.new + other.new, self.updated + other.updated, self.unchanged + other.unchanged
+        )
+
+    @property
+    def total(self) -> int:
+        return self.new + self.updated + self.unchanged
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteHit:
+    """One stored quotation with the article fields a listing needs."""
+
+    id: int
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_text: str | None
+    speaker_actor_id: str | None
+    cue_start: int | None
+    cue_end: int | None
+    speaker_start: int | None
+    speaker_end: int | None
+    confidence: float
+    evidence: str | None
+    published: dt.date | None
+    title: str | None
+    source: str
+    url: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["published"] = self.published.isoformat() if self.published else None
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    id: str
+    title: str | None
+    published: dt.date | None
+    publisher: str | None
+    authors: tuple[str, ...]
+    source: str
+    url: str | None
+    quote_count: int
+    ingested_at: dt.datetime
+    updated_at: dt.datetime
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["published"] = self.published.isoformat() if self.published else None
+        d["authors"] = list(self.authors)
+        d["ingested_at"] = self.ingested_at.isoformat(timespec="seconds")
+        d["updated_at"] = self.updated_at.isoformat(timespec="seconds")
+        return d
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, set | frozenset | tuple):
+        return list(value)
+    return str(value)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+
+
+_QUOTE_COLUMNS = (
+    quotes.c.id,
+    quotes.c.article_id,
+    quotes.c.start,
+    quotes.c.end,
+    quotes.c.text,
+    quotes.c.kind,
+    quotes.c.speaker,
+    quotes.c.speaker_text,
+    quotes.c.speaker_actor_id,
+    quotes.c.cue_start,
+    quotes.c.cue_end,
+    quotes.c.speaker_start,
+    quotes.c.speaker_end,
+    quotes.c.confidence,
+    quotes.c.evidence,
+    quotes.c.published,
+    articles.c.title,
+    articles.c.source,
+    articles.c.url,
+)
+
+_SUMMARY_COLUMNS = (
+    articles.c.id,
+    articles.c.title,
+    articles.c.published,
+    articles.c.publisher,
+    articles.c.authors,
+    articles.c.source,
+    articles.c.url,
+    articles.c.quote_count,
+    articles.c.ingested_at,
+    articles.c.updated_at,
+)
+
+
+class Store:
+    """A newsgraph database. Open with :func:`open_store`."""
+
+    def __init__(self, engine: Engine, dialect: Dialect) -> None:
+        self.engine = engine
+        self.dialect = dialect
+
+    # ------------------------------------------------------------------ writes
+
+    def write(self, docs: Iterable[Document]) -> WriteCounts:
+        """Store documents in one transaction; re-writing the same content is a no-op.
+
+        An id already stored → unchanged. A source stored before under another id → updated
+        (its old rows replaced, ``ingested_at`` kept). Otherwise new.
+        """
+        docs = list(docs)
+        counts = WriteCounts()
+        if not docs:
+            return counts
+        now = _now()
+        with self.engine.begin() as conn:
+            known_ids = self._existing_ids(conn, [d.article.id for d in docs])
+            by_source = self._ids_by_source(conn, [d.article.source for d in docs])
+            pending: dict[str, Document] = {}  # source -> document to insert
+            pending_ids: set[str] = set()
+            stale: dict[str, dt.datetime] = {}  # article id to delete -> its ingested_at
+            first_seen: dict[str, dt.datetime] = {}  # source -> ingested_at to keep
+            for doc in docs:
+                aid, source = doc.article.id, doc.article.source
+                if aid in known_ids or aid in pending_ids:
+                    counts.unchanged += 1
+                    continue
+                earlier = pending.pop(source, None)
+                if earlier is not None:
+                    pending_ids.discard(earlier.article.id)
+                old = by_source.get(source, ())
+                if old or earlier is not None:
+                    counts.updated += 1
+                    for old_id, ingested in old:
+                        stale[old_id] = ingested
+                        first_seen[source] = min(ingested, first_seen.get(source, ingested))
+                else:
+                    counts.new += 1
+                pending[source] = doc
+                pending_ids.add(aid)
+            self._delete_articles(conn, list(stale))
+            self._insert(conn, list(pending.values()), now, first_seen)
+        return counts
+
+    def record_failure(self, failure: Failure) -> None:
+        self.record_failures([failure])
+
+    def record_failures(self, items: Iterable[Failure]) -> None:
+        """Remember documents that could not be processed (one row per source, latest error)."""
+        latest = {f.source: f.error for f in items}
+        if not latest:
+            return
+        now = _now()
+        with self.engine.begin() as conn:
+            for chunk in _chunks(list(latest)):
+                conn.execute(sa.delete(failures).where(failures.c.source.in_(chunk)))
+            conn.execute(
+                sa.insert(failures),
+                [{"source": s, "error": e, "seen_at": now} for s, e in latest.items()],
+            )
+
+    def _existing_ids(self, conn: Connection, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(sorted(set(ids))):
+            found.update(
+                conn.execute(sa.select(articles.c.id).where(articles.c.id.in_(chunk))).scalars()
+            )
+        return found
+
+    def _ids_by_source(
+        self, conn: Connection, sources: list[str]
+    ) -> dict[str, list[tuple[str, dt.datetime]]]:
+        out: dict[str, list[tuple[str, dt.datetime]]] = {}
+        stmt = sa.select(articles.c.source, articles.c.id, articles.c.ingested_at)
+        for chunk in _chunks(sorted(set(sources))):
+            for source, aid, ingested in conn.execute(stmt.where(articles.c.source.in_(chunk))):
+                out.setdefault(source, []).append((aid, ingested))
+        return out
+
+    def _delete_articles(self, conn: Connection, ids: list[str]) -> None:
+        for chunk in _chunks(ids):
+            conn.execute(sa.delete(quotes).where(quotes.c.article_id.in_(chunk)))
+            conn.execute(sa.delete(mentions).where(mentions.c.article_id.in_(chunk)))
+            conn.execute(sa.delete(articles).where(articles.c.id.in_(chunk)))
+
+    def _insert(
+        self,
+        conn: Connection,
+        docs: list[Document],
+        now: dt.datetime,
+        first_seen: dict[str, dt.datetime],
+    ) -> None:
+        if not docs:
+            return
+        article_rows, quote_rows, mention_rows = [], [], []
+        for doc in docs:
+            row = rows.article_row(doc, now)
+            row["ingested_at"] = first_seen.get(doc.article.source, now)
+            article_rows.append(row)
+            quote_rows.extend(rows.quote_rows(doc))
+            mention_rows.extend(rows.mention_rows(doc))
+        conn.execute(sa.insert(articles), article_rows)
+        if quote_rows:
+            conn.execute(sa.insert(quotes), quote_rows)
+        if mention_rows:
+            conn.execute(sa.insert(mentions), mention_rows)
+        for chunk in _chunks([d.article.source for d in docs]):
+            conn.execute(sa.delete(failures).where(failures.c.source.in_(chunk)))
+
+    # ------------------------------------------------------------------ queries
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        search: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        article: str | None = None,
+        kinds: Sequence[str] = (),
+        limit: int | None = 100,
+        offset: int = 0,
+    ) -> list[QuoteHit]:
+        """Quotations in order of publication date, article and position.
+
+        ``speaker`` matches the canonical name or the speaker as written, case- and
+        accent-insensitively, each word as a word prefix ("peskov" finds "Dmitry Peskov").
+        ``search`` is full-text over the quoted words (all words must occur; "a phrase" works).
+        ``article`` is an article id or a prefix of one. Dates are inclusive.
+        """
+        stmt = sa.select(*_QUOTE_COLUMNS).join(articles, articles.c.id == quotes.c.article_id)
+        if speaker and speaker.strip():
+            stmt = stmt.where(self.dialect.speaker_search(speaker))
+        if search and search.strip():
+            stmt = stmt.where(self.dialect.quote_search(search))
+        if since is not None:
+            stmt = stmt.where(quotes.c.published >= since)
+        if until is not None:
+            stmt = stmt.where(quotes.c.published <= until)
+        if article:
+            stmt = stmt.where(quotes.c.article_id.startswith(article, autoescape=True))
+        if kinds:
+            stmt = stmt.where(quotes.c.kind.in_([str(k) for k in kinds]))
+        stmt = stmt.order_by(
+            quotes.c.published.is_(None), quotes.c.published, quotes.c.article_id, quotes.c.start
+        )
+        stmt = stmt.limit(limit).offset(offset) if limit is not None else stmt.offset(offset)
+        with self.engine.connect() as conn:
+            return [QuoteHit(**r._asdict()) for r in conn.execute(stmt)]
+
+    def articles(
+        self, *, search: str | None = None, limit: int | None = 100, offset: int = 0
+    ) -> list[ArticleSummary]:
+        """Articles in order of publication date (undated last), then source."""
+        stmt = sa.select(*_SUMMARY_COLUMNS)
+        if search and search.strip():
+            stmt = stmt.where(self.dialect.article_search(search))
+        stmt = stmt.order_by(
+            articles.c.published.is_(None), articles.c.published, articles.c.source
+        )
+        stmt = stmt.limit(limit).offset(offset) if limit is not None else stmt.offset(offset)
+        with self.engine.connect() as conn:
+            out = []
+            for r in conn.execute(stmt):
+                d = r._asdict()
+                d["authors"] = tuple(d["authors"] or ())
+                out.append(ArticleSummary(**d))
+            return out
+
+    def resolve_article_id(self, id_or_prefix: str) -> str:
+        """The full id of the one article whose id is, or starts with, the given text."""
+        key = id_or_prefix.strip()
+        if not key:
+            raise ArticleNotFoundError("empty article id")
+        stmt = sa.select(articles.c.id).where(articles.c.id.startswith(key, autoescape=True))
+        with self.engine.connect() as conn:
+            found = list(conn.execute(stmt.limit(11)).scalars())
+        if key in found:
+            return key
+        if not found:
+            raise ArticleNotFoundError(f"no article with id {key!r}")
+        if len(found) > 1:
+            shown = ", ".join(found[:10]) + (", ..." if len(found) > 10 else "")
+            raise AmbiguousArticleIdError(f"id prefix {key!r} matches several articles: {shown}")
+        return found[0]
+
+    def article(self, id_or_prefix: str) -> Document:
+        """The stored Document (article, sentences, mentions, quotes) for an id or unique prefix."""
+        aid = self.resolve_article_id(id_or_prefix)
+        with self.engine.connect() as conn:
+            a = conn.execute(sa.select(articles).where(articles.c.id == aid)).one()._asdict()
+            qs = conn.execute(
+                sa.select(quotes).where(quotes.c.article_id == aid).order_by(quotes.c.start)
+            )
+            ms = conn.execute(
+                sa.select(mentions).where(mentions.c.article_id == aid).order_by(mentions.c.start)
+            )
+            return rows.document_from_rows(a, [q._mapping for q in qs], [m._mapping for m in ms])
+
+    def failures(self, *, limit: int | None = 100) -> list[Failure]:
+        stmt = sa.select(failures.c.source, failures.c.error).order_by(failures.c.source)
+        with self.engine.connect() as conn:
+            return [Failure(s, e) for s, e in conn.execute(stmt.limit(limit))]
+
+    def counts(self) -> dict[str, int]:
+        """Row counts per table (for summaries and tests)."""
+        with self.engine.connect() as conn:
+            return {
+                t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+                for t in (articles, quotes, mentions, failures)
+            }
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _url(url_or_path: str | Path) -> str:
+    text = str(url_or_path)
+    return text if "://" in text else f"sqlite:///{text}"
+
+
+def _sqlite_file(url: sa.URL) -> Path | None:
+    """The file behind a SQLite URL; None for in-memory databases and other engines."""
+    if url.get_backend_name() != "sqlite":
+        return None
+    db = url.database
+    if not db or db == ":memory:" or db.startswith("file:"):
+        return None
+    return Path(db)
+
+
+def open_store(url_or_path: str | Path, *, create: bool = True) -> Store:
+    """Open (and create or migrate) a store: a SQLite file path or any SQLAlchemy URL.
+
+    With ``create=False`` a missing SQLite file raises :class:`StoreNotFoundError` instead of
+    being created (read commands must not leave empty databases behind).
+    """
+    url = sa.make_url(_url(url_or_path))
+    path = _sqlite_file(url)
+    if path is not None and not path.exists():
+        if not create:
+            raise StoreNotFoundError(f"database not found: {path}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url, json_serializer=_dumps)
+    dialect = dialect_for(engine)
+    dialect.configure(engine)
+    with engine.begin() as conn:
+        migrate(conn, dialect)
+    return Store(engine, dialect)

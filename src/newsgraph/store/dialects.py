@@ -1,0 +1,153 @@
+"""Everything that differs between database engines, in one place.
+
+SQLite gets connection pragmas for fast batched writes and FTS5 tables kept in sync by triggers
+(``quotes_fts`` over quote text and speaker, ``articles_fts`` over title and body, both
+external-content so text is stored once). Other engines (PostgreSQL later) get a portable
+fallback that searches with case-insensitive LIKE until they get native full-text search.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from newsgraph.store import fts
+from newsgraph.store.schema import articles, quotes
+
+SPEAKER_COLUMNS = ("speaker", "speaker_text")
+
+
+class Dialect(Protocol):
+    name: str
+
+    def configure(self, engine: Engine) -> None:
+        """Per-connection settings."""
+
+    def create_search(self, conn: Connection) -> None:
+        """Create full-text tables and whatever keeps them in sync."""
+
+    def quote_search(self, user_text: str) -> sa.ColumnElement[bool]:
+        """A condition on ``quotes`` rows whose text matches the user's words."""
+
+    def speaker_search(self, user_text: str) -> sa.ColumnElement[bool]:
+        """A condition on ``quotes`` rows whose speaker (canonical or as written) matches."""
+
+    def article_search(self, user_text: str) -> sa.ColumnElement[bool]:
+        """A condition on ``articles`` rows whose title or body matches."""
+
+
+_SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=NORMAL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA temp_store=MEMORY",
+    "PRAGMA cache_size=-32000",
+    "PRAGMA busy_timeout=10000",
+)
+
+_SQLITE_SEARCH_DDL = (
+    """CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text, speaker, speaker_text,
+        content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts(rowid, text, speaker, speaker_text)
+        VALUES (new.id, new.text, new.speaker, new.speaker_text);
+    END""",
+    """CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker, speaker_text)
+        VALUES ('delete', old.id, old.text, old.speaker, old.speaker_text);
+    END""",
+    """CREATE TRIGGER quotes_au AFTER UPDATE ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker, speaker_text)
+        VALUES ('delete', old.id, old.text, old.speaker, old.speaker_text);
+        INSERT INTO quotes_fts(rowid, text, speaker, speaker_text)
+        VALUES (new.id, new.text, new.speaker, new.speaker_text);
+    END""",
+    """CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body,
+        content='articles', content_rowid='fts_key', tokenize='unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.fts_key, new.title, new.body);
+    END""",
+    """CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.fts_key, old.title, old.body);
+    END""",
+    """CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.fts_key, old.title, old.body);
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.fts_key, new.title, new.body);
+    END""",
+)
+
+_NOTHING = sa.false()
+
+
+def _fts_rowids(table: str, expr: str) -> sa.Select[Any]:
+    match = sa.literal_column(table).op("MATCH")(sa.bindparam(None, expr, type_=sa.Text))
+    return sa.select(sa.literal_column("rowid")).select_from(sa.table(table)).where(match)
+
+
+class SQLiteDialect:
+    name = "sqlite"
+
+    def configure(self, engine: Engine) -> None:
+        def on_connect(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            for pragma in _SQLITE_PRAGMAS:
+                cur.execute(pragma)
+            cur.close()
+
+        sa.event.listen(engine, "connect", on_connect)
+
+    def create_search(self, conn: Connection) -> None:
+        for ddl in _SQLITE_SEARCH_DDL:
+            conn.exec_driver_sql(ddl)
+
+    def quote_search(self, user_text: str) -> sa.ColumnElement[bool]:
+        expr = fts.match_query(user_text, columns=("text",))
+        return quotes.c.id.in_(_fts_rowids("quotes_fts", expr)) if expr else _NOTHING
+
+    def speaker_search(self, user_text: str) -> sa.ColumnElement[bool]:
+        expr = fts.match_query(user_text, prefix_all=True, columns=SPEAKER_COLUMNS)
+        return quotes.c.id.in_(_fts_rowids("quotes_fts", expr)) if expr else _NOTHING
+
+    def article_search(self, user_text: str) -> sa.ColumnElement[bool]:
+        expr = fts.match_query(user_text)
+        return articles.c.fts_key.in_(_fts_rowids("articles_fts", expr)) if expr else _NOTHING
+
+
+def _all_terms(columns: list[sa.ColumnElement[Any]], user_text: str) -> sa.ColumnElement[bool]:
+    words = [t for t, _ in fts.terms(user_text)]
+    if not words:
+        return _NOTHING
+    return sa.and_(*(sa.or_(*(c.icontains(w, autoescape=True) for c in columns)) for w in words))
+
+
+class GenericDialect:
+    """Portable fallback: no full-text index, LIKE-based matching (fine for small databases)."""
+
+    name = "generic"
+
+    def configure(self, engine: Engine) -> None:
+        return None
+
+    def create_search(self, conn: Connection) -> None:
+        return None
+
+    def quote_search(self, user_text: str) -> sa.ColumnElement[bool]:
+        return _all_terms([quotes.c.text], user_text)
+
+    def speaker_search(self, user_text: str) -> sa.ColumnElement[bool]:
+        return _all_terms([quotes.c.speaker, quotes.c.speaker_text], user_text)
+
+    def article_search(self, user_text: str) -> sa.ColumnElement[bool]:
+        return _all_terms([articles.c.title, articles.c.body], user_text)
+
+
+def dialect_for(engine: Engine) -> Dialect:
+    if engine.dialect.name == "sqlite":
+        return SQLiteDialect()
+    return GenericDialect()

@@ -1,0 +1,62 @@
+"""Schema versioning: a ``schema_meta`` table holds the version; numbered migrations bring an
+older database up to :data:`SCHEMA_VERSION` in order.
+
+A fresh database is created straight at the current schema (``create_all``) and stamped, so
+migrations only ever run on databases that already exist. To change the schema: edit
+``schema.py``, bump ``SCHEMA_VERSION`` and add ``MIGRATIONS[new_version]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from newsgraph.store.dialects import Dialect
+from newsgraph.store.schema import SCHEMA_VERSION, meta, metadata
+
+
+class SchemaError(RuntimeError):
+    """The database is not a newsgraph database, or is newer than this code."""
+
+
+Migration = Callable[[Connection, Dialect], None]
+
+# version -> step that takes a database at version-1 to version. Version 1 is the initial schema.
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def current_version(conn: Connection) -> int | None:
+    """The stored schema version; None for a database without newsgraph tables."""
+    if not sa.inspect(conn).has_table(meta.name):
+        return None
+    value = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+    return int(value) if value is not None else None
+
+
+def _stamp(conn: Connection, version: int) -> None:
+    conn.execute(sa.delete(meta).where(meta.c.key == "schema_version"))
+    conn.execute(sa.insert(meta).values(key="schema_version", value=str(version)))
+
+
+def migrate(conn: Connection, dialect: Dialect) -> int:
+    """Create or upgrade the schema inside the caller's transaction; returns the version."""
+    version = current_version(conn)
+    if version is None:
+        existing = set(sa.inspect(conn).get_table_names())
+        clash = existing & set(metadata.tables)
+        if clash:
+            raise SchemaError(f"tables {sorted(clash)} exist but carry no newsgraph schema version")
+        metadata.create_all(conn)
+        dialect.create_search(conn)
+        _stamp(conn, SCHEMA_VERSION)
+        return SCHEMA_VERSION
+    if version > SCHEMA_VERSION:
+        raise SchemaError(
+            f"database schema version {version} is newer than this newsgraph ({SCHEMA_VERSION})"
+        )
+    for v in range(version + 1, SCHEMA_VERSION + 1):
+        MIGRATIONS[v](conn, dialect)
+        _stamp(conn, v)
+    return SCHEMA_VERSION

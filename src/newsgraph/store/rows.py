@@ -1,0 +1,181 @@
+"""Conversion between model values (Document, Quote, Mention ...) and table rows.
+
+Kept apart from the SQL so the mapping can be read (and tested) in one place: a Document written
+and read back compares equal to the original.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+from newsgraph.model import (
+    Article,
+    Document,
+    EntityType,
+    Line,
+    LineRole,
+    Mention,
+    Quote,
+    QuoteKind,
+    Span,
+)
+
+
+def fts_key(article_id: str) -> int:
+    """A stable positive 63-bit integer for an article id (the full-text row key)."""
+    digest = hashlib.blake2b(article_id.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
+
+
+def as_date(value: Any) -> dt.date | None:
+    """Dates as ``date``: a stage handing over a datetime or an ISO string still stores fine."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _start(span: Span | None) -> int | None:
+    return span.start if span is not None else None
+
+
+def _end(span: Span | None) -> int | None:
+    return span.end if span is not None else None
+
+
+def _span(start: int | None, end: int | None) -> Span | None:
+    return Span(start, end) if start is not None and end is not None else None
+
+
+def article_row(doc: Document, now: dt.datetime) -> dict[str, Any]:
+    a = doc.article
+    return {
+        "id": a.id,
+        "fts_key": fts_key(a.id),
+        "source": a.source,
+        "url": a.url,
+        "title": a.title,
+        "title_start": _start(a.title_span),
+        "title_end": _end(a.title_span),
+        "authors": list(a.authors),
+        "publisher": a.publisher,
+        "published": as_date(a.published),
+        "published_from": a.published_from,
+        "language": a.language,
+        "text": a.text,
+        "body": a.body_text,
+        "lines": [
+            {"start": ln.span.start, "end": ln.span.end, "role": str(ln.role), "reason": ln.reason}
+            for ln in a.lines
+        ],
+        "sentences": [[s.start, s.end] for s in doc.sentences],
+        "metadata": dict(a.metadata),
+        "quote_count": len(doc.quotes),
+        "ingested_at": now,
+        "updated_at": now,
+    }
+
+
+def quote_rows(doc: Document) -> list[dict[str, Any]]:
+    aid, published = doc.article.id, as_date(doc.article.published)
+    return [
+        {
+            "article_id": aid,
+            "start": q.span.start,
+            "end": q.span.end,
+            "text": q.text,
+            "kind": str(q.kind),
+            "cue_start": _start(q.cue),
+            "cue_end": _end(q.cue),
+            "speaker_start": _start(q.speaker_span),
+            "speaker_end": _end(q.speaker_span),
+            "speaker_text": q.speaker_text,
+            "speaker": q.speaker,
+            "speaker_actor_id": q.speaker_actor_id,
+            "confidence": float(q.confidence),
+            "evidence": q.evidence,
+            "published": published,
+        }
+        for q in doc.quotes
+    ]
+
+
+def mention_rows(doc: Document) -> list[dict[str, Any]]:
+    aid = doc.article.id
+    return [
+        {
+            "article_id": aid,
+            "start": m.span.start,
+            "end": m.span.end,
+            "text": m.text,
+            "type": str(m.type),
+            "actor_id": m.actor_id,
+            "link": m.link,
+            "canonical": m.canonical,
+        }
+        for m in doc.mentions
+    ]
+
+
+def quote_from_row(r: Mapping[str, Any]) -> Quote:
+    return Quote(
+        span=Span(r["start"], r["end"]),
+        text=r["text"],
+        kind=QuoteKind(r["kind"]),
+        cue=_span(r["cue_start"], r["cue_end"]),
+        speaker_span=_span(r["speaker_start"], r["speaker_end"]),
+        speaker_text=r["speaker_text"],
+        speaker=r["speaker"],
+        speaker_actor_id=r["speaker_actor_id"],
+        confidence=r["confidence"],
+        evidence=r["evidence"] or "",
+    )
+
+
+def mention_from_row(r: Mapping[str, Any]) -> Mention:
+    return Mention(
+        span=Span(r["start"], r["end"]),
+        text=r["text"],
+        type=EntityType(r["type"]),
+        actor_id=r["actor_id"],
+        link=r["link"],
+        canonical=r["canonical"],
+    )
+
+
+def document_from_rows(
+    a: Mapping[str, Any], quotes: list[Mapping[str, Any]], mentions: list[Mapping[str, Any]]
+) -> Document:
+    article = Article(
+        id=a["id"],
+        text=a["text"],
+        source=a["source"],
+        title=a["title"],
+        title_span=_span(a["title_start"], a["title_end"]),
+        authors=tuple(a["authors"] or ()),
+        publisher=a["publisher"],
+        published=a["published"],
+        published_from=a["published_from"],
+        url=a["url"],
+        language=a["language"] or "en",
+        lines=tuple(
+            Line(Span(ln["start"], ln["end"]), LineRole(ln["role"]), ln.get("reason", ""))
+            for ln in a["lines"] or ()
+        ),
+        metadata=dict(a["metadata"] or {}),
+    )
+    return Document(
+        article=article,
+        sentences=tuple(Span(s, e) for s, e in a["sentences"] or ()),
+        mentions=tuple(mention_from_row(m) for m in mentions),
+        quotes=tuple(quote_from_row(q) for q in quotes),
+    )
