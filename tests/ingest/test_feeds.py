@@ -126,20 +126,29 @@ class Handler(BaseHTTPRequestHandler):
             self.send(404, b"not found", "text/plain")
 
 
-@pytest.fixture()
-def server() -> Iterator[tuple[str, State]]:
+@pytest.fixture(scope="module")
+def running_server() -> Iterator[tuple[str, State]]:
     state = State()
     handler = type("BoundHandler", (Handler,), {"state": state, "base": ""})
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     handler.base = base
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield base, state
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture()
+def server(running_server: tuple[str, State]) -> tuple[str, State]:
+    """The module's server with fresh counters (each test starts from a clean slate)."""
+    base, state = running_server
+    state.hits.clear()
+    state.headers.clear()
+    return base, state
 
 
 class FakeClock:
