@@ -4,7 +4,7 @@ Gold rows (seeds.quotes.jsonl format) give the quoted words as an exact substrin
 we locate each one, then match predictions to gold one-to-one by character overlap, best overlap
 first. Indirect-speech predictions are left out of matching and precision (gold does not annotate
 reported speech) and counted apart. A prediction that matches nothing but repeats the words of a
-gold quotation found elsewhere in the same article (a headline quote repeated in the body, a scare
+gold quotation at another place in the same article (a headline quote repeated in the body, a scare
 term used twice) is counted apart as a repeat, not as a false positive: gold marks one occurrence.
 """
 
@@ -290,8 +290,12 @@ def score_quotes(
 
         for pi, q in enumerate(preds):
             matched = pi in pred_hit
-            if not matched and fold_key(q.text) in gold_keys:
-                res.repeats += 1
+            if (
+                not matched
+                and fold_key(q.text) in gold_keys
+                and not any(g.span and g.span.overlaps(q.span) for g in gold)
+            ):
+                res.repeats += 1  # the same words as a gold quotation, somewhere else
                 continue
             for name, kinds in ROWS.items():
                 if str(q.kind) in kinds:
