@@ -1,0 +1,372 @@
+"""Rule-based name finding: capitalised chunks, split and typed by context cues and gazetteers.
+
+Works sentence by sentence, then once over the whole document so that a name keeps the type it
+was given where the evidence was strongest ("Peskov" after "Kremlin spokesman Dmitry Peskov").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from newsgraph.annotate.ner import lexicons as lx
+from newsgraph.annotate.ner.tokens import Token, tokenize
+from newsgraph.model import EntityType
+
+PER, ORG, GPE, MISC = EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.MISC
+
+# How sure a type is; the document pass lets stronger evidence win for the same name.
+GUESS, CONTEXT, CUE, LEXICON = 1, 2, 3, 4
+
+_SENTENCE_END = frozenset(".!?:;•|–—-…")
+_OPENERS = frozenset("“\"‘'([«„-–—•*")
+_POSSESSIVES = frozenset({"'s", "’s", "'S", "’S", "‘s"})
+
+KbLookup = Callable[[str], EntityType | None]
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A name found in one sentence, before the document pass."""
+
+    tokens: list[Token]
+    type: EntityType | None
+    strength: int
+    weak: bool = False  # needs support elsewhere in the document (sentence start, headline)
+    speech: bool = False  # followed by a speech verb ("Peskov said")
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    def text(self, raw: str) -> str:
+        return raw[self.start : self.end]
+
+
+def _is_initial(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token i starts a sentence (or a clause after a colon, bullet or opening quote)."""
+    j = i - 1
+    while j >= 0 and tokens[j].text in _OPENERS:
+        j -= 1
+    if j < 0:
+        return True
+    prev = tokens[j].text
+    return prev in _SENTENCE_END or (prev in {"”", '"'} and j > 0 and tokens[j - 1].text == ".")
+
+
+def _is_headline(tokens: Sequence[Token]) -> bool:
+    """Title Case lines ("Putin Sets Accepting New Terms") capitalise ordinary words."""
+    words = [t for t in tokens if t.is_word and t.text[0].isalpha() and len(t.text) > 3]
+    words = [t for t in words if t.text.lower() not in lx.FUNCTION_WORDS]
+    if len(words) < 4:
+        return False
+    caps = sum(1 for t in words if t.text[0].isupper())
+    return caps / len(words) >= 0.75
+
+
+class RuleTagger:
+    """Finds and types names in a text given its sentence spans; holds only read-only lexicons."""
+
+    def __init__(self, kb_lookup: KbLookup | None = None) -> None:
+        self.gz = lx.gazetteers()
+        self.kb_lookup = kb_lookup
+
+    # ------------------------------------------------------------------ lexicon lookups
+
+    def lexicon_type(self, text: str) -> EntityType | None:
+        gz = self.gz
+        if self.kb_lookup is not None:
+            kind = self.kb_lookup(text)
+            if kind is not None:
+                return kind
+        if text in gz.orgs or text in gz.orgs_folded:
+            return ORG
+        if text in gz.places:
+            return GPE
+        if text in gz.demonyms:
+            return MISC
+        if "-" in text:
+            parts = text.split("-")
+            if all(p in gz.demonyms or p in gz.places for p in parts if p):
+                return MISC
+        return None
+
+    def _is_name_word(self, tok: Token) -> bool:
+        return (
+            tok.is_word
+            and tok.is_cap
+            and not tok.text[0].isdigit()
+            and tok.text not in lx.UPPER_NOT_NAMES
+        )
+
+    # ------------------------------------------------------------------ chunking
+
+    def _chunks(self, toks: list[Token]) -> list[tuple[int, int]]:
+        """Maximal runs of capitalised words, joined by particles, connectors, possessives."""
+        out: list[tuple[int, int]] = []
+        i, n = 0, len(toks)
+        while i < n:
+            if not self._is_name_word(toks[i]):
+                i += 1
+                continue
+            j = i + 1
+            while j < n:
+                t = toks[j]
+                if self._is_name_word(t):
+                    j += 1
+                    continue
+                nxt = toks[j + 1] if j + 1 < n else None
+                if nxt is None or not self._is_name_word(nxt):
+                    break
+                low = t.text.lower()
+                if (
+                    t.text in lx.NAME_PARTICLES
+                    or low in lx.ORG_CONNECTORS
+                    or (t.text in _POSSESSIVES and toks[j - 1].text in lx.POSSESSIVE_IN_NAME)
+                ):
+                    j += 1
+                    continue
+                break
+            out.append((i, j))
+            i = j
+        return out
+
+    def _split_connectors(self, toks: list[Token], i: int, j: int) -> list[tuple[int, int]]:
+        """Split "Russia and Ukraine" but keep "Bank of England", "Secretary of State"."""
+        parts: list[tuple[int, int]] = []
+        start = i
+        k = i
+        while k < j:
+            t = toks[k]
+            if t.text.lower() in lx.ORG_CONNECTORS and t.text not in lx.NAME_PARTICLES - {"de"}:
+                left, right_start = (start, k), k + 1
+                right_end = right_start
+                while right_end < j and toks[right_end].text.lower() not in lx.ORG_CONNECTORS:
+                    right_end += 1
+                if self._keep_connector(toks, left, (right_start, right_end), t.text.lower()):
+                    k = right_end
+                    continue
+                if left[1] > left[0]:
+                    parts.append(left)
+                start = k + 1
+            k += 1
+        if start < j:
+            parts.append((start, j))
+        return [p for p in parts if p[1] > p[0]]
+
+    def _keep_connector(
+        self, toks: list[Token], left: tuple[int, int], right: tuple[int, int], conn: str
+    ) -> bool:
+        if left[1] <= left[0] or right[1] <= right[0]:
+            return False
+        whole = " ".join(t.text for t in toks[left[0] : right[1]])
+        if self.lexicon_type(whole) is not None:
+            return True
+        last_left = toks[left[1] - 1].text
+        right_words = [t.text for t in toks[right[0] : right[1]]]
+        if conn == "and":
+            right_last = right_words[-1]
+            left_text = " ".join(t.text for t in toks[left[0] : left[1]])
+            return right_last in lx.ORG_HEADS and self.lexicon_type(left_text) is None
+        if conn in {"the", "&"}:
+            return conn == "&"
+        if last_left in lx.ORG_HEADS or last_left in lx.PLACE_HEADS:
+            return True
+        return bool(last_left in lx.HONORIFICS and right_words[0] in lx.ROLE_FILLERS)
+
+    # ------------------------------------------------------------------ one sentence
+
+    def tag_sentence(self, raw: str, start: int, end: int) -> list[Candidate]:
+        toks = tokenize(raw[start:end], start)
+        if not toks:
+            return []
+        headline = _is_headline(toks)
+        cands: list[Candidate] = []
+        for ci, cj in self._chunks(toks):
+            for pi, pj in self._split_connectors(toks, ci, cj):
+                cands.extend(self._type_part(raw, toks, pi, pj, headline))
+        return cands
+
+    def _type_part(
+        self, raw: str, toks: list[Token], i: int, j: int, headline: bool
+    ) -> list[Candidate]:
+        out: list[Candidate] = []
+        gz = self.gz
+        # a common word opening the sentence is not part of the name ("The Kremlin", "But Biden")
+        while i < j and _is_initial(toks, i) and toks[i].text.lower() in lx.FUNCTION_WORDS:
+            i += 1
+        if j - i > 1 and toks[i].text == "The":
+            i += 1
+        while i < j and toks[i].text in lx.WEEKDAYS_MONTHS:
+            i += 1
+        while j > i and toks[j - 1].text in lx.WEEKDAYS_MONTHS:
+            j -= 1
+        if i >= j:
+            return out
+        whole = raw[toks[i].start : toks[j - 1].end]
+        kind = self.lexicon_type(whole)
+        if kind is not None:
+            return [Candidate(toks[i:j], kind, LEXICON)]
+        if toks[j - 1].text in lx.ORG_HEADS and j - i > 1 and not headline:
+            return [Candidate(toks[i:j], ORG, CUE)]
+        if j - i > 1 and any(t.text in lx.MISC_HEADS for t in toks[i + 1 : j]) and not headline:
+            return [Candidate(toks[i:j], MISC, CUE)]
+        for k in range(i + 1, j - 1):  # "... People's Republic Russia recognised"
+            t = toks[k].text
+            if t in lx.PLACE_HEADS or t in lx.ORG_HEADS:
+                rest = raw[toks[k + 1].start : toks[j - 1].end]
+                if self.lexicon_type(rest) is not None:
+                    return self._type_part(raw, toks, i, k + 1, headline) + self._type_part(
+                        raw, toks, k + 1, j, headline
+                    )
+        # leading modifiers and titles: "US Secretary of State", "French President", "Gen."
+        titled = False
+        while i < j - 1:
+            t, nxt = toks[i], toks[i + 1]
+            kind = self.lexicon_type(t.text)
+            if kind is not None and nxt.text in lx.HONORIFICS:
+                out.append(Candidate([t], kind, LEXICON))
+                i += 1
+                continue
+            if t.text in lx.HONORIFICS:
+                titled = True
+                i += 1
+                while i < j - 1 and (
+                    toks[i].text in lx.HONORIFICS or toks[i].text in lx.ROLE_FILLERS
+                ):
+                    i += 1
+                continue
+            break
+        if i >= j:
+            return out
+        if titled and j - i == 1 and toks[i].text in lx.HONORIFICS:
+            return out
+        # "Ukraine Vladimir Putin": a known place/org glued to a first name
+        for k in range(i + 1, j):
+            if toks[k].text in gz.first_names:
+                head = raw[toks[i].start : toks[k - 1].end]
+                kind = self.lexicon_type(head)
+                if kind is not None:
+                    out.append(Candidate(toks[i:k], kind, LEXICON))
+                    i = k
+                break
+        part = toks[i:j]
+        text = raw[part[0].start : part[-1].end]
+        kind = self.lexicon_type(text)
+        if kind is not None:
+            out.append(Candidate(part, kind, LEXICON))
+            return out
+        initial = _is_initial(toks, i)
+        typ, strength = self._guess(toks, i, j, titled)
+        weak = headline or (initial and j - i == 1 and strength < CUE)
+        if headline and j - i > 1 and strength < CUE:
+            # Title Case: keep only the words with evidence of their own
+            for t in part:
+                k2 = self.lexicon_type(t.text)
+                if k2 is not None:
+                    out.append(Candidate([t], k2, LEXICON))
+                elif t.text.lower() not in lx.FUNCTION_WORDS:
+                    out.append(Candidate([t], None, GUESS, weak=True))
+            return out
+        nxt = toks[j].text if j < len(toks) else ""
+        out.append(Candidate(part, typ, strength, weak=weak, speech=nxt in lx.SPEECH_VERBS))
+        return out
+
+    def _guess(
+        self, toks: list[Token], i: int, j: int, titled: bool
+    ) -> tuple[EntityType | None, int]:
+        gz = self.gz
+        part = toks[i:j]
+        first, last = part[0].text, part[-1].text
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[j] if j < len(toks) else None
+        if last in lx.ORG_HEADS and len(part) > 1:
+            return ORG, CUE
+        if last in lx.PLACE_HEADS or (first in lx.PLACE_PREFIXES and len(part) > 1):
+            return GPE, CUE
+        if titled:
+            return PER, CUE
+        role_before = prev is not None and prev.is_lower and prev.text.lower() in lx.ROLE_NOUNS
+        if role_before and not any(t.is_upper for t in part):
+            return PER, CUE
+        if len(part) > 1 and (first in gz.first_names or _is_initial_token(first)):
+            return PER, CUE
+        if self._place_noun_follows(toks, j):
+            return GPE, CONTEXT
+        if len(part) == 1 and part[0].is_upper and len(last) <= 6:
+            return ORG, CONTEXT
+        if nxt is not None and nxt.text in lx.PERSON_VERBS_AFTER and len(part) <= 3:
+            return PER, CONTEXT
+        if (
+            nxt is not None
+            and nxt.text == ","
+            and j + 1 < len(toks)
+            and (toks[j + 1].text.isdigit() and len(toks[j + 1].text) <= 2)
+        ):
+            return PER, CONTEXT  # "John Smith, 45,"
+        if prev is not None and prev.text in lx.PLACE_PREPS and len(part) == 1:
+            return GPE, GUESS
+        if len(part) in (2, 3):
+            return PER, GUESS
+        if len(part) > 3:
+            return ORG, GUESS
+        return None, GUESS
+
+    def _place_noun_follows(self, toks: list[Token], j: int) -> bool:
+        """ "the Donetsk region", "Kherson, Zaporizhzhia and Luhansk regions"."""
+        n = len(toks)
+        k = j
+        while k < n:
+            t = toks[k].text
+            if t in {",", "and", "or"} or self._is_name_word(toks[k]):
+                k += 1
+                continue
+            return t in lx.PLACE_NOUNS_AFTER
+        return False
+
+
+def _is_initial_token(text: str) -> bool:
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
+
+
+def resolve(
+    raw: str, cands: list[Candidate], default_single: EntityType | None
+) -> list[tuple[Candidate, EntityType, str | None]]:
+    """The document pass: one type per name (strongest evidence wins), surnames become persons,
+    weak candidates need support elsewhere; returns (candidate, type, canonical person name)."""
+    best: dict[str, tuple[int, EntityType]] = {}
+    surnames: dict[str, str] = {}
+    for c in cands:
+        if c.weak or c.type is None:
+            continue
+        text = c.text(raw)
+        if text not in best or best[text][0] < c.strength:
+            best[text] = (c.strength, c.type)
+        if c.type is PER and len(c.tokens) > 1 and c.strength >= CUE:
+            last = c.tokens[-1].text
+            if len(text) > len(surnames.get(last, "")):
+                surnames[last] = text
+    out: list[tuple[Candidate, EntityType, str | None]] = []
+    for c in cands:
+        text = c.text(raw)
+        typ, strength = c.type, c.strength if c.type is not None else 0
+        known = best.get(text)
+        if known is not None and (known[0] > strength or c.weak):
+            typ, strength = known[1], known[0]
+        elif len(c.tokens) == 1 and text in surnames and (strength < LEXICON or c.weak):
+            typ, strength = PER, CUE
+        elif c.weak and not (c.speech and not text.endswith("s")):
+            continue
+        if typ is None:
+            if default_single is None:
+                continue
+            typ = default_single
+        canonical = None
+        if typ is PER:
+            canonical = surnames.get(c.tokens[-1].text, text) if len(c.tokens) == 1 else text
+        out.append((c, typ, canonical))
+    return out
