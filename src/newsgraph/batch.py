@@ -1,0 +1,154 @@
+"""Batch ingest: stream records through the pipeline into a store, counting what happened.
+
+Records are processed one at a time (constant memory) and written in batches of a few hundred,
+one transaction each, so storage costs well under a millisecond per article. Nothing one
+document does — bad bytes, a crashing stage, a database error on its rows — stops the batch:
+it becomes a Failure, recorded in the store and returned in the summary.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from newsgraph.ingest import DEFAULT_MAX_BYTES, iter_records
+from newsgraph.model import Document, Failure, Record
+from newsgraph.pipeline import process_record
+from newsgraph.store import Store, WriteCounts
+
+BATCH_SIZE = 250
+
+Processor = Callable[[Record], Document | Failure]
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """Counts of one ingest run; ``processed`` counts new articles."""
+
+    processed: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    elapsed: float = 0.0
+    store_seconds: float = 0.0  # time spent writing, included in elapsed
+
+    @property
+    def total(self) -> int:
+        return self.processed + self.updated + self.unchanged + self.failed
+
+    @property
+    def rate(self) -> float:
+        """Documents per second over the whole run (failures included)."""
+        return self.total / self.elapsed if self.elapsed > 0 else 0.0
+
+    def add(self, counts: WriteCounts) -> None:
+        self.processed += counts.new
+        self.updated += counts.updated
+        self.unchanged += counts.unchanged
+
+
+def safe_process(record: Record, process: Processor = process_record) -> Document | Failure:
+    """Run the pipeline on one record; an exception becomes a Failure carrying its text."""
+    try:
+        return process(record)
+    except Exception as exc:  # one bad document must never stop the batch
+        return Failure(record.source, f"{type(exc).__name__}: {exc}")
+
+
+def _write(store: Store, docs: list[Document], summary: IngestSummary) -> None:
+    """Write a batch; if the batch is refused, retry document by document to isolate the bad one."""
+    started = time.perf_counter()
+    try:
+        summary.add(store.write(docs))
+    except Exception:
+        for doc in docs:
+            try:
+                summary.add(store.write([doc]))
+            except Exception as exc:
+                failure = Failure(doc.article.source, f"store: {type(exc).__name__}: {exc}")
+                summary.failed += 1
+                summary.failures.append(failure)
+                store.record_failure(failure)
+    summary.store_seconds += time.perf_counter() - started
+
+
+@contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Callable[[IngestSummary], None]]:
+    """A transient progress display on stderr; yields a function that refreshes it."""
+    if not enabled:
+        yield lambda _summary: None
+        return
+    columns = (
+        SpinnerColumn(),
+        TextColumn("ingesting"),
+        TextColumn("[bold]{task.completed}[/] documents"),
+        TextColumn("[red]{task.fields[failed]}[/] failed"),
+        TextColumn("{task.fields[rate]:.0f}/s"),
+        TimeElapsedColumn(),
+    )
+    started = time.perf_counter()
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("ingest", total=None, failed=0, rate=0.0)
+
+        def update(summary: IngestSummary) -> None:
+            rate = summary.total / max(time.perf_counter() - started, 1e-9)
+            bar.update(task, completed=summary.total, failed=summary.failed, rate=rate)
+
+        yield update
+
+
+def ingest_records(
+    records: Iterable[Record],
+    store: Store,
+    *,
+    progress: bool = False,
+    batch_size: int = BATCH_SIZE,
+    process: Processor = process_record,
+) -> IngestSummary:
+    """Process records and store the results in batches of ``batch_size``."""
+    summary = IngestSummary()
+    started = time.perf_counter()
+    docs: list[Document] = []
+    failed: list[Failure] = []
+    with _progress_bar(progress) as update:
+        for record in records:
+            result = safe_process(record, process)
+            if isinstance(result, Failure):
+                failed.append(result)
+                summary.failed += 1
+                summary.failures.append(result)
+            else:
+                docs.append(result)
+            if len(docs) >= batch_size:
+                _write(store, docs, summary)
+                docs = []
+            if len(failed) >= batch_size:
+                store.record_failures(failed)
+                failed = []
+            update(summary)
+        if docs:
+            _write(store, docs, summary)
+        if failed:
+            store.record_failures(failed)
+        update(summary)
+    summary.elapsed = time.perf_counter() - started
+    return summary
+
+
+def ingest(
+    inputs: Iterable[str],
+    store: Store,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: bool = False,
+    batch_size: int = BATCH_SIZE,
+) -> IngestSummary:
+    """Ingest files, folders, globs or "-" (stdin) into ``store``."""
+    records = iter_records(inputs, max_bytes=max_bytes)
+    return ingest_records(records, store, progress=progress, batch_size=batch_size)
