@@ -1,0 +1,312 @@
+"""Read queries the API and pages need beyond :class:`~newsgraph.store.Store`'s own methods.
+
+The Store lists quotations oldest first without totals, outlets or context; a web listing needs
+newest first, a total for paging, an outlet filter, facet counts, weekly counts and the sentence
+around each quotation. These are parameterised SQLAlchemy Core selects over the store's tables,
+reusing the store's dialect for full-text conditions, so user text never reaches SQL or FTS raw.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from newsgraph.model import Document
+from newsgraph.serve.highlight import Mark, highlight, sentence_bounds
+from newsgraph.serve.params import QuoteFilter
+from newsgraph.store import Store
+from newsgraph.store.rows import as_date
+from newsgraph.store.schema import articles, quotes
+
+CONTEXT = 300  # characters fetched either side of a quotation to find its sentence
+
+_QUOTE_COLS = (
+    quotes.c.id,
+    quotes.c.article_id,
+    quotes.c.start,
+    quotes.c.end,
+    quotes.c.text,
+    quotes.c.kind,
+    quotes.c.speaker,
+    quotes.c.speaker_text,
+    quotes.c.speaker_actor_id,
+    quotes.c.cue_start,
+    quotes.c.cue_end,
+    quotes.c.speaker_start,
+    quotes.c.speaker_end,
+    quotes.c.confidence,
+    quotes.c.evidence,
+    quotes.c.published,
+    articles.c.title,
+    articles.c.publisher,
+    articles.c.url,
+    articles.c.source,
+)
+_ARTICLE_COLS = (
+    articles.c.id,
+    articles.c.title,
+    articles.c.published,
+    articles.c.publisher,
+    articles.c.authors,
+    articles.c.source,
+    articles.c.url,
+    articles.c.quote_count,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a listing: the rows plus what a client needs to fetch the next."""
+
+    items: list[dict[str, Any]]
+    total: int
+    limit: int | None
+    offset: int
+
+    @property
+    def next_offset(self) -> int | None:
+        if self.limit is None:
+            return None
+        nxt = self.offset + len(self.items)
+        return nxt if nxt < self.total and self.items else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "items": self.items,
+            "total": self.total,
+            "limit": self.limit,
+            "offset": self.offset,
+            "next_offset": self.next_offset,
+        }
+
+
+def _quote_conditions(store: Store, f: QuoteFilter, *, exact_speaker: bool) -> list[Any]:
+    conds: list[Any] = []
+    if f.speaker:
+        if exact_speaker:
+            conds.append(quotes.c.speaker == f.speaker)
+        else:
+            conds.append(store.dialect.speaker_search(f.speaker))
+    if f.q:
+        conds.append(store.dialect.quote_search(f.q))
+    if f.since:
+        conds.append(quotes.c.published >= f.since)
+    if f.until:
+        conds.append(quotes.c.published <= f.until)
+    if f.article:
+        conds.append(quotes.c.article_id.startswith(f.article, autoescape=True))
+    return conds
+
+
+def _joined(f: QuoteFilter) -> tuple[Any, list[Any]]:
+    """The FROM clause and outlet condition: join articles only when a filter needs it."""
+    if f.outlet:
+        return (
+            quotes.join(articles, articles.c.id == quotes.c.article_id),
+            [articles.c.publisher == f.outlet],
+        )
+    return quotes, []
+
+
+def _iso(value: Any) -> str | None:
+    day = as_date(value)
+    return day.isoformat() if day else None
+
+
+def quote_page(
+    store: Store,
+    f: QuoteFilter,
+    *,
+    limit: int | None,
+    offset: int = 0,
+    exact_speaker: bool = False,
+    with_total: bool = True,
+) -> Page:
+    """Quotations matching ``f``, newest first, each with its sentence (as text and offsets)."""
+    conds = _quote_conditions(store, f, exact_speaker=exact_speaker)
+    src, outlet = _joined(f)
+    conds += outlet
+    window_start = sa.case((quotes.c.start > CONTEXT, quotes.c.start - CONTEXT), else_=0)
+    stmt = (
+        sa.select(
+            *_QUOTE_COLS,
+            window_start.label("ctx_start"),
+            sa.func.substr(
+                articles.c.text, window_start + 1, quotes.c.end - window_start + CONTEXT
+            ).label("ctx"),
+        )
+        .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
+        .where(*conds)
+        .order_by(
+            quotes.c.published.is_(None),
+            quotes.c.published.desc(),
+            quotes.c.article_id,
+            quotes.c.start,
+        )
+        .offset(offset)
+    )
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    with store.engine.connect() as conn:
+        rows = [r._asdict() for r in conn.execute(stmt)]
+        if not with_total:
+            total = offset + len(rows)
+        elif offset == 0 and limit is not None and len(rows) < limit:
+            total = len(rows)
+        else:
+            count = sa.select(sa.func.count()).select_from(src).where(*conds)
+            total = conn.execute(count).scalar_one()
+    return Page([_quote_item(r) for r in rows], total, limit, offset)
+
+
+def _quote_item(r: dict[str, Any]) -> dict[str, Any]:
+    ctx, base = r.pop("ctx") or "", r.pop("ctx_start") or 0
+    a, b = sentence_bounds(ctx, r["start"] - base, r["end"] - base)
+    r["published"] = _iso(r["published"])
+    r["sentence"] = {"start": base + a, "end": base + b, "text": ctx[a:b]}
+    r["_context_html"] = highlight(
+        ctx,
+        [Mark(r["start"] - base, r["end"] - base, r["speaker"], r["kind"])],
+        start=a,
+        end=b,
+        labels=False,
+    )
+    return r
+
+
+def public(item: dict[str, Any]) -> dict[str, Any]:
+    """An item without the page-only keys (those starting with ``_``)."""
+    return {k: v for k, v in item.items() if not k.startswith("_")}
+
+
+def iter_quotes(store: Store, f: QuoteFilter, *, chunk: int = 500) -> Iterator[dict[str, Any]]:
+    """Every matching quotation, in pages, for exports (memory stays flat)."""
+    offset = 0
+    while True:
+        page = quote_page(store, f, limit=chunk, offset=offset, with_total=False)
+        yield from (public(i) for i in page.items)
+        if len(page.items) < chunk:
+            return
+        offset += chunk
+
+
+def article_page(
+    store: Store, f: QuoteFilter, *, limit: int | None, offset: int = 0
+) -> Page:
+    """Article summaries matching ``f.q`` (title/body), dates and outlet, newest first."""
+    conds: list[Any] = []
+    if f.q:
+        conds.append(store.dialect.article_search(f.q))
+    if f.since:
+        conds.append(articles.c.published >= f.since)
+    if f.until:
+        conds.append(articles.c.published <= f.until)
+    if f.outlet:
+        conds.append(articles.c.publisher == f.outlet)
+    if f.speaker:
+        has = sa.select(quotes.c.article_id).where(store.dialect.speaker_search(f.speaker))
+        conds.append(articles.c.id.in_(has))
+    stmt = (
+        sa.select(*_ARTICLE_COLS)
+        .where(*conds)
+        .order_by(articles.c.published.is_(None), articles.c.published.desc(), articles.c.id)
+        .offset(offset)
+    )
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    with store.engine.connect() as conn:
+        rows = [r._asdict() for r in conn.execute(stmt)]
+        count = sa.select(sa.func.count()).select_from(articles).where(*conds)
+        total = conn.execute(count).scalar_one()
+    for r in rows:
+        r["published"] = _iso(r["published"])
+        r["authors"] = list(r["authors"] or ())
+    return Page(rows, total, limit, offset)
+
+
+def speaker_page(
+    store: Store, f: QuoteFilter, *, limit: int | None, offset: int = 0
+) -> Page:
+    """Speakers with their quotation counts and first/last dates, most quoted first."""
+    conds = [quotes.c.speaker.is_not(None), *_quote_conditions(store, f, exact_speaker=False)]
+    src, outlet = _joined(f)
+    conds += outlet
+    n = sa.func.count().label("count")
+    stmt = (
+        sa.select(
+            quotes.c.speaker,
+            n,
+            sa.func.min(quotes.c.published).label("first"),
+            sa.func.max(quotes.c.published).label("last"),
+        )
+        .select_from(src)
+        .where(*conds)
+        .group_by(quotes.c.speaker)
+        .order_by(n.desc(), quotes.c.speaker)
+        .offset(offset)
+    )
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    with store.engine.connect() as conn:
+        rows = [r._asdict() for r in conn.execute(stmt)]
+        count = sa.select(sa.func.count(sa.distinct(quotes.c.speaker))).select_from(src)
+        total = conn.execute(count.where(*conds)).scalar_one()
+    for r in rows:
+        r["first"], r["last"] = _iso(r["first"]), _iso(r["last"])
+    return Page(rows, total, limit, offset)
+
+
+def outlet_counts(store: Store, *, limit: int = 50) -> list[dict[str, Any]]:
+    """Outlets (publishers) with their quotation counts, most quoted first."""
+    n = sa.func.sum(articles.c.quote_count).label("count")
+    stmt = (
+        sa.select(articles.c.publisher.label("outlet"), n)
+        .where(articles.c.publisher.is_not(None))
+        .group_by(articles.c.publisher)
+        .order_by(n.desc(), articles.c.publisher)
+        .limit(limit)
+    )
+    with store.engine.connect() as conn:
+        return [r._asdict() for r in conn.execute(stmt)]
+
+
+def speaker_days(store: Store, name: str) -> tuple[list[tuple[dt.date, int]], int]:
+    """Quotation counts per day for one speaker (exact canonical name), and the undated count."""
+    stmt = (
+        sa.select(quotes.c.published, sa.func.count())
+        .where(quotes.c.speaker == name)
+        .group_by(quotes.c.published)
+    )
+    days: list[tuple[dt.date, int]] = []
+    undated = 0
+    with store.engine.connect() as conn:
+        for published, n in conn.execute(stmt):
+            day = as_date(published)
+            if day is None:
+                undated += n
+            else:
+                days.append((day, n))
+    return days, undated
+
+
+def quote_ids(store: Store, doc: Document) -> list[int | None]:
+    """Database ids of a stored document's quotations, in the order of ``doc.quotes``, so the
+    article page can anchor each one (``#q-<id>``) for links from listings."""
+    stmt = (
+        sa.select(quotes.c.id, quotes.c.start, quotes.c.end, quotes.c.kind)
+        .where(quotes.c.article_id == doc.article.id)
+        .order_by(quotes.c.start, quotes.c.id)
+    )
+    by_key: dict[tuple[int, int, str], list[int]] = {}
+    with store.engine.connect() as conn:
+        for qid, start, end, kind in conn.execute(stmt):
+            by_key.setdefault((start, end, kind), []).append(qid)
+    out: list[int | None] = []
+    for q in doc.quotes:
+        ids = by_key.get((q.span.start, q.span.end, str(q.kind)))
+        out.append(ids.pop(0) if ids else None)
+    return out
