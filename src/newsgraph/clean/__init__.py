@@ -1,41 +1,230 @@
 """Clean: boilerplate removal and metadata (title, byline, publisher, dateline, date).
 
 Contract: ``clean_record(record) -> Article | Failure``. Every non-blank line of the raw text gets a
-LineRole; metadata from the record (JSONL fields, HTML metadata) wins over text heuristics.
+LineRole and a reason; metadata from the record (JSONL fields, HTML metadata) wins over text
+heuristics. Rules are general (line shape, position, punctuation, lexicons of generic web junk);
+corpus-level knowledge can be passed in as ``known_boilerplate`` (see :func:`line_hash`).
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
+from collections.abc import Set
 
+from newsgraph.clean.dates import parse_date
+from newsgraph.clean.publisher import (
+    dateline_agency,
+    originally_from,
+    read_in_report,
+)
+from newsgraph.clean.roles import (
+    LineInfo,
+    find_title,
+    first_paragraph,
+    is_caption_with_credit,
+    is_crawl_date,
+    last_paragraph,
+    read_lines,
+    same_title,
+    standalone_name,
+    trailing_author,
+)
+from newsgraph.clean.textnorm import body_id, compare_key, line_hash
 from newsgraph.model import Article, Failure, Line, LineRole, Record, Span
 
-# TEMPORARY placeholder: first line is the title, every other line is body. Replaced by clean/.
+__all__ = ["clean_record", "line_hash"]
+
+B, BP, BY, DL = LineRole.BODY, LineRole.BOILERPLATE, LineRole.BYLINE, LineRole.DATELINE
 
 
-def clean_record(record: Record) -> Article | Failure:
-    text = record.text or ""
-    if not text.strip():
-        return Failure(record.source, "empty")
-    lines = []
-    for m in re.finditer(r"[^\n]+", text):
-        a, b = m.start(), m.end()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            role = LineRole.TITLE if not lines else LineRole.BODY
-            lines.append(Line(Span(a, b), role))
-    body = " ".join(text[ln.span.start : ln.span.end] for ln in lines[1:])
-    aid = hashlib.sha256(" ".join(body.split()).encode()).hexdigest()[:16]
+def clean_record(record: Record, *, known_boilerplate: Set[str] = frozenset()) -> Article | Failure:
+    """Roles for every line plus title/authors/publisher/date, or a Failure with the reason.
+
+    ``known_boilerplate``: :func:`line_hash` values of lines seen in many articles of the same
+    publisher (a corpus pass can collect them); such lines become boilerplate.
+    """
+    text = record.text
+    if text is None or not text.strip():
+        return Failure(record.source, record.error or "empty text")
+    lines = read_lines(text, known_boilerplate)
+    t = find_title(lines, record.title)
+    title_key = compare_key(record.title or (lines[t].text if t is not None else ""))
+    for ln in lines:
+        ln.key = compare_key(ln.text)
+    start = -1 if t is None else t
+    b = first_paragraph(lines, start, title_key)
+    if b is None:
+        return Failure(record.source, "no article body found")
+    e = last_paragraph(lines, b)
+    found = _Found()
+    if t is not None:
+        lines[t].set(LineRole.TITLE, "given title" if record.title else "first headline line")
+    _header(lines[: max(start, 0)], found)
+    _meta_zone(lines, start + 1, b, title_key, found)
+    _body(lines, b, e, title_key, found)
+    _footer(lines, e + 1, title_key, found)
+    body = [ln.text for ln in lines if ln.role in (B, LineRole.HEADING)]
+    if not body:
+        return Failure(record.source, "no article body found")
+    publisher = record.publisher or _publisher(text, lines, b, found)
+    _mark_publisher_lines(lines, publisher)
+    published, published_from = _published(record, found)
+    authors = record.authors or tuple(dict.fromkeys(found.authors or found.trailing))
+    metadata = dict(record.metadata)
+    if found.page_date is not None:
+        metadata.setdefault("page_date", found.page_date.isoformat())
     return Article(
-        id=aid,
+        id=body_id(body),
         text=text,
         source=record.source,
-        title=record.title or text[lines[0].span.start : lines[0].span.end],
-        title_span=lines[0].span,
-        lines=tuple(lines),
+        title=record.title or (lines[t].text if t is not None else None),
+        title_span=Span(lines[t].start, lines[t].end) if t is not None else None,
+        authors=authors,
+        publisher=publisher,
+        published=published,
+        published_from=published_from,
         url=record.url,
+        lines=tuple(Line(Span(ln.start, ln.end), ln.role or BP, ln.reason) for ln in lines),
+        metadata=metadata,
     )
+
+
+class _Found:
+    """Metadata evidence collected while assigning roles."""
+
+    def __init__(self) -> None:
+        self.authors: list[str] = []
+        self.trailing: list[str] = []
+        self.affiliation: str | None = None
+        self.source: str | None = None
+        self.top_name: str | None = None
+        self.dates: list[tuple[object, str]] = []  # (date, "published"|"updated"|"byline")
+        self.page_date = None
+
+
+def _common(ln: LineInfo, title_key: str, found: _Found) -> bool:
+    """Roles every zone after the title agrees on; True when the line got one."""
+    if ln.junk:
+        ln.set(BP, ln.junk)
+    elif ln.byline:
+        ln.set(BY, "byline")
+        found.authors.extend(ln.byline.authors)
+        found.affiliation = found.affiliation or ln.byline.affiliation
+        if ln.byline.date:
+            found.dates.append((ln.byline.date, "byline"))
+    elif ln.source:
+        ln.set(BY, "source credit")
+        found.source = found.source or ln.source
+    elif ln.key and title_key and _repeats_title(ln, title_key):
+        ln.set(BP, "repeated title")
+    else:
+        return False
+    return True
+
+
+def _repeats_title(ln: LineInfo, title_key: str) -> bool:
+    return len(ln.words) <= 60 and same_title(ln.key, title_key)
+
+
+def _date(lines: list[LineInfo], i: int, found: _Found) -> bool:
+    ln = lines[i]
+    if not ln.date:
+        return False
+    if is_crawl_date(lines, i):
+        ln.set(BP, "page-header date (crawl day)")
+        found.page_date = found.page_date or ln.date[0]
+    else:
+        ln.set(DL, f"{ln.date[1]} date")
+        found.dates.append(ln.date)
+    return True
+
+
+def _header(lines: list[LineInfo], found: _Found) -> None:
+    for ln in lines:
+        if ln.byline:
+            ln.set(BY, "byline before the title")
+            found.authors.extend(ln.byline.authors)
+        elif ln.date:
+            ln.set(BP, "page-header date (crawl day)")
+            found.page_date = found.page_date or ln.date[0]
+        else:
+            ln.set(BP, f"before the title: {ln.junk or 'header line'}")
+
+
+def _meta_zone(lines: list[LineInfo], lo: int, hi: int, title_key: str, found: _Found) -> None:
+    dek_done = False
+    for i in range(lo, hi):
+        ln = lines[i]
+        if _common(ln, title_key, found) or _date(lines, i, found):
+            continue
+        if found.top_name is None and not dek_done and standalone_name(ln):
+            ln.set(BY, "publisher name line")
+            found.top_name = ln.text
+        elif not dek_done and len(ln.words) >= 3:
+            ln.set(LineRole.DEK, "short line between title and body")
+            dek_done = True
+        else:
+            ln.set(BP, "header line")
+
+
+def _body(lines: list[LineInfo], lo: int, hi: int, title_key: str, found: _Found) -> None:
+    for i in range(lo, hi + 1):
+        ln = lines[i]
+        if _common(ln, title_key, found) or _date(lines, i, found):
+            continue
+        if i not in (lo, hi) and ln.is_heading_shape and not ln.is_paragraph:
+            if is_caption_with_credit(ln):
+                ln.set(BP, "photo caption with credit")
+            else:
+                ln.set(LineRole.HEADING, "short unpunctuated line inside the body")
+        else:
+            ln.set(B, "body paragraph")
+
+
+def _footer(lines: list[LineInfo], lo: int, title_key: str, found: _Found) -> None:
+    first_content = True
+    for i in range(lo, len(lines)):
+        ln = lines[i]
+        if _common(ln, title_key, found) or _date(lines, i, found):
+            continue
+        if (first_content or i == len(lines) - 1) and trailing_author(ln):
+            ln.set(BY, "author name after the last paragraph")
+            found.trailing.append(ln.text)
+        else:
+            ln.set(BP, "after the last paragraph")
+        first_content = False
+
+
+def _publisher(text: str, lines: list[LineInfo], b: int, found: _Found) -> str | None:
+    if found.top_name and found.source and found.top_name != found.source:
+        found.trailing.append(found.top_name)  # a name under the title, outlet named elsewhere
+        found.top_name = None
+    return (
+        found.source
+        or found.top_name
+        or originally_from(text)
+        or dateline_agency(lines[b].text)
+        or found.affiliation
+        or read_in_report(text)
+    )
+
+
+def _mark_publisher_lines(lines: list[LineInfo], publisher: str | None) -> None:
+    """A publisher name standing alone on a line is a credit, wherever it stands."""
+    if not publisher:
+        return
+    key = compare_key(publisher)
+    for ln in lines:
+        if ln.role in (B, LineRole.HEADING, BP) and ln.key == key:
+            ln.set(BY, "publisher name line")
+
+
+def _published(record: Record, found: _Found) -> tuple[object, str | None]:
+    if record.published:
+        day = parse_date(record.published)
+        if day:
+            return day, "metadata"
+    for kind in ("published", "byline", "updated"):
+        for day, k in found.dates:
+            if k == kind:
+                return day, "dateline" if kind == "published" else kind
+    return None, None

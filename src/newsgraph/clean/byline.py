@@ -1,0 +1,83 @@
+"""Bylines: "By Jane Doe", "By Jane Doe and John Roe", "ByJane Doe" (glued by the scraper),
+"By Jane Doe, Reuters", "By Jane Doe | March 3, 2023", "Reporting by Jane Doe; Editing by ..."."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.clean.dates import find_date
+from newsgraph.clean.names import (
+    OUTLET_WORDS,
+    is_role_only,
+    looks_like_outlet,
+    looks_like_person,
+)
+
+_BY = re.compile(
+    r"^[\W_]*(?:(?:written|reported|story|words|text|reporting|posted)\s+)?"
+    r"(?:by|BY|By)(?:\s*:\s*|\s+|(?=[A-Z][a-z]))(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_GLUED = re.compile(r"^[\W_]*By[A-Z]")
+_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bwith\b)\s*")
+_CUT = re.compile(r"\s*(?:\||•|·|—|–| - |\bon\b|\bupdated\b|\bpublished\b|\(|\bfor\b).*$", re.I)
+_EDITING = re.compile(r";?\s*(?:additional reporting|editing|edited|writing|compiled)\b.*$", re.I)
+MAX_WORDS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    authors: tuple[str, ...]
+    affiliation: str | None  # "Reuters" in "By Jane Doe, Reuters"
+    date: object | None  # dt.date written in the byline, if any
+
+
+def parse_byline(line: str) -> Byline | None:
+    """The authors named by a byline line, or None when the line is not a byline."""
+    if len(line) > 200 or len(line.split()) > MAX_WORDS:
+        return None
+    m = _BY.match(line)
+    if m is None:
+        return None
+    rest = m.group("rest").strip()
+    if not rest or not rest[0].isupper():
+        return None
+    found = find_date(rest)
+    day = found[0] if found else None
+    if found:
+        rest = (rest[: found[2][0]] + " " + rest[found[2][1] :]).strip()
+    rest = _EDITING.sub("", rest)
+    extra = None
+    cut = _CUT.search(rest)
+    if cut and cut.start() > 0:
+        extra = rest[cut.start() :].strip(" |•·—–-(")
+        rest = rest[: cut.start()]
+    parts = [p.strip(" .") for p in _SPLIT.split(rest) if p.strip(" .")]
+    authors: list[str] = []
+    affiliation = None
+    for i, part in enumerate(parts):
+        if looks_like_person(part, allow_caps=True):
+            authors.append(part.title() if part.isupper() else part)
+        elif is_role_only(part):
+            continue
+        elif i == len(parts) - 1 and i > 0 and looks_like_outlet(part):
+            affiliation = part
+        elif i == 0 and len(parts) == 1 and looks_like_outlet(part):
+            affiliation = part  # "By AFP", "By Reuters Staff" (no person named)
+        else:
+            return None
+    if affiliation is None and extra and looks_like_outlet(extra):
+        affiliation = extra if _outletish(extra) else None
+    if not authors and affiliation is None and not any(is_role_only(p) for p in parts):
+        return None
+    return Byline(tuple(authors), affiliation, day)
+
+
+def _outletish(text: str) -> bool:
+    return any(w.lower() in OUTLET_WORDS for w in text.split()) or len(text.split()) == 1
+
+
+def is_glued_byline(line: str) -> bool:
+    """ "ByNavdeep Yadav"-style bylines that lost their space in scraping."""
+    return bool(_GLUED.match(line))

@@ -1,0 +1,139 @@
+"""Generic web junk, recognised by the shape of a single line.
+
+Every rule is general (ad markers, widgets, navigation words, credits, promos, cookie and
+newsletter prompts): nothing here names a particular site. Position-dependent decisions (header
+and footer zones, repeated titles, headings) live in :mod:`newsgraph.clean.roles`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.clean.textnorm import wordset
+
+_I = re.IGNORECASE
+
+# Words that make up navigation / widget lines ("Latest News", "Most Read Articles", "Share").
+NAV_WORDS = wordset("""
+    latest news more article articles most read must popular related top stories story trending
+    recommended source link links share shares tweet email e-mail print comments comment facebook
+    twitter x whatsapp linkedin telegram reddit pinterest instagram youtube copy url home menu
+    search next previous prev back skip to content main advertisement advertisements ad ads video
+    videos photo photos gallery galleries subscribe subscribers follow us login logout sign in up
+    register tags tag topics topic categories category you may also like editor's editors picks
+    pick viewed shared this page sections section view all see show hide close open click here
+    continue reading full coverage breaking live updates newsletter newsletters sponsored
+    recent posts post feed rss toggle navigation jump watch listen now more: headlines highlights
+    """)
+
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "ad marker",
+        re.compile(
+            r"^[\W_]*(?:\[\s*ad[\w ]{0,12}\]|advertisements?|advert|sponsored(?: content| links?)?"
+            r"|promoted(?: content)?|paid (?:content|post)|ads? by \w+"
+            r"|story continues below(?: advertisement)?|continue reading (?:below|the main story)"
+            r"|scroll (?:down )?to continue(?: with content)?|article continues (?:below|after)"
+            r"(?: (?:this )?(?:ad|advertisement))?)[\W_]*$",
+            _I,
+        ),
+    ),
+    ("weather widget", re.compile(r"^[\W_]*-?\d{1,3}(?:[.,]\d+)?\s*°?\s*[CF](?:\s*[/|•].*)?$")),
+    (
+        "update widget",
+        re.compile(r"^[\W_]*(?:last\s+)?updated?(?:\s+(?:on|at))?[\s:|•\-–—]*$", _I),
+    ),
+    (
+        "relative time",
+        re.compile(
+            r"^[\W_]*(?:(?:updated|published|posted)\s+)?(?:\d+|an?)\s+"
+            r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago[\W_]*$",
+            _I,
+        ),
+    ),
+    ("reading time", re.compile(r"^[\W_]*\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s+read[\W_]*$", _I)),
+    (
+        "image credit",
+        re.compile(
+            r"^[\W_]*(?:(?:main|top|featured|cover|lead|header|file|hero)\s+)?"
+            r"(?:photo(?:graph)?|image|picture|pic|video|graphic|illustration|footage|map|chart)s?"
+            r"(?:\s+(?:source|credits?|courtesy))?\s*(?::|©|\bby\b|\bcredits?\b|\bcourtesy\b)",
+            _I,
+        ),
+    ),
+    (
+        "copyright",
+        re.compile(r"^[\W_]*(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", _I),
+    ),
+    (
+        "promo link",
+        re.compile(
+            r"^[\W_]*(?:see also|read more|read also|also read|read next|related(?: articles?"
+            r"| stories| news| content| coverage| reading| posts?| links?)?"
+            r"|recommended(?: for you)?"
+            r"|more (?:from|on|about) [^:]{1,40}|watch(?: now)?|listen(?: now)?|don'?t miss"
+            r"|must read|trending(?: now)?|editor'?s picks?|you (?:may|might) also like"
+            r"|further reading|suggested(?: reading)?|also see|top stories|most (?:read|popular)"
+            r"|tags?|topics?|filed under|categories|keywords)\s*[:|»>]",
+            _I,
+        ),
+    ),
+    (
+        "promo",
+        re.compile(
+            r"^[\W_]*(?:check out (?:more|our|the latest)|click here|tap here|follow us\b"
+            r"|follow \w+ on\b|sign up (?:for|to)|subscribe (?:to|for|now)|join (?:us|our)\b"
+            r"|like us on|download (?:the|our)\b|get (?:the|our) (?:latest|app|newsletter))",
+            _I,
+        ),
+    ),
+    (
+        "syndication note",
+        re.compile(
+            r"\b(?:by following this link|click here to|read the original (?:article|story|post)"
+            r"|originally (?:published|appeared|posted) (?:on|in|at|by)|originally from"
+            r"|this (?:article|story) (?:was|is) (?:republished|reproduced|syndicated))\b",
+            _I,
+        ),
+    ),
+    (
+        "cookie/newsletter prompt",
+        re.compile(
+            r"^(?=.*\b(?:cookies?|newsletters?|subscribe|subscription|sign[ -]?up|log ?in"
+            r"|sign ?in|notifications|ad ?blocker|javascript|browser)\b)"
+            r"(?=.*\b(?:you|your|we use|our)\b).{0,300}$",
+            _I,
+        ),
+    ),
+    ("share prompt", re.compile(r"^[\W_]*share (?:this|on|via|article|story)\b.{0,60}$", _I)),
+    ("comment count", re.compile(r"^[\W_]*(?:\d+\s+)?comments?(?:\s*\(\d+\))?[\W_]*$", _I)),
+    ("url", re.compile(r"^[\W_]*(?:https?://|www\.)\S+$", _I)),
+    ("menu", re.compile(r"^(?:[^|›»>]{1,30}[|›»>]\s*){2,}[^|›»>.!?]{0,30}$")),
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+_HAS_ALNUM = re.compile(r"[^\W_]")
+MAX_JUNK_CHARS = 400
+
+
+def words(line: str) -> list[str]:
+    """Word tokens of a line (letters with inner apostrophes, or numbers)."""
+    return _WORD.findall(line)
+
+
+def junk_reason(line: str) -> str | None:
+    """Why this line is generic web junk, or None. Long lines (paragraphs) are never junk."""
+    if len(line) > MAX_JUNK_CHARS:
+        return None
+    if not _HAS_ALNUM.search(line):
+        return "no words"
+    for reason, pattern in _RULES:
+        if pattern.search(line):
+            return reason
+    toks = words(line)
+    if (
+        0 < len(toks) <= 6
+        and all(t.lower().replace("’", "'") in NAV_WORDS for t in toks)
+        and line.rstrip()[-1:] not in '.!?"”'
+    ):
+        return "navigation words"
+    return None

@@ -1,0 +1,66 @@
+"""Person-name and outlet-name shapes (for bylines, trailing author lines, publisher lines)."""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.clean.textnorm import wordset
+
+# Lowercase particles inside names ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
+PARTICLES = wordset(
+    "de van von der den al el bin ibn da di del della la le du dos das ter ten y bint abu"
+)
+# Words that say a byline credits a desk or role, not a person ("By Staff Reporter").
+ROLE_WORDS = wordset("""
+    staff reporter reporters correspondent correspondents editor editors desk team writer writers
+    bureau news agency agencies wire wires online digital web contributor contributors guest
+    service services media press our special the a an and of
+    """)
+# Words typical of outlet names; a standalone line with one of them is not a person.
+OUTLET_WORDS = wordset("""
+    news agency press times post daily journal herald tribune gazette telegraph guardian
+    chronicle observer independent review magazine media network networks tv radio television
+    broadcasting broadcast channel wire today online weekly monitor express mail star sun record
+    report reports insider standard courier dispatch bulletin digest world international global
+    reuters bloomberg associated
+    """)
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+_INITIAL = re.compile(r"^[^\W\d_]\.$")
+
+
+def name_tokens(text: str) -> list[str] | None:
+    """Tokens of ``text`` when it is shaped like a proper name (capitalised words, particles,
+    initials; no digits or sentence punctuation), else None."""
+    toks = text.split()
+    if not toks or len(toks) > 6:
+        return None
+    for tok in toks:
+        if tok.lower() in PARTICLES and tok is not toks[0]:
+            continue
+        if not (_NAME_TOKEN.match(tok) or _INITIAL.match(tok)) or not tok[0].isupper():
+            return None
+    return toks
+
+
+def looks_like_person(text: str, *, allow_caps: bool = False) -> bool:
+    """2-4 capitalised words that are not a desk, role or outlet ("Jane Doe", "J. R. Smith").
+    All-caps words are usually photo-agency credits, except in a byline (``allow_caps``)."""
+    toks = name_tokens(text)
+    if toks is None or not 2 <= len(toks) <= 4:
+        return False
+    lowered = {t.lower().strip(".") for t in toks}
+    if lowered & (ROLE_WORDS | OUTLET_WORDS):
+        return False
+    return allow_caps or not all(t.isupper() and len(t) > 1 for t in toks)
+
+
+def is_role_only(text: str) -> bool:
+    """ "Staff Reporter", "Our Correspondent": a byline naming a role, not a person or outlet."""
+    toks = text.lower().split()
+    return bool(toks) and all(t in ROLE_WORDS for t in toks)
+
+
+def looks_like_outlet(text: str) -> bool:
+    """A short capitalised name that could be a news outlet (1-5 words, no sentence)."""
+    toks = name_tokens(text)
+    return toks is not None and 1 <= len(toks) <= 5 and len(text) <= 50

@@ -1,0 +1,184 @@
+"""Give every non-blank line a role, by position and shape.
+
+The article is read as zones: a header before the title (crawl dates, widgets, menus), the title,
+a metadata zone (byline, date, publisher line, dek) up to the first body paragraph, the body up to
+the last body paragraph (paragraphs, sub-headings, in-body junk), and a footer after it (credits,
+"Source: X", a trailing author name, related links).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Set
+from dataclasses import dataclass, field
+
+from newsgraph.clean.byline import Byline, parse_byline
+from newsgraph.clean.dates import date_line, prefixed_date_line
+from newsgraph.clean.junk import junk_reason, words
+from newsgraph.clean.names import looks_like_outlet, looks_like_person
+from newsgraph.clean.publisher import source_line
+from newsgraph.clean.textnorm import compare_key, line_hash, split_lines, wordset
+from newsgraph.model import LineRole
+
+_CLOSERS = " \t\"'”’»)]}*\u00a0"
+_SENTENCE_END = frozenset(".!?…:;,")
+_OPEN_QUOTES = frozenset("\"'“‘«„")
+_CAPTION_CREDIT_WORDS = wordset(
+    "images image photo photos pool press agency getty shutterstock afp reuters ap epa"
+)
+_CRAWL_MARK = re.compile(r"[|•·]|last update", re.IGNORECASE)
+MAX_TITLE_WORDS = 40
+MAX_HEADING_WORDS = 20
+MAX_HEADING_CHARS = 160
+TITLE_SEARCH_LINES = 20
+
+
+@dataclass(slots=True)
+class LineInfo:
+    """One non-blank line and what its shape says, before roles are decided."""
+
+    start: int
+    end: int
+    text: str
+    words: list[str]
+    junk: str | None
+    date: tuple[dt.date, str] | None
+    byline: Byline | None
+    source: str | None
+    role: LineRole | None = None
+    reason: str = ""
+    key: str = field(default="", repr=False)
+
+    @property
+    def ends_sentence(self) -> bool:
+        t = self.text.rstrip(_CLOSERS)
+        return bool(t) and t[-1] in _SENTENCE_END
+
+    @property
+    def is_paragraph(self) -> bool:
+        n = len(self.words)
+        return (self.ends_sentence and n >= 5) or n >= 25
+
+    @property
+    def is_heading_shape(self) -> bool:
+        return (
+            not self.ends_sentence
+            and 1 <= len(self.words) <= MAX_HEADING_WORDS
+            and len(self.text) <= MAX_HEADING_CHARS
+        )
+
+    @property
+    def is_meta(self) -> bool:
+        """Junk, a date, a byline or a source credit: never the start of the body."""
+        return bool(self.junk or self.date or self.byline or self.source)
+
+    def set(self, role: LineRole, reason: str) -> None:
+        self.role, self.reason = role, reason
+
+
+def read_lines(text: str, known_boilerplate: Set[str]) -> list[LineInfo]:
+    """Split and inspect every non-blank line (the per-line, position-free part)."""
+    out = []
+    for start, end in split_lines(text):
+        line = text[start:end]
+        junk = junk_reason(line)
+        if junk is None and known_boilerplate and line_hash(line) in known_boilerplate:
+            junk = "seen in many articles"
+        short = len(line) <= 200
+        day = (date_line(line) or prefixed_date_line(line)) if short and not junk else None
+        byline = parse_byline(line) if short and not junk and not day else None
+        source = source_line(line) if short and not junk and not day and not byline else None
+        out.append(LineInfo(start, end, line, words(line), junk, day, byline, source))
+    return out
+
+
+def find_title(lines: list[LineInfo], given: str | None) -> int | None:
+    """Index of the title line: the line repeating ``given``, else the first plausible headline."""
+    if given:
+        key = compare_key(given)
+        for i, ln in enumerate(lines[:TITLE_SEARCH_LINES]):
+            if key and same_title(compare_key(ln.text), key):
+                return i
+        return None
+    for i, ln in enumerate(lines):
+        if ln.is_meta or not ln.words:
+            continue
+        return i if len(ln.words) <= MAX_TITLE_WORDS else None
+    return None
+
+
+def same_title(key: str, title_key: str) -> bool:
+    """Exact or near repeat ("Title | Site", straight vs curly quotes: keys ignore punctuation)."""
+    if key == title_key:
+        return True
+    if len(title_key) < 20 or not key:
+        return False
+    longer, shorter = (key, title_key) if len(key) >= len(title_key) else (title_key, key)
+    return (
+        longer.startswith(shorter)
+        and len(longer) - len(shorter) <= 30
+        and (len(shorter) >= 0.8 * len(title_key))
+    )
+
+
+def is_caption_with_credit(ln: LineInfo) -> bool:
+    """A photo caption with its credit glued on: sentence-case words, then a capitalised run
+    starting with a mid-line "The" or holding a credit word ("... with Putin The White House")."""
+    toks = ln.words
+    if len(toks) < 4:
+        return False
+    run = len(toks)
+    while run > 0 and toks[run - 1][:1].isupper():
+        run -= 1
+    tail = toks[run:]
+    if run == 0 or len(tail) < 2 or not any(t[:1].islower() for t in toks[:run]):
+        return False
+    if any(t.lower() in _CAPTION_CREDIT_WORDS for t in tail):
+        return True
+    return any(t == "The" for t in tail[1:]) or (tail[0] == "The" and run > 0)
+
+
+def is_crawl_date(lines: list[LineInfo], i: int) -> bool:
+    """A date that is the page header of the scrape day: marked with "|"/"•"/"Last Update", or
+    next to a weather widget or update widget."""
+    if _CRAWL_MARK.search(lines[i].text):
+        return True
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines) and lines[j].junk in ("weather widget", "update widget"):
+            return True
+    return False
+
+
+def first_paragraph(lines: list[LineInfo], after: int, title_key: str) -> int | None:
+    for i in range(after + 1, len(lines)):
+        ln = lines[i]
+        if not ln.is_meta and ln.is_paragraph and not same_title(ln.key, title_key):
+            return i
+    for i in range(after + 1, len(lines)):
+        ln = lines[i]
+        if not ln.is_meta and not same_title(ln.key, title_key):
+            return i
+    return None
+
+
+def last_paragraph(lines: list[LineInfo], first: int) -> int:
+    for i in range(len(lines) - 1, first, -1):
+        ln = lines[i]
+        if not ln.is_meta and ln.is_paragraph:
+            return i
+    return first
+
+
+def standalone_name(ln: LineInfo) -> bool:
+    """A short capitalised name alone on a line (outlet near the top, author at the end)."""
+    return (
+        not ln.is_meta
+        and ln.is_heading_shape
+        and ln.text[:1] not in _OPEN_QUOTES
+        and looks_like_outlet(ln.text)
+    )
+
+
+def trailing_author(ln: LineInfo) -> bool:
+    return not ln.is_meta and not ln.ends_sentence and looks_like_person(ln.text)

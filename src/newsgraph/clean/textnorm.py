@@ -1,0 +1,58 @@
+"""Text normalisation shared by the cleaner: line splitting, comparison keys, hashes.
+
+Scraped text mixes straight and curly quotes, dashes and odd spaces; comparisons (repeated
+titles, corpus-wide boilerplate, the article id) go through one normal form so they agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+_QUOTES = str.maketrans(
+    {
+        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
+        "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
+        "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+    }
+)  # fmt: skip
+_SPACES = re.compile(r"\s+")
+_NON_ALNUM = re.compile(r"[\W_]+")
+_LINE = re.compile(r"[^\n]+")
+
+
+def split_lines(text: str) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of the non-blank lines, stripped of surrounding whitespace."""
+    spans = []
+    for m in _LINE.finditer(text):
+        chunk = m.group()
+        stripped = chunk.strip()
+        if stripped:
+            start = m.start() + (len(chunk) - len(chunk.lstrip()))
+            spans.append((start, start + len(stripped)))
+    return spans
+
+
+def normalise(text: str) -> str:
+    """Lowercase, straight quotes and hyphens, single spaces: the form the article id hashes."""
+    return _SPACES.sub(" ", text.translate(_QUOTES).lower()).strip()
+
+
+def compare_key(text: str) -> str:
+    """Letters and digits only: two lines with the same key say the same thing."""
+    return _NON_ALNUM.sub("", text.translate(_QUOTES).lower())
+
+
+def line_hash(text: str) -> str:
+    """Hash of a line's comparison key, for corpus-wide "seen in many articles" boilerplate sets."""
+    return hashlib.sha256(compare_key(text).encode()).hexdigest()[:16]
+
+
+def body_id(paragraphs: list[str]) -> str:
+    """Stable id of an article: sha256 of its normalised body text (first 16 hex digits)."""
+    return hashlib.sha256(normalise(" ".join(paragraphs)).encode()).hexdigest()[:16]
+
+
+def wordset(words: str) -> frozenset[str]:
+    """A lexicon written as whitespace-separated words (readable in source, one set at import)."""
+    return frozenset(words.split())
