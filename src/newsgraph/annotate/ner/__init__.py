@@ -44,7 +44,7 @@ class EntityRecognizer:
         cands = []
         for s in sentences:
             cands.extend(self.rules.tag_sentence(text, s.start, s.end))
-        resolved = resolve(text, cands, None)
+        resolved = resolve(text, cands, self.rules.single_default)
         mentions = [
             (
                 Mention(

@@ -22,7 +22,7 @@ HONORIFICS = _words(
     """Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Sir Dame Lord Lady Madame Mme Mme.
     Gen Gen. Lt Lt. Col Col. Maj Maj. Capt Capt. Cpl Sgt Sgt. Adm Adm. Cmdr Brig Brig. Gov Gov.
     Sen Sen. Rep Rep. Rev Rev. Fr Fr. Pope Sheikh Sheik Imam Rabbi Father Sister Brother
-    Saint St St. Archbishop Bishop Cardinal Ayatollah Mullah Judge Justice Officer Detective
+    Archbishop Bishop Cardinal Ayatollah Mullah Judge Justice Officer Detective
     Sergeant Lieutenant Colonel Major Captain Corporal Private Admiral Marshal Commander
     General President Vice Prime Premier Chancellor Minister Secretary Ambassador Senator
     Congressman Congresswoman Representative Governor Mayor King Queen Prince Princess Emperor
@@ -41,7 +41,8 @@ ROLE_NOUNS = _words(
     researcher scientist author writer journalist reporter correspondent editor columnist
     commentator anchor host actor actress singer rapper musician artist player striker midfielder
     defender goalkeeper coach manager captain athlete star champion chairman chairwoman ceo
-    founder co-founder owner investor billionaire businessman businesswoman entrepreneur lawyer
+    founder co-founder owner executive investor billionaire businessman businesswoman
+    entrepreneur lawyer
     attorney prosecutor judge justice general commander colonel lieutenant sergeant soldier
     diplomat negotiator premier king queen prince princess emperor dictator strongman rival
     opponent challenger candidate nominee incumbent predecessor successor colleague counterpart
@@ -83,7 +84,7 @@ ORG_HEADS = _words(
     Center Centre Agencies Company Companies Enterprises Brands Foods Stores Group's Firm
     Consortium Cooperative Network Initiative Fund Programme Program Watch Council's Inc's
     Commission's Ministry's Directorate Secretariat Inspectorate Prosecutor's Mission Embassy
-    Consulate Legion Militia Brotherhood Front Committee's Review Magazine Daily Weekly Agency's
+    Consulate House Legion Militia Brotherhood Front Review Magazine Daily Weekly
     FC CF Rovers Athletic Wanderers Orchestra Band Choir Ensemble"""
 )
 
@@ -95,6 +96,22 @@ PLACE_HEADS = _words(
     Territories City Town Village Square Street Avenue Road Boulevard Bridge Park Airport Port
     Harbour Harbor Heights Peak Falls Forest Beach Cape Glacier Prefecture Governorate
     Municipality Borough Canton Federation Union Caliphate Empire Land Highlands Steppe Reef"""
+)
+COMPASS = frozenset(
+    [
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Upper",
+        "Lower",
+        "Greater",
+        "Central",
+    ]
 )
 PLACE_PREFIXES = _words("Mount Mt Mt. Lake Cape Fort Port Gulf Isle Lac Rio San Santa St St.")
 
