@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import operator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -165,12 +166,29 @@ _SUMMARY_COLUMNS = (
 )
 
 
+_PreparedInsert = tuple[str, list[str], list[tuple[str, Callable[[Any], Any]]], bool]
+
+
+def _prepare_insert(table: sa.Table, dialect: sa.Dialect) -> _PreparedInsert:
+    """Driver-level INSERT text for ``table`` (every column but an autoincrement key), the
+    parameter order and each column's bind processor (dates, JSON) for this dialect."""
+    cols = [c for c in table.columns if not (c.primary_key and c.autoincrement is True)]
+    keys = [c.name for c in cols]
+    compiled = sa.insert(table).compile(dialect=dialect, column_keys=keys)
+    order = list(compiled.positiontup or keys) if compiled.positional else keys
+    by_name = {c.name: c for c in cols}
+    procs = [(k, by_name[k].type.dialect_impl(dialect).bind_processor(dialect)) for k in order]
+    converters = [(k, p) for k, p in procs if p is not None]
+    return compiled.string, order, converters, bool(compiled.positional)
+
+
 class Store:
     """A newsgraph database. Open with :func:`open_store`."""
 
     def __init__(self, engine: Engine, dialect: Dialect) -> None:
         self.engine = engine
         self.dialect = dialect
+        self._inserts: dict[str, _PreparedInsert] = {}
 
     # ------------------------------------------------------------------ writes
 
@@ -271,13 +289,29 @@ class Store:
             article_rows.append(row)
             quote_rows.extend(rows.quote_rows(doc))
             mention_rows.extend(rows.mention_rows(doc))
-        conn.execute(sa.insert(articles), article_rows)
-        if quote_rows:
-            conn.execute(sa.insert(quotes), quote_rows)
-        if mention_rows:
-            conn.execute(sa.insert(mentions), mention_rows)
+        marks = self.dialect.mark(conn)
+        self._bulk_insert(conn, articles, article_rows)
+        self._bulk_insert(conn, quotes, quote_rows)
+        self._bulk_insert(conn, mentions, mention_rows)
+        self.dialect.index_new_rows(conn, marks)
         for chunk in _chunks([d.article.source for d in docs]):
             conn.execute(sa.delete(failures).where(failures.c.source.in_(chunk)))
+
+    def _bulk_insert(self, conn: Connection, table: sa.Table, items: list[dict[str, Any]]) -> None:
+        """executemany straight to the driver: SQLAlchemy's per-row parameter handling would
+        cost more than SQLite's insert itself. Values go through the same type processors."""
+        if not items:
+            return
+        prepared = self._inserts.get(table.name)
+        if prepared is None:
+            prepared = self._inserts[table.name] = _prepare_insert(table, self.engine.dialect)
+        sql, keys, procs, positional = prepared
+        for r in items:  # the dicts are ours, fresh from rows.py: convert in place
+            for k, proc in procs:
+                r[k] = proc(r[k])
+        params: list[Any]
+        params = list(map(operator.itemgetter(*keys), items)) if positional else items
+        conn.exec_driver_sql(sql, params)
 
     # ------------------------------------------------------------------ queries
 
