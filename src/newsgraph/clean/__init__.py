@@ -48,8 +48,10 @@ def clean_record(record: Record, *, known_boilerplate: Set[str] = frozenset()) -
     lines = read_lines(text, known_boilerplate)
     t = find_title(lines, record.title)
     title_key = compare_key(record.title or (lines[t].text if t is not None else ""))
+    key_limit = max(len(title_key) + 80, 120)  # longer lines can repeat neither title nor outlet
     for ln in lines:
-        ln.key = compare_key(ln.text)
+        if len(ln.text) <= key_limit:
+            ln.key = compare_key(ln.text)
     start = -1 if t is None else t
     b = first_paragraph(lines, start, title_key)
     if b is None:
@@ -122,7 +124,7 @@ def _common(ln: LineInfo, title_key: str, found: _Found) -> bool:
 
 
 def _repeats_title(ln: LineInfo, title_key: str) -> bool:
-    return len(ln.words) <= 60 and same_title(ln.key, title_key)
+    return ln.n <= 60 and same_title(ln.key, title_key)
 
 
 def _date(lines: list[LineInfo], i: int, found: _Found) -> bool:
@@ -159,7 +161,7 @@ def _meta_zone(lines: list[LineInfo], lo: int, hi: int, title_key: str, found: _
         if found.top_name is None and not dek_done and standalone_name(ln):
             ln.set(BY, "publisher name line")
             found.top_name = ln.text
-        elif not dek_done and len(ln.words) >= 3:
+        elif not dek_done and ln.n >= 3:
             ln.set(LineRole.DEK, "short line between title and body")
             dek_done = True
         else:

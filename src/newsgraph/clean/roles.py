@@ -41,7 +41,8 @@ class LineInfo:
     start: int
     end: int
     text: str
-    words: list[str]
+    n: int  # number of whitespace-separated words
+    words: list[str]  # word tokens (only for lines short enough to be anything but a paragraph)
     junk: str | None
     date: tuple[dt.date, str] | None
     byline: Byline | None
@@ -57,14 +58,13 @@ class LineInfo:
 
     @property
     def is_paragraph(self) -> bool:
-        n = len(self.words)
-        return (self.ends_sentence and n >= 5) or n >= 25
+        return (self.ends_sentence and self.n >= 5) or self.n >= 25
 
     @property
     def is_heading_shape(self) -> bool:
         return (
             not self.ends_sentence
-            and 1 <= len(self.words) <= MAX_HEADING_WORDS
+            and 1 <= self.n <= MAX_HEADING_WORDS
             and len(self.text) <= MAX_HEADING_CHARS
         )
 
@@ -82,14 +82,16 @@ def read_lines(text: str, known_boilerplate: Set[str]) -> list[LineInfo]:
     out = []
     for start, end in split_lines(text):
         line = text[start:end]
-        junk = junk_reason(line)
+        n = len(line.split())
+        toks = words(line) if n <= MAX_HEADING_WORDS and len(line) <= MAX_HEADING_CHARS else None
+        junk = "no words" if toks == [] else junk_reason(line, toks)
         if junk is None and known_boilerplate and line_hash(line) in known_boilerplate:
             junk = "seen in many articles"
         short = len(line) <= 200
         day = (date_line(line) or prefixed_date_line(line)) if short and not junk else None
         byline = parse_byline(line) if short and not junk and not day else None
         source = source_line(line) if short and not junk and not day and not byline else None
-        out.append(LineInfo(start, end, line, words(line), junk, day, byline, source))
+        out.append(LineInfo(start, end, line, n, toks or [], junk, day, byline, source))
     return out
 
 
@@ -102,9 +104,9 @@ def find_title(lines: list[LineInfo], given: str | None) -> int | None:
                 return i
         return None
     for i, ln in enumerate(lines):
-        if ln.is_meta or not ln.words:
+        if ln.is_meta:
             continue
-        return i if len(ln.words) <= MAX_TITLE_WORDS else None
+        return i if ln.n <= MAX_TITLE_WORDS else None
     return None
 
 
