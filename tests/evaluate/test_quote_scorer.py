@@ -127,6 +127,7 @@ def test_failed_document_counts_every_gold_item_as_missed() -> None:
     s = score_quotes(GOLD, {DOC: Failure(DOC, "boom")})
     assert s.failures == {DOC: "boom"}
     assert s.detection["all"].recall == 0.0 and s.detection["all"].precision is None
+    assert s.detection["all"].f1 == 0.0  # nothing predicted against gold: F1 is 0, not undefined
     assert len(s.misses) == len(GOLD)
     assert score_quotes(GOLD, {}).failures == {DOC: "not processed"}
 

@@ -118,6 +118,10 @@ def _print_quotes(console: Console, s: QuoteScores, show_errors: bool) -> None:
         f"indirect predictions (not scored): {s.indirect_predictions}   "
         f"repeats of a gold quotation (not scored): {s.repeats}"
     )
+    if s.kind_confusion:
+        pairs = sorted(s.kind_confusion.items(), key=lambda kv: (-kv[1], kv[0]))
+        text = ", ".join(f"{g}→{p} {n}" for (g, p), n in pairs)
+        console.print(f"kinds of matched quotations (gold→predicted): {text}")
     verdict = "[green]met[/]" if s.target_met else "[red]not met[/]"
     console.print(f"target ({TARGET_ROW}: F1 >= 0.90, speaker >= 0.95): {verdict}")
     _failures(console, s.failures)
@@ -159,6 +163,9 @@ def _print_quotes(console: Console, s: QuoteScores, show_errors: bool) -> None:
 def _error_table(
     console: Console, title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]
 ) -> None:
+    if not rows:
+        console.print(f"{title}: none")
+        return
     table = Table(title=title, show_lines=False)
     for col in columns:
         table.add_column(col, overflow="fold")

@@ -87,6 +87,8 @@ class PRF:
     @property
     def f1(self) -> float | None:
         p, r = self.precision, self.recall
+        if r == 0.0 and p is None:
+            return 0.0  # gold items exist and nothing was predicted
         if p is None or r is None:
             return None
         return 2 * p * r / (p + r) if p + r else 0.0
