@@ -6,6 +6,7 @@ was given where the evidence was strongest ("Peskov" after "Kremlin spokesman Dm
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,40 @@ GUESS, CONTEXT, CUE, LEXICON = 1, 2, 3, 4
 _SENTENCE_END = frozenset(".!?:;•|–—-…")
 _OPENERS = frozenset("“\"‘'([«„-–—•*")
 _POSSESSIVES = frozenset({"'s", "’s", "'S", "’S", "‘s"})
+
+_UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper())
+# where a capitalised word (or a glued particle before one, "al-Assad") starts
+_NAME_START = re.compile(
+    rf"(?<![\w'’‘-])(?:[{re.escape(_UPPER)}]|(?:al|el|ad|as|ash|at|bin|ibn|abu|d|l|o|de|van|von|di)"
+    rf"[-'’][{re.escape(_UPPER)}])"
+)
+_CONTEXT_BEFORE, _CONTEXT_AFTER, _GAP = 30, 60, 45
+_MID_SENTENCE = Token(0, 0, "~")  # stands for the words before a window: "not sentence start"
+
+
+def _windows(text: str, caps: list[int]) -> list[tuple[int, int]]:
+    """Stretches of the sentence around clusters of capitalised words, cut at spaces."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    c_start = c_end = caps[0]
+    for p in caps[1:]:
+        if p - c_end <= _GAP:
+            c_end = p
+            continue
+        out.append((c_start, c_end))
+        c_start = c_end = p
+    out.append((c_start, c_end))
+    windows: list[tuple[int, int]] = []
+    for a, b in out:
+        ws = text.rfind(" ", 0, max(a - _CONTEXT_BEFORE, 0)) + 1 if a > _CONTEXT_BEFORE else 0
+        we = text.find(" ", min(b + _CONTEXT_AFTER, n))
+        we = n if we < 0 else we
+        if windows and ws <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], we)
+        else:
+            windows.append((ws, we))
+    return windows
+
 
 KbLookup = Callable[[str], EntityType | None]
 
@@ -117,12 +152,7 @@ class RuleTagger:
         )
 
     def _is_name_word(self, tok: Token) -> bool:
-        return (
-            tok.is_word
-            and tok.is_cap
-            and not tok.text[0].isdigit()
-            and tok.text not in lx.UPPER_NOT_NAMES
-        )
+        return tok.name
 
     # ------------------------------------------------------------------ chunking
 
@@ -203,15 +233,32 @@ class RuleTagger:
     # ------------------------------------------------------------------ one sentence
 
     def tag_sentence(self, raw: str, start: int, end: int) -> list[Candidate]:
-        toks = tokenize(raw[start:end], start)
-        if not toks:
+        """Candidates in ``raw[start:end]``. Only windows around capitalised words are
+        tokenised (most of a news sentence is lower case), unless the sentence is mostly
+        capitalised, when the whole of it is needed to tell a headline."""
+        text = raw[start:end]
+        caps = [m.start() for m in _NAME_START.finditer(text)]
+        if not caps:
             return []
-        headline = _is_headline(toks, self._known_word)
         cands: list[Candidate] = []
+        if len(caps) * 3 >= text.count(" ") + 1:
+            toks = tokenize(text, start)
+            headline = _is_headline(toks, self._known_word)
+            self._tag_tokens(raw, toks, headline, cands)
+            return cands
+        for w_start, w_end in _windows(text, caps):
+            toks = tokenize(text[w_start:w_end], start + w_start)
+            if w_start > 0:
+                toks.insert(0, _MID_SENTENCE)
+            self._tag_tokens(raw, toks, False, cands)
+        return cands
+
+    def _tag_tokens(
+        self, raw: str, toks: list[Token], headline: bool, out: list[Candidate]
+    ) -> None:
         for ci, cj in self._chunks(toks):
             for pi, pj in self._split_connectors(toks, ci, cj):
-                cands.extend(self._type_part(raw, toks, pi, pj, headline))
-        return cands
+                out.extend(self._type_part(raw, toks, pi, pj, headline))
 
     def _type_part(
         self, raw: str, toks: list[Token], i: int, j: int, headline: bool

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from newsgraph.annotate.ner.lexicons import UPPER_NOT_NAMES
 
 # A word (letters/digits with inner hyphens, apostrophes and dots: "al-Assad", "O'Brien", "U.S."),
 # or any single other non-space character.
@@ -64,21 +65,26 @@ ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    start: int
-    end: int
-    text: str
+    """A token and its shape, computed once (a plain slotted class: cheap to build)."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    __slots__ = ("cap", "end", "is_word", "name", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        c = text[0]
+        self.is_word = c.isalnum()
+        # starts like a name: a capital letter, or a glued particle before one ("al-Assad")
+        self.cap = c.isupper() or (
+            c.islower() and len(text) > 2 and _GLUED_PARTICLE.match(text) is not None
+        )
+        self.name = self.cap and self.is_word and text not in UPPER_NOT_NAMES
 
     @property
     def is_cap(self) -> bool:
-        """Starts like a name: capital letter, or a glued particle before one ("al-Assad")."""
-        t = self.text
-        return t[0].isupper() or (t[0].islower() and _GLUED_PARTICLE.match(t) is not None)
+        return self.cap
 
     @property
     def is_upper(self) -> bool:
@@ -88,6 +94,9 @@ class Token:
     @property
     def is_lower(self) -> bool:
         return self.text[0].islower()
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
