@@ -12,12 +12,13 @@ import re
 # A "quoted phrase" (closing quote optional) or a bare run of non-space characters.
 _TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
 _WORD = re.compile(r"\w")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # FTS5 strings end at NUL; none of these is text
 
 
 def terms(user_text: str) -> list[tuple[str, bool]]:
     """Split input into (text, is_prefix) terms; terms without any word character are dropped."""
     out: list[tuple[str, bool]] = []
-    for m in _TERM.finditer(user_text):
+    for m in _TERM.finditer(_CONTROL.sub(" ", user_text)):
         phrase, word = m.group(1), m.group(2)
         if phrase is not None:
             text, prefix = phrase.strip(), False

@@ -1,0 +1,101 @@
+"""Opening, creating and versioning databases; the FTS query builder; row keys."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.store import SchemaError, StoreNotFoundError, fts, open_store
+from newsgraph.store.rows import fts_key
+from newsgraph.store.schema import SCHEMA_VERSION
+
+
+def test_read_open_of_a_missing_file_does_not_create_it(tmp_path: Path) -> None:
+    path = tmp_path / "missing.db"
+    with pytest.raises(StoreNotFoundError):
+        open_store(path, create=False)
+    assert not path.exists()
+
+
+def test_create_stamps_the_schema_version(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "new.db"
+    open_store(path).close()
+    con = sqlite3.connect(path)
+    (version,) = con.execute("SELECT value FROM schema_meta WHERE key='schema_version'").fetchone()
+    assert int(version) == SCHEMA_VERSION
+
+
+def test_sqlite_url_and_memory(tmp_path: Path) -> None:
+    with open_store(f"sqlite:///{tmp_path / 'u.db'}") as s:
+        assert s.counts()["articles"] == 0
+    with open_store("sqlite://") as s:
+        assert s.counts()["quotes"] == 0
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    open_store(path).close()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE schema_meta SET value='999' WHERE key='schema_version'")
+    con.commit()
+    con.close()
+    with pytest.raises(SchemaError):
+        open_store(path)
+
+
+def test_foreign_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE articles (x)")
+    con.commit()
+    con.close()
+    with pytest.raises(SchemaError):
+        open_store(path)
+
+
+def test_terms_keep_phrases_and_prefixes() -> None:
+    assert fts.terms('grain "sham referendum" progr* — ') == [
+        ("grain", False),
+        ("sham referendum", False),
+        ("progr", True),
+    ]
+    assert fts.match_query("“ ” ... —") is None
+    assert fts.match_query('say "no') == '"say" AND "no"'
+    assert fts.match_query("Pesk", prefix_all=True, columns=("speaker",)) == '{speaker} : ("Pesk"*)'
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=30), st.booleans())
+def test_any_text_is_a_valid_fts5_query(text: str, prefix: bool) -> None:
+    """Whatever a user types, SQLite's FTS5 parser accepts the built expression."""
+    expr = fts.match_query(text, prefix_all=prefix, columns=("a", "b"))
+    if expr is None:
+        assert not any(ch.isalnum() or ch == "_" for t, _ in fts.terms(text) for ch in t)
+        return
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE VIRTUAL TABLE t USING fts5(a, b)")
+    con.execute("INSERT INTO t VALUES ('grain deal', 'Recep Erdoğan')")
+    con.execute("SELECT rowid FROM t WHERE t MATCH ?", (expr,)).fetchall()
+
+
+@given(st.text(min_size=1, max_size=64))
+def test_fts_key_is_stable_positive_63_bit(article_id: str) -> None:
+    key = fts_key(article_id)
+    assert 0 <= key < 2**63
+    assert key == fts_key(article_id)
+
+
+def test_columns_have_offsets_for_every_extracted_item(tmp_path: Path) -> None:
+    with open_store(tmp_path / "c.db") as s:
+        insp = sa.inspect(s.engine)
+        for table in ("quotes", "mentions"):
+            names = {c["name"] for c in insp.get_columns(table)}
+            assert {"article_id", "start", "end", "text"} <= names
+        assert {"cue_start", "speaker_start", "speaker_actor_id", "published"} <= {
+            c["name"] for c in insp.get_columns("quotes")
+        }
