@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -158,7 +159,7 @@ def test_seed_articles(rec: EntityRecognizer, seed_texts: dict[str, str]) -> Non
 
 
 def test_knowledge_base_aliases_type_names(monkeypatch: pytest.MonkeyPatch) -> None:
-    import newsgraph.kb as kb_module
+    import types
 
     class Actor:
         def __init__(self, kind: str) -> None:
@@ -168,7 +169,9 @@ def test_knowledge_base_aliases_type_names(monkeypatch: pytest.MonkeyPatch) -> N
         def by_alias(self, text: str) -> list[Actor]:
             return {"Zorblat": [Actor("person")], "Quenmark": [Actor("organisation")]}.get(text, [])
 
-    monkeypatch.setattr(kb_module, "default_kb", FakeKB, raising=False)
+    fake = types.ModuleType("newsgraph.kb")
+    fake.default_kb = FakeKB  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "newsgraph.kb", fake)
     rec = EntityRecognizer(env=False, use_kb=True)
     text = "Analysts at Quenmark said Zorblat would visit."
     assert found(rec, text) == {"Quenmark": ORG, "Zorblat": PER}
