@@ -1,10 +1,135 @@
-"""Sentence splitting over the article's content lines (TEMPORARY placeholder: one per line)."""
+"""Rule-based English sentence splitting inside each content line.
+
+A sentence never crosses a line: scraped paragraphs are the most reliable boundary we have. Inside a
+line we break after ``.``/``!``/``?``/``…`` (plus any closing quotes or brackets) when the next word
+starts like a sentence, except after abbreviations, initials, decimals, and while a quotation that
+opened in this line is still open (so ``“A. B,” he said.`` stays one sentence).
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from newsgraph.model import Article, LineRole, Span
+
+CONTENT_ROLES = frozenset((LineRole.TITLE, LineRole.DEK, LineRole.HEADING, LineRole.BODY))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Lower-cased abbreviations that take a period and rarely end a sentence.
+ABBREVIATIONS = _words(
+    """mr mrs ms dr prof gen col lt sgt capt cmdr adm maj gov sen rep st sr jr rev fr hon pres
+    supt insp det cpl pvt brig messrs mme mlle jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun inc corp ltd co bros dept univ assn est approx
+    vol vols fig figs pp ed eds vs al cf ie eg ca mt ft ave blvd rd hwy"""
+)
+NUMBERED = frozenset(("no", "nos", "art", "para"))  # abbreviations only before a number
+SENTENCE_OPENERS = _words(
+    """The A An He She It They We I You This That These Those But And Yet So In On At For
+    However Meanwhile There Its His Her Their Our After Before When While As If"""
+)
+
+# Candidate boundaries: terminal punctuation, optional closing marks, then whitespace.
+_BOUNDARY = re.compile(r"(?:\.{3}|…|[.!?])+[”\"’')\]]*(?=\s)")
+_NEXT_START = re.compile(r"\s+([“\"‘'(\[]*)(\S)")
+_WORD_BEFORE = re.compile(r"([\w.’'-]+)$")
+_QUOTE_CHARS = re.compile(r"[“”\"]")
+_NEXT_WORD = re.compile(r"[\w’'-]+")
 
 
 def split_sentences(article: Article) -> tuple[Span, ...]:
-    roles = (LineRole.TITLE, LineRole.DEK, LineRole.HEADING, LineRole.BODY)
-    return tuple(ln.span for ln in article.lines if ln.role in roles)
+    """Sentence spans of every content line (title, dek, sub-headings, body), in text order."""
+    out: list[Span] = []
+    text = article.text
+    for line in article.lines:
+        if line.role in CONTENT_ROLES:
+            out.extend(split_line(text, line.span.start, line.span.end))
+    return tuple(out)
+
+
+def split_line(text: str, start: int, end: int) -> list[Span]:
+    """Split ``text[start:end]`` (one line) into trimmed sentence spans."""
+    line = text[start:end]
+    if not any(c in line for c in ".!?…"):
+        return _trimmed(text, start, end)
+    states = _quote_states(line)
+    spans: list[Span] = []
+    sent_start = 0
+    for m in _BOUNDARY.finditer(line):
+        cut = m.end()
+        if cut >= len(line):
+            break
+        if not _is_boundary(line, m.start(), cut, states):
+            continue
+        spans.extend(_trimmed(text, start + sent_start, start + cut))
+        sent_start = cut
+    spans.extend(_trimmed(text, start + sent_start, end))
+    return spans
+
+
+def _quote_states(line: str) -> tuple[list[int], list[bool]]:
+    """Positions of double quotation marks and whether a quotation is open right after each.
+
+    Curly marks open/close explicitly; straight marks toggle.
+    """
+    positions: list[int] = []
+    states: list[bool] = []
+    open_ = False
+    for m in _QUOTE_CHARS.finditer(line):
+        c = m.group()
+        open_ = True if c == "“" else False if c == "”" else not open_
+        positions.append(m.start())
+        states.append(open_)
+    return positions, states
+
+
+def _open_at(states: tuple[list[int], list[bool]], i: int) -> bool:
+    positions, opens = states
+    k = bisect_left(positions, i)
+    return opens[k - 1] if k else False
+
+
+def _is_boundary(line: str, punct_at: int, cut: int, states: tuple[list[int], list[bool]]) -> bool:
+    nxt = _NEXT_START.match(line, cut)
+    if nxt is None:
+        return False
+    opener, first = nxt.group(1), nxt.group(2)
+    if not (first.isupper() or first.isdigit() or opener):
+        return False
+    if not opener and _open_at(states, cut):
+        return False  # still inside an open quotation that continues
+    head = line[punct_at:cut]
+    if head.startswith(".") and not head.startswith("..."):
+        word = _WORD_BEFORE.search(line, 0, punct_at)
+        if word is not None and _is_abbreviation(word.group(1), line, nxt.start(2)):
+            return False
+    return True
+
+
+def _is_abbreviation(word: str, line: str, next_at: int) -> bool:
+    w = word.lstrip("’'-")
+    low = w.lower()
+    nxt = _NEXT_WORD.match(line, next_at)
+    next_word = nxt.group() if nxt else ""
+    if low in NUMBERED:
+        return next_word[:1].isdigit()
+    if low in ABBREVIATIONS:
+        return True
+    if len(w) == 1 and w.isalpha() and w.isupper():
+        return True  # an initial: "J. Smith"
+    if "." in w and all(0 < len(p) <= 2 for p in w.split(".")):
+        # dotted acronym ("U.S."): ends a sentence only before a typical sentence opener
+        return next_word not in SENTENCE_OPENERS
+    return False
+
+
+def _trimmed(text: str, a: int, b: int) -> list[Span]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return [Span(a, b)] if a < b else []

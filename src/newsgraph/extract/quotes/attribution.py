@@ -1,0 +1,187 @@
+"""Attribution inside one sentence: which cue and which speaker phrase a quotation belongs to.
+
+The sentence is a token list where every quotation is one sentinel token, so patterns read the words
+around the quotes: "…,” Peskov said", "…,” said Dmitry Peskov", "he said: “…”", "according to X",
+"called the accident “…”", "– emphasized by the Kremlin".
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from newsgraph.extract.quotes.lexicon import CONJUNCTIONS, CueKind
+from newsgraph.extract.quotes.marks import Segment
+from newsgraph.extract.quotes.phrases import (
+    Cue,
+    Phrase,
+    Tok,
+    according_to,
+    clause_subject,
+    cue_at,
+    cue_starting,
+    is_cap,
+    np_after,
+    np_before,
+    np_forward,
+    tokenize,
+)
+
+QUOTE_TOKEN = "\x00q"
+_LEAD_PUNCT = frozenset((",", ".", "–", "—", "-", ";", "!", "?"))
+_BOUNDARIES = frozenset(("—", "–", ";", ":", "whereas"))
+
+
+class Attribution(NamedTuple):
+    cue: Cue | None  # None for "according to X" and subject-only attributions
+    cue_span: tuple[int, int] | None
+    phrase: Phrase
+    rule: str
+
+
+def sentence_tokens(
+    text: str, start: int, end: int, segs: list[Segment]
+) -> tuple[list[Tok], list[int]]:
+    """Tokens of a sentence with each quotation replaced by one sentinel; sentinel indexes."""
+    toks: list[Tok] = []
+    where: list[int] = []
+    pos = start
+    for s in segs:
+        toks.extend(tokenize(text, pos, s.mark_start))
+        where.append(len(toks))
+        toks.append(Tok("“”", s.start, s.end, QUOTE_TOKEN))
+        pos = max(pos, s.mark_end)
+    toks.extend(tokenize(text, pos, end))
+    return toks, where
+
+
+def _cue_span(toks: list[Tok], cue: Cue) -> tuple[int, int]:
+    return toks[cue.first].start, toks[cue.verb].end
+
+
+def after(toks: list[Tok], i: int, stop: int) -> Attribution | None:
+    """An attribution starting at token ``i`` (after leading punctuation), before ``stop``."""
+    while i < stop and toks[i].text in _LEAD_PUNCT:
+        i += 1
+    if i >= stop:
+        return None
+    sub = toks[:stop]
+    cue = cue_starting(sub, i)
+    if cue is not None:
+        ph = np_after(sub, cue.verb + 1)
+        if ph is not None and _speakerish(sub, ph):
+            return Attribution(cue, _cue_span(sub, cue), ph, "cue-then-speaker")
+        return None
+    if according_to(sub, i):
+        ph = np_after(sub, i + 2)
+        if ph is not None:
+            span = (sub[i].start, sub[i + 1].end)
+            return Attribution(None, span, ph, "according-to")
+        return None
+    ph = np_forward(sub, i)
+    if ph is None:
+        return None
+    cue = cue_starting(sub, ph.last + 1)
+    if cue is None or cue.kind == CueKind.DOCUMENT:
+        return None
+    return Attribution(cue, _cue_span(sub, cue), ph, "speaker-then-cue")
+
+
+def _speakerish(toks: list[Tok], ph: Phrase) -> bool:
+    """A phrase after an inverted cue must look like a speaker, not an object ("told reporters")."""
+    first = toks[ph.first]
+    return is_cap(first) or first.low in ("he", "she", "it", "they", "the", "his", "her", "its")
+
+
+def before(toks: list[Tok], lo: int, q: int) -> Attribution | None:
+    """An attribution ending right before a quotation: "he said: “…”", "According to X, “…”"."""
+    if q - 1 < lo or toks[q - 1].text not in (":", ","):
+        return None
+    for k in range(q - 2, lo - 1, -1):
+        if according_to(toks, k):
+            ph = np_after(toks[: q - 1], k + 2)
+            if ph is not None:
+                return Attribution(None, (toks[k].start, toks[k + 1].end), ph, "according-to")
+        cue = cue_at(toks, k)
+        if cue is not None and cue.kind != CueKind.DOCUMENT:
+            ph = subject_of(toks, cue, lo)
+            if ph is not None:
+                return Attribution(cue, _cue_span(toks, cue), ph, "speaker-cue-colon")
+            return None
+    return None
+
+
+def subject_of(toks: list[Tok], cue: Cue, lo: int = 0) -> Phrase | None:
+    """The speaker of a cue: the phrase right before it, else the subject of its clause."""
+    ph = np_before(toks, cue.first)
+    if ph is not None and ph.first >= lo:
+        return ph
+    start = clause_start(toks, cue.first, lo)
+    ph = clause_subject(toks, start)
+    if ph is not None and ph.last < cue.first:
+        return ph
+    return None
+
+
+def clause_start(toks: list[Tok], i: int, lo: int = 0) -> int:
+    for k in range(i - 1, lo - 1, -1):
+        t = toks[k]
+        if t.text in _BOUNDARIES or t.low in _BOUNDARIES:
+            return k + 1
+        if t.low in ("but", "while", "and") and k > lo and toks[k - 1].text == ",":
+            return k + 1
+    return lo
+
+
+def is_pure_lead(toks: list[Tok], lo: int, q: int) -> bool:
+    """Nothing but conjunctions/punctuation between ``lo`` and the quotation at ``q``."""
+    return all(t.text in _LEAD_PUNCT or t.low in CONJUNCTIONS for t in toks[lo:q])
+
+
+def is_pure_tail(toks: list[Tok], q: int, stop: int) -> bool:
+    return all(not t.text[0].isalnum() for t in toks[q + 1 : stop])
+
+
+def cue_before(toks: list[Tok], q: int, *, short: bool) -> Cue | None:
+    """Nearest speech verb before the quotation at ``q`` in its sentence.
+
+    For a short quotation (a term), the cue must name it ("called it a “…”") or introduce a
+    reported clause ("said that … “…”"): "declared victory in “referendums”" is no attribution.
+    """
+    seen_that = False
+    for k in range(q - 1, -1, -1):
+        t = toks[k]
+        if t.low == QUOTE_TOKEN:
+            continue
+        if t.low == "that" or t.text == ":":
+            seen_that = True
+        if according_to(toks, k):
+            return Cue(k, k + 1, "according to", "past", CueKind.REPORT)
+        cue = cue_at(toks, k)
+        if cue is None or cue.kind == CueKind.DOCUMENT:
+            continue
+        if not short or cue.kind == CueKind.NAMING or seen_that or _clause_follows(toks, k, q):
+            return cue
+    return None
+
+
+def _clause_follows(toks: list[Tok], k: int, q: int) -> bool:
+    """ "He has said he has no regrets ...": a pronoun subject right after the cue."""
+    return k + 1 < q and toks[k + 1].low in ("he", "she", "they", "it", "we")
+
+
+def end_attribution(toks: list[Tok], q: int) -> Attribution | None:
+    """ "…, the Kremlin said." at the end of the sentence, after the quotation at ``q``."""
+    n = len(toks)
+    for k in range(n - 1, q, -1):
+        if toks[k].text == ",":
+            att = after(toks, k + 1, n)
+            if att is not None and att.cue is not None and _tail_short(toks, att, n):
+                return att
+    return None
+
+
+def _tail_short(toks: list[Tok], att: Attribution, n: int) -> bool:
+    """Only a short adverbial ("at a briefing in Moscow") may follow, never a clause."""
+    last = max(att.phrase.last, att.cue.verb if att.cue else 0)
+    tail = [t for t in toks[last + 1 : n] if t.text[0].isalnum() or t.low == QUOTE_TOKEN]
+    return len(tail) <= 6 and not any(t.low in ("that", QUOTE_TOKEN) for t in tail)

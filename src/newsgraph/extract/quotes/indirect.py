@@ -1,0 +1,97 @@
+"""Indirect (reported) speech without quotation marks.
+
+Two shapes: "X said (that) CLAUSE." with the speaker opening the clause, and "CLAUSE, X said." /
+"CLAUSE, said X at a briefing." with the attribution closing the sentence. The span is the reported
+clause. Weak verbs ("called", "spoke") and bare participles never make indirect speech.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from newsgraph.extract.quotes.attribution import (
+    Attribution,
+    clause_start,
+    end_attribution,
+    subject_of,
+)
+from newsgraph.extract.quotes.lexicon import OBJECT_VERBS, PREPOSITIONS, WEAK_FOR_INDIRECT, CueKind
+from newsgraph.extract.quotes.phrases import Tok, cue_at
+
+_MIN_CLAUSE_WORDS = 3
+_END_PUNCT = frozenset((".", "!", "?", "…", ";", ":"))
+
+
+class Reported(NamedTuple):
+    start: int
+    end: int
+    att: Attribution
+
+
+def _strong(att: Attribution) -> bool:
+    cue = att.cue
+    return cue is not None and cue.kind == CueKind.REPORT and cue.base not in WEAK_FOR_INDIRECT
+
+
+def find_indirect(toks: list[Tok]) -> Reported | None:
+    """The reported clause of a sentence without a direct quotation, if it has one."""
+    n = len(toks)
+    if n < 5:
+        return None
+    end_i = n - 1
+    while end_i >= 0 and toks[end_i].text in _END_PUNCT:
+        end_i -= 1
+    # "CLAUSE, X said ..." / "CLAUSE, said X ..."
+    att = end_attribution(toks, -1)
+    if att is not None and _strong(att):
+        comma = _comma_before(toks, min(att.phrase.first, att.cue.first if att.cue else n))
+        if comma is not None and _words(toks[:comma]) >= _MIN_CLAUSE_WORDS:
+            return Reported(toks[0].start, toks[comma - 1].end, att)
+    # "X said (that) CLAUSE"
+    for k in range(n):
+        cue = cue_at(toks, k)
+        if cue is None or cue.kind != CueKind.REPORT or cue.base in WEAK_FOR_INDIRECT:
+            continue
+        ph = subject_of(toks, cue)
+        if ph is None or not _opens_clause(toks, ph.first):
+            return None
+        j = _clause_begin(toks, cue.verb + 1, needs_that=cue.base in OBJECT_VERBS, stop=end_i)
+        if j is None or _words(toks[j : end_i + 1]) < _MIN_CLAUSE_WORDS:
+            return None
+        span = (toks[cue.first].start, toks[cue.verb].end)
+        return Reported(toks[j].start, toks[end_i].end, Attribution(cue, span, ph, "indirect"))
+    return None
+
+
+def _opens_clause(toks: list[Tok], i: int) -> bool:
+    """Token ``i`` starts the sentence or a clause (after a comma, a dash, "But", "Later")."""
+    if i == 0 or toks[i - 1].text == "," or clause_start(toks, i) == i:
+        return True
+    return all(t.low in _OPENERS or not t.text[0].isalnum() for t in toks[:i])
+
+
+_OPENERS = frozenset(("but", "and", "yet", "so", "meanwhile", "however", "later", "then", "also"))
+
+
+def _comma_before(toks: list[Tok], i: int) -> int | None:
+    for k in range(i - 1, max(-1, i - 3), -1):
+        if toks[k].text == ",":
+            return k
+    return None
+
+
+def _clause_begin(toks: list[Tok], j: int, *, needs_that: bool, stop: int) -> int | None:
+    if j > stop:
+        return None
+    if toks[j].low == "that":
+        return j + 1
+    if needs_that or toks[j].low in PREPOSITIONS or toks[j].text == ",":
+        for k in range(j, min(stop, j + 14)):
+            if toks[k].low == "that":
+                return k + 1
+        return None
+    return j if toks[j].text[0].isalnum() else None
+
+
+def _words(toks: list[Tok]) -> int:
+    return sum(1 for t in toks if t.text[0].isalnum())

@@ -1,0 +1,197 @@
+"""Lexicons of general English used to attribute quotations: speech verbs, roles, titles.
+
+Everything here is ordinary English vocabulary, not names from any particular article. Verb forms
+are generated once at import so lookups are a single dict access per token.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class CueKind(StrEnum):
+    REPORT = "report"  # said, told, added: introduces the speaker's words or a reported clause
+    NAMING = "naming"  # called, termed, described as: puts a quoted label on something
+    DOCUMENT = "document"  # reads: a text speaks ("…, reads the statement")
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+# base form -> irregular (past, past participle); regular verbs are inflected by rule.
+_IRREGULAR = {
+    "say": ("said", "said"),
+    "tell": ("told", "told"),
+    "write": ("wrote", "written"),
+    "speak": ("spoke", "spoken"),
+    "tweet": ("tweeted", "tweeted"),
+    "think": ("thought", "thought"),
+    "read": ("read", "read"),
+    "swear": ("swore", "sworn"),
+    "forecast": ("forecast", "forecast"),
+}
+
+REPORT_VERBS = _words(
+    """say tell add stress note claim indicate assure warn insist argue explain emphasize emphasise
+    underline underscore announce declare write tweet reply answer ask urge state affirm assert
+    confirm deny admit acknowledge suggest comment remark recall conclude observe complain predict
+    promise vow pledge threaten demand report respond specify clarify reiterate repeat maintain
+    contend allege concede recount inform accuse proclaim boast joke quip shout exclaim mention
+    highlight caution speak point add assess agree disagree estimate charge counter retort
+    testify summarize summarise continue lament acknowledge forecast believe hint signal fear"""
+)
+NAMING_VERBS = _words("call term describe label dub brand reject dismiss characterize characterise")
+DOCUMENT_VERBS = _words("read")
+
+# Verbs that need an object before the reported clause ("told reporters that ...").
+OBJECT_VERBS = frozenset(_words("tell assure inform warn remind urge ask promise accuse"))
+# Forms that report only weakly; they count for quotations but not alone for indirect speech.
+WEAK_FOR_INDIRECT = frozenset(
+    _words("speak continue point ask answer call term describe label dub brand reject dismiss")
+    + _words("characterize characterise read believe fear hint signal think agree disagree")
+)
+
+# Auxiliaries and adverbs that may stand between a speaker and the verb ("has also said").
+AUXILIARIES = frozenset(
+    _words(
+        """has have had is are was were been be will would could should may might did does do
+        has not hasn't haven't hadn't didn't doesn't don't won't wouldn't hasn’t haven’t hadn’t
+        didn’t doesn’t don’t won’t wouldn’t also then later further again once previously already
+        reportedly quickly briefly repeatedly earlier recently even still just first finally
+        publicly privately separately openly firmly flatly strongly last never not often"""
+    )
+)
+
+
+def _inflections(base: str) -> dict[str, str]:
+    """Map each inflected form of ``base`` to its tense tag: base, s, past, ing."""
+    if base in _IRREGULAR:
+        past, part = _IRREGULAR[base]
+        forms = {past: "past", part: "past"}
+    elif base.endswith("e"):
+        forms = {base + "d": "past"}
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        forms = {base[:-1] + "ied": "past"}
+    elif base in ("admit", "quip", "commit", "refer", "dub"):
+        forms = {base + base[-1] + "ed": "past"}
+    else:
+        forms = {base + "ed": "past"}
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        forms[base + "es"] = "s"
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        forms[base[:-1] + "ies"] = "s"
+    else:
+        forms[base + "s"] = "s"
+    if base.endswith("e") and not base.endswith("ee"):
+        forms[base[:-1] + "ing"] = "ing"
+    elif base in ("admit", "quip", "commit", "refer", "dub"):
+        forms[base + base[-1] + "ing"] = "ing"
+    else:
+        forms[base + "ing"] = "ing"
+    forms.setdefault(base, "base")
+    return forms
+
+
+def _build() -> dict[str, tuple[str, str, CueKind]]:
+    table: dict[str, tuple[str, str, CueKind]] = {}
+    for kind, verbs in (
+        (CueKind.DOCUMENT, DOCUMENT_VERBS),
+        (CueKind.NAMING, NAMING_VERBS),
+        (CueKind.REPORT, REPORT_VERBS),
+    ):
+        for base in verbs:
+            for form, tense in _inflections(base).items():
+                table[form] = (base, tense, kind)
+    return table
+
+
+# form (lower case) -> (base, tense tag, kind)
+CUE_FORMS: dict[str, tuple[str, str, CueKind]] = _build()
+
+# Role nouns that can stand for a person ("the Kremlin spokesman", "the diplomat").
+SPEAKER_ROLES = frozenset(
+    _words(
+        """spokesman spokeswoman spokesperson representative diplomat official officials aide
+        adviser advisor envoy source sources negotiator press secretary"""
+    )
+)
+PERSON_ROLES = SPEAKER_ROLES | frozenset(
+    _words(
+        """president minister chancellor premier senator governor mayor ambassador director chief
+        leader chairman chairwoman chair head commander general secretary ceo founder king queen
+        prince pope analyst expert professor economist lawyer attorney judge prosecutor officer
+        colonel captain admiral deputy lawmaker congressman congresswoman mp member candidate
+        vice-president prime-minister secretary-general manager executive researcher scientist
+        activist author journalist correspondent editor witness resident"""
+    )
+)
+# Nouns for texts that speak for their issuer ("the Kremlin's press release").
+DOCUMENT_NOUNS = frozenset(
+    _words(
+        """statement release communique communiqué report website readout transcript letter note
+        post tweet message decree resolution document announcement bulletin memo account channel"""
+    )
+)
+# Nouns naming a body rather than a person ("the ministry said").
+BODY_NOUNS = frozenset(
+    _words(
+        """ministry government administration cabinet office agency committee council department
+        side authorities company firm army military police court parliament embassy service
+        union party bank commission board campaign team group spokespeople kremlin"""
+    )
+)
+
+# Title words before a name ("US Secretary of State Antony Blinken" -> "Antony Blinken").
+TITLE_WORDS = frozenset(
+    w.lower()
+    for w in _words(
+        """President Vice Prime Minister Secretary Chancellor Spokesman Spokeswoman Spokesperson
+        Senator Sen Rep Representative Governor Gov Mayor General Gen Colonel Col Lt Lieutenant
+        Captain Capt Admiral Adm King Queen Prince Princess Pope Chairman Chairwoman Chair CEO
+        Director Ambassador Deputy Chief Justice Judge Dr Mr Mrs Ms Miss Prof Professor Sir Dame
+        Lord Lady Sheikh Premier Commander Officer Attorney Speaker Leader Marshal Sergeant Sgt
+        Pres Emir Crown Foreign Defence Defense Interior Finance Health State Home Economy Trade
+        Justice Energy Commissioner Envoy Minister-President Secretary-General Vice-President
+        Congressman Congresswoman Councillor Councilman Patriarch Archbishop Bishop Cardinal Rabbi
+        Imam Ayatollah President-elect Head Presidents Ministers Leaders Officials Mayor"""
+    )
+)
+
+# Capitalised words that end a name of a place or body rather than a person.
+NON_PERSON_HEADS = frozenset(
+    w.lower()
+    for w in _words(
+        """Ministry Department Agency Council Union Party House Bank Republic Federation Kingdom
+        States Nations Committee Commission Office Court Parliament Assembly Congress Senate
+        Army Navy Force Forces Guard Police Service Services Group Company Corporation Inc Ltd
+        Corp Bureau Institute University College School Association Organisation Organization
+        Fund Foundation Council Alliance Front Movement Church Times Post News Press Agency
+        Sea Ocean River Lake Mountains Mountain Island Islands Street Square Region Province
+        County City District Airport Station Bridge Stream Pipeline Summit Forum Treaty Act
+        Day Week Cup Games Championship Olympics Award Prize War Crisis Affairs Center Centre
+        Airlines Airways Motors Energy Oil Gas Media Network Radio Television TV Channel Empire
+        Area Zone Coast Valley Gulf Strait Peninsula Basin Desert Plateau Hills Park Palace"""
+    )
+)
+
+PRONOUNS_PERSON = frozenset(("he", "she"))
+PRONOUNS_OTHER = frozenset(("it", "they", "we", "i"))
+DETERMINERS = frozenset(_words("the a an his her its their our this that these those"))
+PREPOSITIONS = frozenset(
+    _words(
+        """at in on to for with from during after before about of by over under into onto across
+        against among between through via per amid than like as near without within since until
+        toward towards beside upon"""
+    )
+)
+CONJUNCTIONS = frozenset(_words("and or but nor yet so whereas while although though because if"))
+# Words that start a sentence or clause but are never a speaker.
+NON_SUBJECT_WORDS = frozenset(
+    _words(
+        """however meanwhile moreover furthermore also but and yet so then still thus therefore
+        later earlier now today yesterday instead indeed nonetheless nevertheless besides
+        finally first second additionally separately similarly likewise otherwise hence
+        what who which where when why how there here this that these those it"""
+    )
+)

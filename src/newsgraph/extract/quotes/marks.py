@@ -1,0 +1,118 @@
+"""Quotation marks: find quoted stretches inside one line of text.
+
+Double marks (curly “…”, straight "…", guillemets «…») pair up left to right. Single marks (‘…’,
+'…') are only quotation marks when an opener stands before a word and a closer after one; an
+apostrophe between letters ("Russia’s", "don’t") is never a mark. A double quotation left open at
+the end of the line is returned with ``closed=False``: in news style that paragraph continues into
+the next one, which re-opens with a mark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DOUBLE = re.compile(r"[“”\"«»„]")
+_SINGLE = re.compile(r"[‘’']")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A quotation in a line: ``start:end`` are the words inside the marks (absolute offsets)."""
+
+    start: int
+    end: int
+    mark_start: int  # offset of the opening mark
+    mark_end: int  # offset just after the closing mark (== end when unclosed)
+    closed: bool
+    single: bool
+
+
+def find_segments(text: str, start: int, end: int) -> list[Segment]:
+    """Quotations inside ``text[start:end]`` (one line), in order."""
+    line = text[start:end]
+    out: list[Segment] = []
+    if _DOUBLE.search(line):
+        out = _double(line, start)
+    if "‘" in line or "'" in line or "’" in line:
+        singles = _single(line, start, out)
+        if singles:
+            out = sorted(out + singles, key=lambda s: s.start)
+    return [s for s in out if _has_word(text, s.start, s.end)]
+
+
+def _double(line: str, base: int) -> list[Segment]:
+    out: list[Segment] = []
+    open_at = -1
+    for m in _DOUBLE.finditer(line):
+        c, i = m.group(), m.start()
+        if c in "“«„":
+            open_at = i  # a second opener while open abandons the first
+        elif c in "”»":
+            if open_at >= 0:
+                out.append(_seg(line, base, open_at, i, closed=True, single=False))
+                open_at = -1
+        elif open_at >= 0:  # straight mark closes
+            out.append(_seg(line, base, open_at, i, closed=True, single=False))
+            open_at = -1
+        else:
+            open_at = i
+    if open_at >= 0 and open_at < len(line) - 1:
+        out.append(_seg(line, base, open_at, len(line), closed=False, single=False))
+    return out
+
+
+def _seg(
+    line: str, base: int, open_at: int, close_at: int, *, closed: bool, single: bool
+) -> Segment:
+    a, b = open_at + 1, close_at
+    while a < b and line[a].isspace():
+        a += 1
+    while b > a and line[b - 1].isspace():
+        b -= 1
+    mark_end = close_at + 1 if closed else close_at
+    return Segment(base + a, base + b, base + open_at, base + mark_end, closed, single)
+
+
+def _is_opener(line: str, i: int) -> bool:
+    before = line[i - 1] if i > 0 else " "
+    after = line[i + 1] if i + 1 < len(line) else " "
+    return not before.isalnum() and (after.isalnum() or after in '“"')
+
+
+def _is_closer(line: str, i: int) -> bool:
+    before = line[i - 1] if i > 0 else " "
+    after = line[i + 1] if i + 1 < len(line) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _single(line: str, base: int, doubles: list[Segment]) -> list[Segment]:
+    """Single-mark quotations outside double quotations."""
+    inside = [(s.mark_start - base, s.mark_end - base) for s in doubles]
+
+    def free(i: int) -> bool:
+        return not any(a <= i < b for a, b in inside)
+
+    marks = [m.start() for m in _SINGLE.finditer(line) if free(m.start())]
+    out: list[Segment] = []
+    k = 0
+    while k < len(marks):
+        i = marks[k]
+        if line[i] in "‘'" and _is_opener(line, i):
+            closers = [j for j in marks[k + 1 :] if _is_closer(line, j) and line[j] in "’'"]
+            if closers:
+                j = next((c for c in closers if not _plural_possessive(line, c)), closers[0])
+                out.append(_seg(line, base, i, j, closed=True, single=True))
+                k = marks.index(j) + 1
+                continue
+        k += 1
+    return out
+
+
+def _plural_possessive(line: str, j: int) -> bool:
+    """``militaries’ statements``: an s, the mark, a space and a lower-case word."""
+    return line[j - 1 : j] == "s" and line[j + 1 : j + 2] == " " and line[j + 2 : j + 3].islower()
+
+
+def _has_word(text: str, a: int, b: int) -> bool:
+    return any(c.isalnum() for c in text[a:b])

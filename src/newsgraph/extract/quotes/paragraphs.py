@@ -1,0 +1,503 @@
+"""The walk over an article: paragraphs, sentences, continuation and headings.
+
+One ``QuoteWalker`` per article (it holds that article's discourse state only; nothing global).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+
+from newsgraph.extract.quotes.attribution import (
+    Attribution,
+    after,
+    before,
+    clause_start,
+    cue_before,
+    end_attribution,
+    is_pure_lead,
+    is_pure_tail,
+    sentence_tokens,
+    subject_of,
+)
+from newsgraph.extract.quotes.indirect import find_indirect
+from newsgraph.extract.quotes.marks import Segment, find_segments
+from newsgraph.extract.quotes.people import build_people, strip_possessive
+from newsgraph.extract.quotes.phrases import (
+    PREPOSITIONS,
+    Phrase,
+    Tok,
+    clause_subject,
+    cue_at,
+    is_cap,
+    np_after,
+    tokenize,
+)
+from newsgraph.extract.quotes.resolve import Discourse, Speaker, resolve
+from newsgraph.model import Article, Line, LineRole, Mention, Quote, QuoteKind, Span
+
+CONTENT_ROLES = frozenset((LineRole.TITLE, LineRole.DEK, LineRole.HEADING, LineRole.BODY))
+_WORD = re.compile(r"\w+")
+_TERMINAL = re.compile(r"[.!?…:;,][\s”’\"')\]]*$")
+SHORT_WORDS = 4  # a quoted term of up to this many words may be a scare quote
+_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "that",
+        "this",
+        "with",
+        "from",
+        "are",
+        "was",
+        "were",
+        "will",
+        "not",
+        "but",
+        "have",
+        "has",
+        "had",
+        "our",
+        "its",
+        "their",
+        "his",
+        "her",
+        "they",
+        "them",
+        "who",
+        "which",
+        "what",
+        "been",
+        "also",
+        "into",
+        "than",
+        "then",
+        "there",
+        "these",
+        "those",
+        "such",
+    ]
+)
+
+CONFIDENCE = {
+    "cue-then-speaker": 0.9,
+    "speaker-then-cue": 0.9,
+    "speaker-cue-colon": 0.85,
+    "according-to": 0.75,
+    "cue-in-sentence": 0.7,
+    "end-of-sentence": 0.65,
+    "clause-subject": 0.55,
+    "indirect": 0.6,
+}
+
+
+@dataclass(slots=True)
+class Draft:
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: Speaker | None = None
+    canonical: str | None = None
+    cue: Span | None = None
+    confidence: float = 0.0
+    evidence: str = ""
+    unclosed: bool = False
+
+    def attribute(self, sp: Speaker | None, cue: Span | None, rule: str) -> None:
+        self.speaker = sp
+        self.canonical = sp.canonical if sp else None
+        self.cue = cue
+        penalty = 0.0 if sp is None or sp.how in ("name", "org", "document") else 0.1
+        self.confidence = max(0.1, CONFIDENCE.get(rule, 0.5) - penalty)
+        self.evidence = rule if sp is None else f"{rule}/{sp.how}"
+
+    def borrow(self, other: Draft, rule: str, kind: QuoteKind | None = None) -> None:
+        self.speaker, self.canonical = other.speaker, other.canonical
+        self.confidence = min(0.7, other.confidence)
+        self.evidence = rule
+        if kind is not None:
+            self.kind = kind
+
+    def quote(self, text: str) -> Quote:
+        sp = self.speaker
+        return Quote(
+            span=Span(self.start, self.end),
+            text=text[self.start : self.end],
+            kind=self.kind,
+            cue=self.cue,
+            speaker_span=sp.span if sp else None,
+            speaker_text=sp.text if sp else None,
+            speaker=self.canonical,
+            confidence=round(self.confidence, 2),
+            evidence=self.evidence,
+        )
+
+
+class QuoteWalker:
+    """Extracts the quotations of one article."""
+
+    def __init__(
+        self, article: Article, sentences: tuple[Span, ...], mentions: tuple[Mention, ...]
+    ) -> None:
+        self.text = article.text
+        self.lines = [ln for ln in article.lines if ln.role in CONTENT_ROLES]
+        self.sentences = sorted(sentences)
+        body = [(ln.span.start, ln.span.end) for ln in self.lines if ln.role == LineRole.BODY]
+        self.people = build_people(self.text, body, mentions)
+        self.state = Discourse(self.people)
+        self.drafts: list[Draft] = []
+        self.drafts_in_sentence: list[Draft] = []
+
+    # ------------------------------------------------------------------ the walk
+    def run(self) -> tuple[Quote, ...]:
+        text = self.text
+        parsed = []
+        for ln in self.lines:
+            segs = find_segments(text, ln.span.start, ln.span.end)
+            sents = self._sentences_of(ln)
+            toks = [self._tokens(s, segs) for s in sents]
+            parsed.append((ln, segs, sents, toks))
+        self.state.main_speaker = self._main_speaker(parsed)
+        headings: list[tuple[Line, list[Segment]]] = []
+        prev: Draft | None = None  # last attribution of the previous body paragraph
+        chain: list[Draft] = []  # open multi-paragraph quotations waiting for their cue
+        for ln, segs, sents, toks in parsed:
+            if ln.role != LineRole.BODY or self._heading_like(ln, segs):
+                if segs:
+                    headings.append((ln, segs))
+                prev = None
+                continue
+            drafts, last_att = self._paragraph(sents, segs, toks)
+            quotes = [d for d in drafts if d.kind != QuoteKind.INDIRECT]
+            whole = bool(segs) and segs[0].mark_start == ln.span.start and last_att is None
+            if whole:
+                if quotes[-1].unclosed:
+                    for d in quotes:
+                        d.kind = QuoteKind.CONTINUATION
+                    chain.extend(quotes)
+                    continue
+                if prev is not None:
+                    for d in quotes:
+                        if d.kind == QuoteKind.DIRECT:
+                            d.borrow(prev, "continuation", QuoteKind.CONTINUATION)
+                    for d in chain:
+                        d.borrow(prev, "continuation")
+                    chain = []
+                    continue
+            if chain:
+                first = next((d for d in quotes if d.speaker is not None), None)
+                source = (
+                    first if first is not None and segs[0].mark_start == ln.span.start else prev
+                )
+                for d in chain:
+                    if source is not None:
+                        d.borrow(source, "multi-paragraph")
+                chain = []
+            prev = last_att
+        for ln, segs in headings:
+            self._heading(ln, segs)
+        return tuple(sorted((d.quote(text) for d in self.drafts), key=lambda q: q.span))
+
+    def _sentences_of(self, ln: Line) -> list[Span]:
+        s = self.sentences
+        i = bisect_left(s, Span(ln.span.start, ln.span.start))
+        out = []
+        while i < len(s) and s[i].start < ln.span.end:
+            out.append(s[i])
+            i += 1
+        return out or [ln.span]
+
+    def _tokens(
+        self, sent: Span, segs: list[Segment]
+    ) -> tuple[list[Tok], list[int], list[Segment]]:
+        inside = [g for g in segs if sent.start <= g.mark_start < sent.end]
+        toks, where = sentence_tokens(
+            self.text,
+            sent.start,
+            max(sent.end, *(g.mark_end for g in inside)) if inside else sent.end,
+            inside,
+        )
+        return toks, where, inside
+
+    def _main_speaker(self, parsed: list) -> str | None:
+        """The person most often named next to a speech verb (for "the spokesman" fallbacks)."""
+        counts: Counter[str] = Counter()
+        for ln, _segs, _sents, toks_list in parsed:
+            if ln.role != LineRole.BODY:
+                continue
+            for toks, _where, _inside in toks_list:
+                for k, t in enumerate(toks):
+                    if t.low.endswith(("ed", "s", "d")) and cue_at(toks, k) is not None:
+                        for ph in (_name_before(toks, k), np_after(toks, k + 1)):
+                            name = self._person_of(toks, ph)
+                            if name:
+                                counts[name] += 1
+        if counts:
+            return counts.most_common(1)[0][0]
+        if self.people.full_names:
+            return self.people.full_names.most_common(1)[0][0]
+        return None
+
+    def _person_of(self, toks: list[Tok], ph: Phrase | None) -> str | None:
+        if ph is None:
+            return None
+        words = [strip_possessive(t.text) for t in toks[ph.first : ph.last + 1] if is_cap(t)]
+        if not words or not is_cap(toks[ph.last]):
+            return None
+        name = self.people.canonical(words[-3:])
+        return name if self.people.is_person(name) else None
+
+    # ------------------------------------------------------------------ one paragraph
+    def _paragraph(
+        self, sents: list[Span], segs: list[Segment], toks_list: list
+    ) -> tuple[list[Draft], Draft | None]:
+        drafts: list[Draft] = []
+        last_att: Draft | None = None
+        for toks, where, inside in toks_list:
+            sentence_drafts: list[tuple[int, Draft]] = []
+            has_direct = False
+            self.drafts_in_sentence = []
+            for qi, (g, q) in enumerate(zip(inside, where, strict=True)):
+                d = self._quote_in_sentence(toks, where, qi, g, q)
+                self.drafts_in_sentence.append(d)
+                has_direct = has_direct or d.kind == QuoteKind.DIRECT
+                sentence_drafts.append((q, d))
+            if not has_direct:
+                rep = find_indirect(toks)
+                if rep is not None:
+                    d = Draft(rep.start, rep.end, QuoteKind.INDIRECT)
+                    self._apply(d, toks, rep.att, rep.att.phrase.first)
+                    sentence_drafts.append((rep.att.phrase.first, d))
+            self._update_discourse(toks, sentence_drafts)
+            for _pos, d in sentence_drafts:
+                drafts.append(d)
+                if d.speaker is not None and d.canonical is not None and d.kind != QuoteKind.SCARE:
+                    last_att = d
+        # direct quotations without a cue of their own take the paragraph's speaker
+        attributed = [d for d in drafts if d.kind == QuoteKind.DIRECT and d.speaker is not None]
+        for d in drafts:
+            if d.kind == QuoteKind.DIRECT and d.speaker is None and attributed:
+                later = [a for a in attributed if a.start > d.start]
+                d.borrow(later[0] if later else attributed[-1], "same-paragraph")
+        self.drafts.extend(drafts)
+        return drafts, last_att
+
+    def _quote_in_sentence(
+        self, toks: list[Tok], where: list[int], qi: int, g: Segment, q: int
+    ) -> Draft:
+        lo = where[qi - 1] + 1 if qi else 0
+        stop = where[qi + 1] if qi + 1 < len(where) else len(toks)
+        short = len(_WORD.findall(self.text, g.start, g.end)) <= SHORT_WORDS
+        d = Draft(g.start, g.end, QuoteKind.DIRECT, unclosed=not g.closed)
+        post = after(toks, q + 1, stop)
+        pre = before(toks, lo, q)
+        lead = is_pure_lead(toks, lo, q)
+        tail = is_pure_tail(toks, q, stop)
+        if qi and lead and lo < q and self.drafts_in_sentence:
+            # "“A” and “B”": the second quotation shares the first one's kind and speaker
+            prev = self.drafts_in_sentence[-1]
+            d.kind = prev.kind
+            if prev.speaker is not None:
+                d.borrow(prev, prev.evidence)
+            return d
+        if (lead or pre is not None) and (post is not None or tail):
+            att = post or pre
+            if att is not None:
+                self._apply(d, toks, att, q)
+            else:
+                d.confidence, d.evidence = 0.4, "no-cue"
+            return d
+        d.kind = QuoteKind.PARTIAL
+        att = post
+        if att is None:
+            cue = cue_before(toks, q, short=short)
+            if cue is not None:
+                if cue.base == "according to":
+                    ph = np_after(toks, cue.verb + 1)
+                else:
+                    ph = subject_of(toks, cue)
+                if ph is not None:
+                    span = (toks[cue.first].start, toks[cue.verb].end)
+                    att = Attribution(cue, span, ph, "cue-in-sentence")
+        if att is None and not short:
+            att = end_attribution(toks, q)
+            if att is not None:
+                att = att._replace(rule="end-of-sentence")
+        if att is None and not short:
+            ph = clause_subject(toks, clause_start(toks, q))
+            if ph is not None and ph.last < q:
+                att = Attribution(None, None, ph, "clause-subject")
+        if att is None:
+            if short:
+                d.kind, d.confidence, d.evidence = QuoteKind.SCARE, 0.6, "short-term-no-cue"
+            else:
+                d.confidence, d.evidence = 0.3, "no-cue"
+            return d
+        self._apply(d, toks, att, q)
+        return d
+
+    def _apply(self, d: Draft, toks: list[Tok], att: Attribution, at: int) -> None:
+        hint = self._subject_hint(toks, att.phrase.first)
+        sp = resolve(self.text, toks, att.phrase, self.state, subject_hint=hint)
+        if sp.canonical is None and sp.how in ("common", "role") and d.kind == QuoteKind.PARTIAL:
+            sp.canonical = self.state.last_speaker  # "the two leaders assessed that “…”"
+            sp.how = "common-last-speaker"
+            sp.person = self.people.is_person(sp.canonical)
+        cue = Span(*att.cue_span) if att.cue_span else None
+        d.attribute(sp, cue, att.rule)
+
+    def _subject_hint(self, toks: list[Tok], upto: int) -> str | None:
+        """A person named as a clause subject earlier in the same sentence, before any cue.
+
+        "It should be reminded that Biden distinguished himself after he claimed ..." → he = Biden;
+        but "Denouncing the statement by X about ..., he said" → no hint (X is no subject).
+        """
+        t0 = toks[upto] if upto < len(toks) else None
+        if t0 is None or t0.low not in ("he", "she"):
+            return None
+        found = None
+        k = 0
+        while k < upto:
+            t = toks[k]
+            if cue_at(toks, k) is not None:
+                return found
+            if is_cap(t) and t.text[0].isalpha():
+                j = k
+                while j + 1 < upto and is_cap(toks[j + 1]):
+                    j += 1
+                nxt = toks[j + 1] if j + 1 < len(toks) else None
+                words = [strip_possessive(x.text) for x in toks[k : j + 1]]
+                if (
+                    nxt is not None
+                    and nxt.text[0].islower()
+                    and nxt.low not in PREPOSITIONS
+                    and nxt.low not in ("and", "or")
+                    and not toks[j].text.endswith(("’s", "'s"))
+                ):
+                    name = self.people.canonical(words[-3:])
+                    if self.people.is_person(name):
+                        found = name
+                k = j + 1
+                continue
+            k += 1
+        return found
+
+    def _update_discourse(self, toks: list[Tok], drafts: list[tuple[int, Draft]]) -> None:
+        atts = sorted(
+            (
+                d
+                for _pos, d in drafts
+                if d.speaker is not None and d.canonical is not None and d.kind != QuoteKind.SCARE
+            ),
+            key=lambda d: d.speaker.span.start if d.speaker else 0,
+        )
+        for n, d in enumerate(atts):
+            if d.speaker is not None:
+                self.state.attributed(d.speaker, main=n == 0)
+        if not any(d.speaker is not None and d.speaker.person for d in atts):
+            name = self._first_person_subject(toks)
+            if name is not None:
+                self.state.topic_person = name
+
+    def _first_person_subject(self, toks: list[Tok]) -> str | None:
+        ph = clause_subject(toks, 0)
+        if ph is not None:
+            name = self._person_of(toks, ph)
+            if name is not None:
+                return name
+        return self._subject_hint_any(toks)
+
+    def _subject_hint_any(self, toks: list[Tok]) -> str | None:
+        for k, t in enumerate(toks):
+            if t.low in ("he", "she") and k > 0:
+                return self._subject_hint(toks, k)
+        return None
+
+    # ------------------------------------------------------------------ headings
+    def _heading_like(self, ln: Line, segs: list[Segment]) -> bool:
+        """A body line that reads as a sub-heading: short and without final punctuation."""
+        if not segs:
+            return False
+        line = ln.span.of(self.text)
+        if _TERMINAL.search(line) or len(line.split()) > 25:
+            return False
+        last = segs[-1]
+        inner = self.text[last.start : last.end].rstrip()
+        return not (inner and inner[-1] in ".!?…,;:")
+
+    def _heading(self, ln: Line, segs: list[Segment]) -> None:
+        text = self.text
+        for g in segs:
+            d = Draft(g.start, g.end, QuoteKind.HEADING)
+            words = len(_WORD.findall(text, g.start, g.end))
+            tail = text[g.mark_end : ln.span.end].strip(" .!?”’\"'")
+            head = text[ln.span.start : g.mark_start].rstrip()
+            standalone = not tail or head.endswith(":") or not head
+            if words <= SHORT_WORDS and not standalone:
+                d.kind, d.confidence, d.evidence = QuoteKind.SCARE, 0.6, "short-term-in-heading"
+                self.drafts.append(d)
+                continue
+            src = self._same_words_in_body(g)
+            if src is not None:
+                d.borrow(src, "heading-same-words")
+                d.confidence = min(0.75, src.confidence)
+            else:
+                sp = self._named_in_heading(ln, g)
+                if sp is not None:
+                    d.speaker, d.canonical = sp, sp.canonical
+                    d.confidence, d.evidence = 0.6, "heading-named-speaker"
+                else:
+                    d.confidence, d.evidence = 0.4, "heading-no-speaker"
+            self.drafts.append(d)
+
+    def _same_words_in_body(self, g: Segment) -> Draft | None:
+        want = _content_words(self.text[g.start : g.end])
+        if not want:
+            return None
+        best, best_score = None, 0.5
+        for d in self.drafts:
+            if d.canonical is None or d.kind in (QuoteKind.SCARE, QuoteKind.HEADING):
+                continue
+            have = _content_words(self.text[d.start : d.end])
+            score = len(want & have) / len(want)
+            if score > best_score or (
+                score == best_score and best is not None and best.kind == QuoteKind.INDIRECT
+            ):
+                best, best_score = d, score
+        return best
+
+    def _named_in_heading(self, ln: Line, g: Segment) -> Speaker | None:
+        toks = tokenize(self.text, ln.span.start, g.mark_start)
+        caps: list[Tok] = []
+        for t in toks:
+            if is_cap(t):
+                caps.append(t)
+            elif caps:
+                break
+        if not caps:
+            return None
+        words = [strip_possessive(t.text) for t in caps]
+        name = self.people.canonical(words[-3:])
+        if not self.people.is_person(name):
+            return None
+        span = Span(caps[0].start, caps[-1].end)
+        return Speaker(span, span.of(self.text), name, "name", True)
+
+
+def _content_words(s: str) -> set[str]:
+    return {w for w in _WORD.findall(s.lower()) if len(w) > 2 and w not in _STOP}
+
+
+def _name_before(toks: list[Tok], k: int) -> Phrase | None:
+    j = k - 1
+    while j >= 0 and toks[j].text[0].islower() and toks[j].low.endswith("ly"):
+        j -= 1
+    if j < 0 or not is_cap(toks[j]):
+        return None
+    first = j
+    while first > 0 and is_cap(toks[first - 1]):
+        first -= 1
+    return Phrase(first, j, "", toks[first].start, toks[j].end)

@@ -1,0 +1,204 @@
+"""Who is who in one article: full names of people, the roles they were introduced with.
+
+Built once per article from capitalised word runs in sentence-case lines (title-case headlines are
+skipped: every word is capitalised there). Entity mentions from the NER stage, when present, are
+added as well. Used to turn "Peskov" into the fullest form of that name and "the spokesman" into
+the person the article introduced with that role.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsgraph.extract.quotes.lexicon import (
+    CONJUNCTIONS,
+    DETERMINERS,
+    NON_PERSON_HEADS,
+    NON_SUBJECT_WORDS,
+    PERSON_ROLES,
+    PREPOSITIONS,
+    TITLE_WORDS,
+)
+from newsgraph.extract.quotes.phrases import Tok, is_cap, tokenize
+from newsgraph.model import EntityType, Mention
+
+NAME_PARTICLES = frozenset(("de", "da", "van", "von", "der", "al", "bin", "ibn", "la", "le", "du"))
+# Capitalised function words ("The", "In", "But") that open a run but are no part of a name.
+FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | NON_SUBJECT_WORDS
+
+
+def strip_possessive(word: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass(slots=True)
+class Role:
+    head: str
+    modifiers: frozenset[str]
+    person: str
+    at: int
+
+
+@dataclass(slots=True)
+class People:
+    """Persons (full names with counts) and role introductions of one article."""
+
+    full_names: Counter[str] = field(default_factory=Counter)
+    by_last: dict[str, list[str]] = field(default_factory=dict)
+    roles: list[Role] = field(default_factory=list)
+    orgs: set[str] = field(default_factory=set)
+
+    def add_person(self, name: str) -> None:
+        self.full_names[name] += 1
+        last = name.split()[-1].lower()
+        names = self.by_last.setdefault(last, [])
+        if name not in names:
+            names.append(name)
+
+    def canonical(self, name_tokens: list[str]) -> str | None:
+        """Fullest form of the person ``name_tokens`` name, or None when not a known person."""
+        if not name_tokens:
+            return None
+        last = name_tokens[-1].lower()
+        cands = self.by_last.get(last)
+        if not cands:
+            if len(name_tokens) >= 2 and _person_like(name_tokens):
+                return " ".join(name_tokens)
+            return None
+        first = name_tokens[0] if len(name_tokens) >= 2 else None
+        if first is not None:
+            fitting = [c for c in cands if c.split()[0] == first]
+            cands = fitting or [" ".join(name_tokens)]
+        return max(cands, key=lambda c: (self.full_names[c], -abs(len(c.split()) - 2), len(c)))
+
+    def is_person(self, canonical: str | None) -> bool:
+        return canonical is not None and canonical in self.full_names
+
+    def role_person(self, head: str, modifiers: frozenset[str], at: int) -> str | None:
+        best: tuple[int, int, int] | None = None
+        person = None
+        for r in self.roles:
+            if r.head != head:
+                continue
+            score = (len(modifiers & r.modifiers), -max(0, r.at - at) // 1000, r.at)
+            if best is None or score > best:
+                best, person = score, r.person
+        return person
+
+
+def _person_like(tokens: list[str]) -> bool:
+    if not 2 <= len(tokens) <= 4:
+        return False
+    for t in tokens:
+        low = t.lower()
+        if low in NAME_PARTICLES:
+            continue
+        if not t[0].isupper() or (t.isupper() and len(t) > 1) or low in NON_PERSON_HEADS:
+            return False
+        if low in TITLE_WORDS or low in FUNCTION_WORDS or not t.replace("-", "").isalpha():
+            return False
+    return True
+
+
+def name_part(tokens: list[str]) -> list[str]:
+    """The name in a capitalised run: drop titles, leading all-caps and places before it."""
+    cut = 0
+    for k, t in enumerate(tokens):
+        if t.lower().rstrip(".") in TITLE_WORDS or t.lower() == "of":
+            cut = k + 1
+    rest = tokens[cut:]
+    while rest and ((rest[0].isupper() and len(rest[0]) > 1) or rest[0].lower() in FUNCTION_WORDS):
+        rest = rest[1:]
+    return rest
+
+
+def _title_case(toks: list[Tok]) -> bool:
+    words = [t for t in toks if t.text[0].isalpha() and len(t.text) > 3]
+    return len(words) >= 3 and sum(1 for t in words if is_cap(t)) / len(words) > 0.7
+
+
+def build_people(text: str, lines: list[tuple[int, int]], mentions: tuple[Mention, ...]) -> People:
+    """Collect person names and role introductions from the given (sentence-case) lines."""
+    people = People()
+    runs: list[tuple[list[Tok], int, list[Tok]]] = []
+    for a, b in lines:
+        toks = tokenize(text, a, b)
+        if _title_case(toks):
+            continue
+        k = 0
+        n = len(toks)
+        while k < n:
+            if not is_cap(toks[k]):
+                k += 1
+                continue
+            j = k + 1
+            while (
+                j < n
+                and toks[j].start == toks[j - 1].end + 1
+                and (
+                    is_cap(toks[j])
+                    or (toks[j].low in NAME_PARTICLES and j + 1 < n and is_cap(toks[j + 1]))
+                    or (toks[j].low == "of" and toks[j - 1].low.rstrip(".") in TITLE_WORDS)
+                )
+                and not _possessive(toks[j - 1])
+            ):
+                j += 1
+            runs.append((toks[k:j], k, toks))
+            k = j
+    for run, k, toks in runs:
+        words = [strip_possessive(t.text) for t in run]
+        name = name_part(words)
+        if _person_like(name):
+            full = " ".join(name)
+            people.add_person(full)
+            _roles_around(people, toks, k, len(run), len(words) - len(name), full)
+    for m in mentions:
+        if m.type == EntityType.PERSON and len(m.text.split()) >= 2:
+            people.add_person(m.canonical or m.text)
+        elif m.type == EntityType.ORG:
+            people.orgs.add(m.canonical or m.text)
+    return people
+
+
+def _possessive(t: Tok) -> bool:
+    return t.text.endswith(("’s", "'s", "s’", "s'"))
+
+
+def _roles_around(people: People, toks: list[Tok], k: int, n: int, titled: int, full: str) -> None:
+    """Record "Kremlin spokesman NAME", "NAME, the director of", "The spokesman for X, NAME"."""
+    at = toks[k].start
+    # words before the name: the title inside the run plus lower-case role words before it
+    before: list[str] = [strip_possessive(t.text).lower() for t in toks[k : k + titled]]
+    j = k - 1
+    while j >= 0 and j >= k - 5 and toks[j].text[0].isalnum() and toks[j].low not in ("the", "a"):
+        before.insert(0, strip_possessive(toks[j].text).lower())
+        j -= 1
+    if j >= 0 and toks[j].text == "," and not before:
+        # "The spokesman for the Russian president, NAME"
+        m = j - 1
+        words: list[str] = []
+        while m >= 0 and toks[m].text[0].isalnum() and len(words) < 8:
+            words.insert(0, strip_possessive(toks[m].text).lower())
+            m -= 1
+        _add_role(people, words, full, at, last_head=False)
+        return
+    _add_role(people, before, full, at, last_head=True)
+    end = k + n
+    if end + 2 < len(toks) and toks[end].text == "," and toks[end + 1].low in ("the", "a", "an"):
+        after = [
+            strip_possessive(t.text).lower() for t in toks[end + 2 : end + 9] if t.text[0].isalnum()
+        ]
+        _add_role(people, after, full, at, last_head=False)
+
+
+def _add_role(people: People, words: list[str], full: str, at: int, *, last_head: bool) -> None:
+    heads = [w for w in words if w in PERSON_ROLES]
+    if not heads:
+        return
+    head = heads[-1] if last_head else heads[0]
+    mods = frozenset(w for w in words if w != head and w not in ("the", "a", "an", "of", "for"))
+    people.roles.append(Role(head, mods, full, at))

@@ -1,0 +1,358 @@
+"""Tokens, speech-verb cues and speaker noun phrases around a quotation.
+
+Works on a flat token list of the words *outside* quotation marks, each token carrying its absolute
+offsets, so every cue and speaker phrase found becomes a Span into the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from newsgraph.extract.quotes.lexicon import (
+    AUXILIARIES,
+    CONJUNCTIONS,
+    CUE_FORMS,
+    PREPOSITIONS,
+    CueKind,
+)
+
+_TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*(?:(?<=s)[’'](?!\w))?|[^\w\s]")
+_NOUN_MARKERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "any",
+        "some",
+        "no",
+        "many",
+        "several",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "every",
+        "each",
+    ]
+)
+NP_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "its", "their", "our"))
+PRONOUNS = frozenset(("he", "she", "it", "they", "we", "i"))
+RELATIVES = frozenset(("who", "which"))
+
+
+class Tok(NamedTuple):
+    text: str
+    start: int
+    end: int
+    low: str
+
+
+class Cue(NamedTuple):
+    first: int  # token index of the first auxiliary (or the verb)
+    verb: int  # token index of the verb
+    base: str
+    tense: str
+    kind: CueKind
+
+
+class Phrase(NamedTuple):
+    first: int  # token index range [first, last]
+    last: int
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, start: int, end: int) -> list[Tok]:
+    """Word and punctuation tokens of ``text[start:end]`` with absolute offsets."""
+    return [
+        Tok(m.group(), m.start(), m.end(), m.group().lower())
+        for m in _TOKEN.finditer(text, start, end)
+    ]
+
+
+def is_word(t: Tok) -> bool:
+    return t.text[0].isalnum()
+
+
+def is_cap(t: Tok) -> bool:
+    return t.text[0].isupper()
+
+
+def cue_at(toks: list[Tok], i: int) -> Cue | None:
+    """A speech verb at token ``i`` (lower case), with any auxiliaries right before it."""
+    t = toks[i]
+    entry = CUE_FORMS.get(t.low)
+    if entry is None or not t.text[0].islower():
+        return None
+    first = i
+    while first > 0 and toks[first - 1].low in AUXILIARIES and toks[first - 1].text[0].islower():
+        first -= 1
+    base, tense, kind = entry
+    if i > 0 and toks[i - 1].low in _NOUN_MARKERS:
+        return None  # "any forecasts", "the reports": a noun, not a verb
+    if tense == "ing" and first == i:
+        return None  # a bare participle ("terming them", "saying that") is not a cue
+    after_to_or_pronoun = i > 0 and toks[i - 1].low in ("to", "we", "i", "they", "you")
+    if tense == "base" and first == i and not after_to_or_pronoun:
+        return None  # a bare base form is usually a noun ("the note", "a call")
+    return Cue(first, i, base, tense, kind)
+
+
+def cue_starting(toks: list[Tok], i: int) -> Cue | None:
+    """A cue whose auxiliaries/verb begin at token ``i`` ("has claimed", "said")."""
+    j = i
+    while j < len(toks) and j < i + 4 and toks[j].low in AUXILIARIES:
+        j += 1
+    if j < len(toks):
+        cue = cue_at(toks, j)
+        if cue is not None and cue.first <= i:
+            return Cue(i, cue.verb, cue.base, cue.tense, cue.kind)
+    return None
+
+
+def according_to(toks: list[Tok], i: int) -> bool:
+    return i + 1 < len(toks) and toks[i].low == "according" and toks[i + 1].low == "to"
+
+
+def phrase(toks: list[Tok], first: int, last: int) -> Phrase:
+    a, b = toks[first].start, toks[last].end
+    return Phrase(first, last, "", a, b)
+
+
+def np_before(toks: list[Tok], i: int) -> Phrase | None:
+    """The noun phrase ending right before token ``i`` (a cue's first token), skipping adverbs."""
+    j = i - 1
+    while (
+        j >= 0
+        and toks[j].text[0].islower()
+        and (toks[j].low in AUXILIARIES or toks[j].low.endswith("ly"))
+    ):
+        j -= 1
+    if j < 0:
+        return None
+    t = toks[j]
+    if t.low in PRONOUNS:
+        return phrase(toks, j, j)
+    if t.low in RELATIVES:
+        j -= 1
+        if j >= 0 and toks[j].text == ",":
+            j -= 1
+        if j < 0:
+            return None
+    if not _np_word(toks[j]):
+        return None
+    last = j
+    count = 0
+    while j >= 0 and count < 7:
+        t = toks[j]
+        if (t.low in NP_DETERMINERS and t.text[0].islower()) or t.low in ("the", "a", "an"):
+            return phrase(toks, j, last)
+        if not _np_word(t):
+            break
+        if count and t.text[0].islower() and is_cap(toks[j + 1]) and not _has_det_before(toks, j):
+            break  # "pointing out that US President ..." stops at the name
+        j -= 1
+        count += 1
+    first = j + 1
+    if first > last:
+        return None
+    return phrase(toks, first, last)
+
+
+def _has_det_before(toks: list[Tok], j: int) -> bool:
+    for k in range(j, max(-1, j - 4), -1):
+        if toks[k].low in NP_DETERMINERS:
+            return True
+        if not _np_word(toks[k]):
+            return False
+    return False
+
+
+def _np_word(t: Tok) -> bool:
+    if not t.text[0].isalnum():
+        return False
+    low = t.low
+    if low in PREPOSITIONS or low in CONJUNCTIONS or low in AUXILIARIES:
+        return False
+    if low in ("that", "this", "to", "not", "who", "which", "what", "when", "where"):
+        return False
+    return not (t.text[0].islower() and low in CUE_FORMS and CUE_FORMS[low][1] != "base")
+
+
+def np_after(toks: list[Tok], i: int) -> Phrase | None:
+    """The noun phrase starting at token ``i`` (after a cue: "said Dmitry Peskov at ...")."""
+    if i < len(toks) and toks[i].low == "by":
+        i += 1
+    if i >= len(toks):
+        return None
+    t = toks[i]
+    if t.low in PRONOUNS and t.text[0].islower():
+        return phrase(toks, i, i)
+    has_det = t.low in NP_DETERMINERS
+    j = i + 1 if has_det else i
+    last = -1
+    while j < len(toks) and j < i + 7:
+        u = toks[j]
+        if not _np_word(u):
+            break
+        prev = toks[last] if last >= 0 else None
+        if (
+            prev is not None
+            and not has_det
+            and u.text[0].islower()
+            and is_cap(prev)
+            and not prev.text.endswith(("’s", "'s"))
+        ):
+            break  # "Peskov yesterday": the name has ended
+        last = j
+        j += 1
+    if last < 0:
+        return None
+    return phrase(toks, i, last)
+
+
+def np_forward(toks: list[Tok], i: int) -> Phrase | None:
+    """A speaker phrase at token ``i`` followed by a cue ("Peskov said", "the Kremlin said")."""
+    if i >= len(toks):
+        return None
+    t = toks[i]
+    if t.low in PRONOUNS:
+        return phrase(toks, i, i)
+    j = i + 1 if t.low in NP_DETERMINERS else i
+    last = -1
+    while j < len(toks) and j < i + 7:
+        if cue_starting(toks, j) is not None:
+            break
+        if not _np_word(toks[j]):
+            break
+        last = j
+        j += 1
+    if last < 0:
+        return None
+    return phrase(toks, i, last)
+
+
+def clause_subject(toks: list[Tok], i: int) -> Phrase | None:
+    """The subject at the start of a clause beginning at token ``i``.
+
+    Skips sentence adverbs ("Meanwhile,", "But") and a leading adverbial or participle clause that
+    ends with a comma ("Speaking about the fate of X, Peskov said").
+    """
+    n = len(toks)
+    while i < n and (toks[i].low in _CLAUSE_OPENERS or toks[i].text in ",—–-"):
+        i += 1
+    if i >= n:
+        return None
+    t = toks[i]
+    if t.low in PREPOSITIONS or t.low.endswith("ing") or t.low in ("as", "after", "when", "while"):
+        for k in range(i + 1, min(n, i + 25)):
+            if toks[k].text == ",":
+                return clause_subject(toks, k + 1)
+        return None
+    if t.low in PRONOUNS:
+        return phrase(toks, i, i)
+    j = i + 1 if t.low in NP_DETERMINERS else i
+    last = -1
+    while j < n and j < i + 7:
+        u = toks[j]
+        if not _np_word(u) or cue_at(toks, j) is not None:
+            break
+        if last >= 0 and u.text[0].islower() and is_cap(toks[last]) and u.low not in _NP_LOWER_OK:
+            break
+        if last >= 0 and u.text[0].islower() and not is_cap(u) and _looks_verb(u):
+            break
+        last = j
+        j += 1
+    if last < 0:
+        return None
+    return phrase(toks, i, last)
+
+
+_CLAUSE_OPENERS = frozenset(
+    [
+        "however",
+        "meanwhile",
+        "moreover",
+        "but",
+        "and",
+        "yet",
+        "so",
+        "then",
+        "still",
+        "thus",
+        "earlier",
+        "later",
+        "also",
+        "indeed",
+        "instead",
+        "besides",
+        "finally",
+        "whereas",
+        "while",
+    ]
+)
+_NP_LOWER_OK = frozenset(("spokesman", "spokeswoman", "spokesperson", "officials", "leaders"))
+
+
+def _looks_verb(t: Tok) -> bool:
+    low = t.low
+    return low.endswith(("ed", "es")) or low in AUXILIARIES or low in _COMMON_VERBS
+
+
+_COMMON_VERBS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "does",
+        "did",
+        "do",
+        "remains",
+        "remain",
+        "sticks",
+        "stick",
+        "wants",
+        "want",
+        "needs",
+        "need",
+        "plans",
+        "plan",
+        "goes",
+        "go",
+        "makes",
+        "make",
+        "gets",
+        "get",
+        "takes",
+        "take",
+        "gives",
+        "give",
+        "keeps",
+        "keep",
+        "seems",
+        "seem",
+        "expects",
+        "expect",
+        "hopes",
+        "hope",
+    ]
+)

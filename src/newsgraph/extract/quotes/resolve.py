@@ -1,0 +1,126 @@
+"""Speaker resolution: from a speaker phrase as written to the canonical speaker.
+
+"he" → the person the discourse is about (subject of the last attribution), not the nearest name;
+"the Kremlin spokesman" → the person introduced with that role, or the article's main speaker;
+"Peskov" → the fullest form of the name; "the Kremlin’s press release" → "Kremlin".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsgraph.extract.quotes.lexicon import (
+    BODY_NOUNS,
+    DOCUMENT_NOUNS,
+    PERSON_ROLES,
+    SPEAKER_ROLES,
+    TITLE_WORDS,
+)
+from newsgraph.extract.quotes.people import People, name_part, strip_possessive
+from newsgraph.extract.quotes.phrases import Phrase, Tok
+from newsgraph.model import Span
+
+
+@dataclass(slots=True)
+class Speaker:
+    span: Span
+    text: str
+    canonical: str | None
+    how: str  # name, pronoun, role, org, document, common
+    person: bool
+
+
+@dataclass(slots=True)
+class Discourse:
+    """What the running text is about: updated sentence by sentence, read by pronoun resolution."""
+
+    people: People
+    main_speaker: str | None = None
+    topic_person: str | None = None
+    last_org: str | None = None
+    last_speaker: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def attributed(self, sp: Speaker, *, main: bool) -> None:
+        if sp.canonical is None:
+            return
+        self.last_speaker = sp.canonical
+        if sp.person:
+            if main:
+                self.topic_person = sp.canonical
+        elif sp.how in ("org", "document", "org-coref"):
+            self.last_org = sp.canonical
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def resolve(
+    text: str,
+    toks: list[Tok],
+    ph: Phrase,
+    state: Discourse,
+    *,
+    subject_hint: str | None = None,
+) -> Speaker:
+    """Resolve the phrase ``toks[ph.first:ph.last+1]``; ``subject_hint`` resolves he/she first."""
+    span = Span(ph.start, ph.end)
+    written = text[ph.start : ph.end]
+    words = [t.text for t in toks[ph.first : ph.last + 1]]
+    low0 = words[0].lower()
+    if len(words) == 1 and low0 in ("he", "she"):
+        who = subject_hint or state.topic_person
+        return Speaker(span, written, who, "pronoun", who is not None)
+    if len(words) == 1 and low0 == "it":
+        return Speaker(span, written, state.last_org, "pronoun", False)
+    if len(words) == 1 and low0 in ("they", "we", "i"):
+        return Speaker(span, written, None, "pronoun", False)
+    if low0 in ("the", "a", "an", "his", "her", "its", "their", "our"):
+        words = words[1:]
+        if not words:
+            return Speaker(span, written, None, "common", False)
+    # a possessive inside: "the Kremlin’s press release", "the president’s spokesman"
+    for k, w in enumerate(words[:-1]):
+        if w.endswith(("’s", "'s", "s’", "s'")):
+            head = _singular(words[-1].lower())
+            owner = [strip_possessive(x) for x in words[: k + 1]]
+            if head in PERSON_ROLES:
+                return _role(span, written, head, words, state, ph.start)
+            sp = _named(span, written, owner, state)
+            sp.how = "document" if head in DOCUMENT_NOUNS else sp.how
+            return sp
+    head_word = words[-1]
+    if head_word[0].isupper():
+        return _named(span, written, [strip_possessive(w) for w in words], state)
+    head = _singular(head_word.lower())
+    if head in PERSON_ROLES:
+        return _role(span, written, head, words, state, ph.start)
+    if head in BODY_NOUNS or head in DOCUMENT_NOUNS:
+        # "the ministry", "the Russian side": the organisation last quoted, as a role for a person
+        who = state.last_org or " ".join(words)
+        return Speaker(span, written, who, "org-coref" if state.last_org else "org", False)
+    return Speaker(span, written, None, "common", False)
+
+
+def _named(span: Span, written: str, words: list[str], state: Discourse) -> Speaker:
+    name = name_part(words) or words
+    canonical = state.people.canonical(name)
+    if canonical is not None:
+        return Speaker(span, written, canonical, "name", True)
+    shown = " ".join(w for w in words if w.lower() not in TITLE_WORDS or len(words) == 1)
+    return Speaker(span, written, shown or " ".join(words), "org", False)
+
+
+def _role(
+    span: Span, written: str, head: str, words: list[str], state: Discourse, at: int
+) -> Speaker:
+    mods = frozenset(strip_possessive(w).lower() for w in words if _singular(w.lower()) != head)
+    who = state.people.role_person(head, mods, at)
+    if who is None and head in SPEAKER_ROLES:
+        who = state.main_speaker
+    return Speaker(span, written, who, "role", who is not None)
