@@ -66,13 +66,14 @@ def record_from_html(
     fetched: str | None = None,
     *,
     charset: str | None = None,
-    fast: bool = True,
+    fast: bool = False,
 ) -> Record:
     """Extract one article from an HTML page; never raises.
 
     ``charset`` is the HTTP Content-Type charset when known (it wins over the page's own claim).
     ``fetched`` (ISO date or datetime) caps the publication date: a page cannot be published
-    after it was fetched. ``fast`` skips trafilatura's slower fallback extractors.
+    after it was fetched. ``fast`` skips trafilatura's fallback extractors (about 10% faster,
+    worse on unusual markup).
     """
     try:
         return _extract(data, source, url, fetched, charset, fast)

@@ -53,8 +53,13 @@ class WarcStats:
     skipped: Counter[str] = field(default_factory=Counter)
 
 
-def iter_warc(path: str | Path, *, stats: WarcStats | None = None) -> Iterator[Record]:
+def iter_warc(
+    path: str | Path, *, stats: WarcStats | None = None, fast: bool = True
+) -> Iterator[Record]:
     """Yield a Record per HTML 200 response in the archive; constant memory, never raises.
+
+    ``fast`` (the default for bulk archives) skips trafilatura's fallback extractors: 25-30%
+    more pages per second, some recall lost on unusual markup.
 
     ``source`` is ``path:offset`` (the record's byte offset in the file, compressed offset for
     .warc.gz), ``url`` the WARC-Target-URI, ``metadata["fetched"]`` the WARC-Date.
@@ -80,7 +85,7 @@ def iter_warc(path: str | Path, *, stats: WarcStats | None = None) -> Iterator[R
         for warc_record in records:
             offset = int(warc_record.stream_pos)
             stats.records += 1
-            record = _convert(warc_record, path, offset, stats)
+            record = _convert(warc_record, path, offset, stats, fast)
             last_truncated = record is not None and _is_truncation(record)
             if record is not None:
                 stats.yielded += 1
@@ -151,7 +156,9 @@ def _plain_tail_problem(data: bytes) -> str | None:
     return None
 
 
-def _convert(warc_record: Any, path: str, offset: int, stats: WarcStats) -> Record | None:
+def _convert(
+    warc_record: Any, path: str, offset: int, stats: WarcStats, fast: bool
+) -> Record | None:
     """The Record for one WARC record, or None (counted in ``stats.skipped``) when skipped."""
     headers = warc_record.headers
     kind = (headers.get("WARC-Type") or "").lower()
@@ -191,7 +198,7 @@ def _convert(warc_record: Any, path: str, offset: int, stats: WarcStats) -> Reco
         body = _decode_payload(body, http)
     except (ValueError, zlib.error, OSError) as exc:
         return _warc_error(source, url, fetched, f"undecodable HTTP payload: {exc}")
-    record = record_from_html(body, source, url=url, fetched=fetched, charset=charset)
+    record = record_from_html(body, source, url=url, fetched=fetched, charset=charset, fast=fast)
     warc_meta = {"file": path, "offset": offset, "record_id": headers.get("WARC-Record-ID")}
     return Record(
         source=record.source,
