@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 
 from rich.console import Console
@@ -71,10 +71,12 @@ def _write(store: Store, docs: list[Document], summary: IngestSummary) -> None:
             try:
                 summary.add(store.write([doc]))
             except Exception as exc:
-                failure = Failure(doc.article.source, f"store: {type(exc).__name__}: {exc}")
+                cause = getattr(exc, "orig", None) or exc  # the driver's words, not the SQL
+                failure = Failure(doc.article.source, f"store: {type(cause).__name__}: {cause}")
                 summary.failed += 1
                 summary.failures.append(failure)
-                store.record_failure(failure)
+                with suppress(Exception):  # a database that refuses everything: still report
+                    store.record_failure(failure)
     summary.store_seconds += time.perf_counter() - started
 
 

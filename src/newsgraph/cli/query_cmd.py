@@ -293,10 +293,19 @@ _SHOWN_ROLES = {
 _DIM_ROLES = (LineRole.BYLINE, LineRole.DATELINE, LineRole.BOILERPLATE)
 
 
-def render_line(text: str, start: int, end: int, quotes: Sequence[Quote], style: str) -> Text:
+def render_line(
+    text: str,
+    start: int,
+    end: int,
+    quotes: Sequence[Quote],
+    style: str,
+    *,
+    labels_at_end: bool = False,
+) -> Text:
     """The raw text ``[start, end)`` with quotations coloured by kind and "[speaker]" after each.
 
-    Quotes are clipped to the line; the speaker label goes where the quote ends (if in the line).
+    Quotes are clipped to the line; the speaker label goes where the quote ends (if in the line),
+    or at the end of the line with ``labels_at_end`` (titles stay readable and searchable).
     Scare quotes nobody said get colour but no label.
     """
     line = Text(text[start:end], style=style)
@@ -309,7 +318,8 @@ def render_line(text: str, start: int, end: int, quotes: Sequence[Quote], style:
         line.stylize(kind_style, a - start, b - start)
         who = q.speaker or q.speaker_text
         if q.span.end <= end and (who or q.kind != QuoteKind.SCARE):
-            labels.append((b - start, Text(f" [{who or '?'}]", style=kind_style)))
+            at = end - start if labels_at_end else b - start
+            labels.append((at, Text(f" [{who or '?'}]", style=kind_style)))
     if not labels:
         return line
     out = Text(style=style)
@@ -326,8 +336,8 @@ def render_document(doc: Document, *, show_all: bool = False) -> list[Text]:
     """Terminal lines for one article: content only (boilerplate dim with ``show_all``)."""
     a = doc.article
     out: list[Text] = []
-    has_title_line = any(ln.role is LineRole.TITLE for ln in a.lines)
-    if a.title and not has_title_line:
+    title_lines = [ln for ln in a.lines if ln.role is LineRole.TITLE]
+    if a.title and not any(a.title in ln.span.of(a.text) for ln in title_lines):
         out.append(Text(a.title, style="bold"))
     facts = [
         a.published.isoformat() if a.published else None,
@@ -347,7 +357,10 @@ def render_document(doc: Document, *, show_all: bool = False) -> list[Text]:
             continue
         here = [q for q in quotes if q.span.start < ln.span.end and q.span.end > ln.span.start]
         out.append(Text())
-        rendered = render_line(a.text, ln.span.start, ln.span.end, here, style)
+        at_end = ln.role is LineRole.TITLE
+        rendered = render_line(
+            a.text, ln.span.start, ln.span.end, here, style, labels_at_end=at_end
+        )
         if show_all and ln.role not in _SHOWN_ROLES:
             rendered = Text(f"[{ln.role}] ", style="dim") + rendered
         out.append(rendered)
@@ -382,5 +395,6 @@ def show_command(
     finally:
         store.close()
     console = Console()
+    console.soft_wrap = not console.is_terminal  # piped: whole lines, for grep and files
     for line in render_document(doc, show_all=show_all):
         console.print(line)
