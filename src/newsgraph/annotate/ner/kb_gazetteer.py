@@ -27,6 +27,11 @@ def _kind_of(actor: Any) -> EntityType | None:
     return _KINDS.get(str(kind).lower()) if kind is not None else None
 
 
+def _aliases(actor: Any) -> tuple[str, ...]:
+    aliases = getattr(actor, "aliases", ())
+    return tuple(aliases) if isinstance(aliases, list | tuple | set | frozenset) else ()
+
+
 def kb_lookup() -> Callable[[str], EntityType | None] | None:
     """``text -> type`` from the KB's aliases, or None when the KB is missing or fails to load."""
     try:
@@ -42,7 +47,9 @@ def kb_lookup() -> Callable[[str], EntityType | None] | None:
             actors = kb.by_alias(text)
         except Exception:
             return None
-        kinds = {k for k in map(_kind_of, actors) if k is not None}
+        # the KB's look-up forgives titles ("French President X" finds X); a gazetteer must not
+        exact = [a for a in actors if text == getattr(a, "name", None) or text in _aliases(a)]
+        kinds = {k for k in map(_kind_of, exact) if k is not None}
         return kinds.pop() if len(kinds) == 1 else None
 
     return lookup
