@@ -10,9 +10,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsgraph.ingest.feeds import fetch_feed, iter_feed_records, watch
-from newsgraph.ingest.fetch import PoliteFetcher
+from newsgraph.ingest.feeds import fetch_feed, iter_feed_records, record_from_page, watch
+from newsgraph.ingest.fetch import FetchResult, PoliteFetcher
 from newsgraph.model import Record
 
 HTML_DIR = Path(__file__).parent.parent / "fixtures" / "html"
@@ -63,6 +65,8 @@ class State:
     def __init__(self) -> None:
         self.hits: dict[str, int] = {}
         self.headers: list[dict[str, str]] = []
+        self.robots = ROBOTS
+        self.robots_status = 200
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -86,7 +90,9 @@ class Handler(BaseHTTPRequestHandler):
         hits = self.state.hits[path] = self.state.hits.get(path, 0) + 1
         self.state.headers.append({k.lower(): v for k, v in self.headers.items()})
         if path == "/robots.txt":
-            self.send(200, ROBOTS, "text/plain")
+            self.send(self.state.robots_status, self.state.robots, "text/plain")
+        elif path == "/moved":
+            self.send(301, b"", "text/html", Location=self.base + "/news/dock-strike")
         elif path == "/rss.xml":
             if self.headers.get("If-None-Match") == '"rss-v1"':
                 self.send(304, b"", "application/rss+xml", ETag='"rss-v1"')
@@ -148,6 +154,7 @@ def server(running_server: tuple[str, State]) -> tuple[str, State]:
     base, state = running_server
     state.hits.clear()
     state.headers.clear()
+    state.robots, state.robots_status = ROBOTS, 200
     return base, state
 
 
@@ -365,3 +372,92 @@ def test_watch_polls_bounded_rounds(server: tuple[str, State]) -> None:
     assert stats.failed == 3  # robots, PDF, 404
     assert stats.feed_errors == 3  # the missing feed, once per round
     assert state.hits["/rss.xml"] == 3 and state.hits["/news/water-plan"] == 1
+
+
+def test_robots_crawl_delay_slows_the_host(server: tuple[str, State]) -> None:
+    base, state = server
+    state.robots = b"User-agent: *\nCrawl-delay: 5\nDisallow: /private/\n"
+    fetcher, clock = make_fetcher(min_interval=1.0)
+    fetcher.fetch(base + "/news/dock-strike")
+    fetcher.fetch(base + "/news/water-plan")
+    assert clock.sleeps == [5.0, 5.0]
+
+
+def test_robots_server_error_disallows_for_now(server: tuple[str, State]) -> None:
+    base, state = server
+    state.robots_status = 503
+    fetcher, _ = make_fetcher(retries=0)
+    result = fetcher.fetch(base + "/news/dock-strike")
+    assert not result.ok and result.transient
+    assert "robots.txt unreachable" in (result.error or "")
+    assert "/news/dock-strike" not in state.hits
+
+
+def test_missing_robots_allows_everything(server: tuple[str, State]) -> None:
+    base, state = server
+    state.robots_status = 404
+    fetcher, _ = make_fetcher()
+    assert fetcher.fetch(base + "/private/analysis").ok
+
+
+def test_redirect_gives_the_final_url(server: tuple[str, State]) -> None:
+    base, _ = server
+    fetcher, _ = make_fetcher()
+    result = fetcher.fetch(base + "/moved")
+    assert result.ok and result.final_url == base + "/news/dock-strike"
+    record = record_from_page(result)
+    assert record.source == base + "/news/dock-strike" and record.url == record.source
+
+
+class ScriptedFetcher:
+    """A Fetcher answering from a script of results per URL (no network)."""
+
+    def __init__(self, script: dict[str, list[FetchResult]]) -> None:
+        self.script = script
+        self.calls: list[str] = []
+
+    def fetch(self, url: str) -> FetchResult:
+        self.calls.append(url)
+        answers = self.script[url]
+        return answers.pop(0) if len(answers) > 1 else answers[0]
+
+
+def _ok(url: str, content: bytes, ctype: str = "text/html") -> FetchResult:
+    return FetchResult(url, url, 200, content, ctype, None, {}, "2024-02-01T10:00:00+00:00")
+
+
+def test_transient_page_failure_is_retried_on_the_next_poll() -> None:
+    feed_url, page_url = "https://news.example/feed", "https://news.example/a"
+    feed = rss("https://news.example").replace(b"/news/dock-strike", b"/a")
+    feed = feed.split(b"<item><title>Minister")[0] + b"</channel></rss>"
+    fetcher = ScriptedFetcher(
+        {
+            feed_url: [_ok(feed_url, feed, "application/rss+xml")],
+            page_url: [
+                FetchResult(page_url, page_url, 503, error="HTTP 503", transient=True),
+                _ok(page_url, PAGE),
+            ],
+        }
+    )
+    seen: set[str] = set()
+    first = list(iter_feed_records(feed_url, fetcher=fetcher, seen=seen))
+    assert [r.error for r in first] == ["HTTP 503"] and seen == set()
+    second = list(iter_feed_records(feed_url, fetcher=fetcher, seen=seen))
+    assert second[0].error is None and second[0].metadata["feed"] == feed_url
+    assert seen == {page_url}
+    assert list(iter_feed_records(feed_url, fetcher=fetcher, seen=seen)) == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    body=st.binary(max_size=600)
+    | st.text(max_size=300).map(
+        lambda t: f"<rss><channel><item>{t}</item></channel></rss>".encode()
+    ),
+    ctype=st.sampled_from(["application/rss+xml", "text/html", "application/octet-stream", ""]),
+)
+def test_fetch_feed_never_raises(body: bytes, ctype: str) -> None:
+    url = "https://news.example/feed"
+    feed = fetch_feed(url, fetcher=ScriptedFetcher({url: [_ok(url, body, ctype)]}))
+    assert feed.ok or feed.error
+    assert all(i.link.startswith(("http://", "https://")) for i in feed.items)
