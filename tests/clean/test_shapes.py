@@ -28,7 +28,7 @@ def role_of(art: Article, line: str) -> LineRole:
 def test_ap_dateline_gives_publisher() -> None:
     text = f"Council passes budget\n\nWASHINGTON (AP) — {PARA1}\n\n{PARA2}\n"
     art = clean(text)
-    assert art.publisher == "Associated Press"
+    assert art.publisher == "AP"
     assert art.title == "Council passes budget"
     assert role_of(art, f"WASHINGTON (AP) — {PARA1}") == LineRole.BODY
 

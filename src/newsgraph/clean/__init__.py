@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Set
 
 from newsgraph.clean.dates import parse_date
+from newsgraph.clean.names import starts_with_first_name
 from newsgraph.clean.publisher import (
+    copyright_holder,
     dateline_agency,
     originally_from,
     read_in_report,
@@ -99,6 +101,7 @@ class _Found:
         self.affiliation: str | None = None
         self.source: str | None = None
         self.top_name: str | None = None
+        self.copyright: str | None = None
         self.dates: list[tuple[object, str]] = []  # (date, "published"|"updated"|"byline")
         self.page_date = None
 
@@ -107,6 +110,8 @@ def _common(ln: LineInfo, title_key: str, found: _Found) -> bool:
     """Roles every zone after the title agrees on; True when the line got one."""
     if ln.junk:
         ln.set(BP, ln.junk)
+        if ln.junk == "copyright" and found.copyright is None:
+            found.copyright = copyright_holder(ln.text)
     elif ln.byline:
         ln.set(BY, "byline")
         found.authors.extend(ln.byline.authors)
@@ -135,7 +140,7 @@ def _date(lines: list[LineInfo], i: int, found: _Found) -> bool:
         ln.set(BP, "page-header date (crawl day)")
         found.page_date = found.page_date or ln.date[0]
     else:
-        ln.set(DL, f"{ln.date[1]} date")
+        ln.set(DL, "date line" if ln.date[1] == "date" else f"{ln.date[1]} date")
         found.dates.append(ln.date)
     return True
 
@@ -145,6 +150,9 @@ def _header(lines: list[LineInfo], found: _Found) -> None:
         if ln.byline:
             ln.set(BY, "byline before the title")
             found.authors.extend(ln.byline.authors)
+        elif ln.date and ln.date[1] != "date":  # "Published: ..." above the headline
+            ln.set(DL, f"{ln.date[1]} date above the title")
+            found.dates.append(ln.date)
         elif ln.date:
             ln.set(BP, "page-header date (crawl day)")
             found.page_date = found.page_date or ln.date[0]
@@ -158,7 +166,10 @@ def _meta_zone(lines: list[LineInfo], lo: int, hi: int, title_key: str, found: _
         ln = lines[i]
         if _common(ln, title_key, found) or _date(lines, i, found):
             continue
-        if found.top_name is None and not dek_done and standalone_name(ln):
+        if starts_with_first_name(ln.text) and trailing_author(ln):
+            ln.set(BY, "author name under the title")
+            found.authors.append(ln.text)
+        elif found.top_name is None and standalone_name(ln):
             ln.set(BY, "publisher name line")
             found.top_name = ln.text
         elif not dek_done and ln.n >= 3:
@@ -204,8 +215,9 @@ def _publisher(text: str, lines: list[LineInfo], b: int, found: _Found) -> str |
         found.source
         or found.top_name
         or originally_from(text)
-        or dateline_agency(lines[b].text)
+        or found.copyright
         or found.affiliation
+        or dateline_agency(lines[b].text)
         or read_in_report(text)
     )
 
@@ -225,8 +237,8 @@ def _published(record: Record, found: _Found) -> tuple[object, str | None]:
         day = parse_date(record.published)
         if day:
             return day, "metadata"
-    for kind in ("published", "byline", "updated"):
+    for kinds in (("published", "date"), ("byline",), ("updated",)):
         for day, k in found.dates:
-            if k == kind:
-                return day, "dateline" if kind == "published" else kind
+            if k in kinds:
+                return day, "dateline" if kinds[0] == "published" else kinds[0]
     return None, None

@@ -57,6 +57,8 @@ def parse_byline(line: str) -> Byline | None:
     authors: list[str] = []
     affiliation = None
     for i, part in enumerate(parts):
+        if i > 0 and part[:4].lower() == "the ":  # "By Jane Doe, the Daily Ledger"
+            part = "The " + part[4:]
         if looks_like_person(part, allow_caps=True):
             authors.append(part.title() if part.isupper() else part)
         elif is_role_only(part):

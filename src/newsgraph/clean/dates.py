@@ -66,13 +66,16 @@ def _digits(day: str) -> str:
 
 
 def _kind(m: re.Match[str]) -> str:
+    """ "updated" / "published" when the text says so, "date" for a bare date."""
     kind = (m.group("kind") or "").lower()
+    if not kind:
+        return "date"
     return "updated" if ("updated" in kind or "modified" in kind) else "published"
 
 
 def date_line(line: str) -> tuple[dt.date, str] | None:
     """``(date, kind)`` when the whole line is a date (with an optional "Published:"-like prefix
-    and time); kind is "updated" for "Updated ..." lines, else "published"."""
+    and time); kind is "updated" / "published" after such a prefix, "date" for a bare date."""
     if len(line) > 80 or not _DIGIT.search(line):
         return None
     m = _DATE_LINE.match(line)

@@ -24,6 +24,7 @@ NAV_WORDS = wordset("""
     pick viewed shared this page sections section view all see show hide close open click here
     continue reading full coverage breaking live updates newsletter newsletters sponsored
     recent posts post feed rss toggle navigation jump watch listen now more: headlines highlights
+    tv radio podcast podcasts
     """)
 
 # (reason, pattern) for rules anchored at the start of the line; all are tried at once as one

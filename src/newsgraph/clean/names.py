@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 from newsgraph.clean.textnorm import wordset
 
@@ -64,3 +66,24 @@ def looks_like_outlet(text: str) -> bool:
     """A short capitalised name that could be a news outlet (1-5 words, no sentence)."""
     toks = name_tokens(text)
     return toks is not None and 1 <= len(toks) <= 5 and len(text) <= 50
+
+
+# Given names shipped by the annotate stage's gazetteer; optional (an empty set without it).
+_FIRST_NAMES_FILE = Path(__file__).parents[1] / "annotate" / "ner" / "data" / "first_names.txt"
+_NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "Of", "And", "For", "News", "Live"})
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Known given names (read once, immutable)."""
+    try:
+        lines = _FIRST_NAMES_FILE.read_text(encoding="utf-8").split()
+    except OSError:
+        return frozenset()
+    return frozenset(lines) - _NOT_NAMES
+
+
+def starts_with_first_name(text: str) -> bool:
+    """ "Daniel Brennan" yes, "Asharq Al-Awsat" no: tells an author line from an outlet line."""
+    toks = text.split()
+    return bool(toks) and toks[0] in first_names()

@@ -31,7 +31,13 @@ _READ_IN = re.compile(
     r"[’']s\s+(?:report|article|story|piece|coverage|interview|analysis|material)",
 )
 _SLD_SHORT = wordset("co com net org gov ac edu")
-AGENCY_NAMES = {"AP": "Associated Press"}
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,]*"
+    r"(?P<name>[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|and|&|the)){0,5}?)"
+    r"\s*(?:[.,;|]|all rights reserved|$)",
+    re.IGNORECASE,
+)
+_LEGAL_SUFFIX = re.compile(r"\s+(?:inc|ltd|llc|plc|gmbh|corp|co|limited)\.?$", re.IGNORECASE)
 
 
 def source_line(line: str) -> str | None:
@@ -83,10 +89,21 @@ def dateline_agency(line: str) -> str | None:
     agency = m.group("agency").strip()
     if not looks_like_outlet(agency):
         return None
-    return AGENCY_NAMES.get(agency, agency)
+    return agency  # as the text writes it ("AP", "Reuters")
 
 
 def read_in_report(text: str) -> str | None:
     """ "Read in X’s report ..." — the outlet pointing readers to its own report."""
     m = _READ_IN.search(text)
     return m.group("name") if m else None
+
+
+def copyright_holder(line: str) -> str | None:
+    """ "© 2023 Metro Tribune. All rights reserved." → "Metro Tribune" (the site's owner)."""
+    m = _COPYRIGHT.search(line)
+    if m is None:
+        return None
+    name = _LEGAL_SUFFIX.sub("", m.group("name").strip().rstrip("."))
+    if not name[:1].isupper() or name.lower() in ("all", "all rights"):
+        return None
+    return name if looks_like_outlet(name) else None

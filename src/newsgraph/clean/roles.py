@@ -32,6 +32,7 @@ MAX_TITLE_WORDS = 40
 MAX_HEADING_WORDS = 20
 MAX_HEADING_CHARS = 160
 TITLE_SEARCH_LINES = 20
+MAX_SENTENCE_TITLE_WORDS = 15  # a longer line ending in a full stop is a lede
 
 
 @dataclass(slots=True)
@@ -106,7 +107,9 @@ def find_title(lines: list[LineInfo], given: str | None) -> int | None:
     for i, ln in enumerate(lines):
         if ln.is_meta:
             continue
-        return i if ln.n <= MAX_TITLE_WORDS else None
+        if ln.n > MAX_TITLE_WORDS or (ln.is_paragraph and ln.n > MAX_SENTENCE_TITLE_WORDS):
+            return None  # the text starts with its body: no headline in it
+        return i
     return None
 
 
@@ -143,7 +146,10 @@ def is_caption_with_credit(ln: LineInfo) -> bool:
 
 def is_crawl_date(lines: list[LineInfo], i: int) -> bool:
     """A date that is the page header of the scrape day: marked with "|"/"•"/"Last Update", or
-    next to a weather widget or update widget."""
+    next to a weather widget or update widget ("Published: ..." dates never are)."""
+    date = lines[i].date
+    if date is not None and date[1] != "date":
+        return False
     if _CRAWL_MARK.search(lines[i].text):
         return True
     for j in (i - 1, i + 1):
