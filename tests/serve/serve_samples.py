@@ -11,7 +11,16 @@ import dataclasses
 import datetime as dt
 
 from newsgraph import process
-from newsgraph.model import Document, EntityType, Mention, Quote, QuoteKind, Span
+from newsgraph.model import (
+    Document,
+    EntityType,
+    Line,
+    LineRole,
+    Mention,
+    Quote,
+    QuoteKind,
+    Span,
+)
 
 TOKEN = "s3cret-test-token"
 
@@ -59,10 +68,19 @@ def make_doc(
     published: dt.date | None,
     url: str | None = None,
     mentions: tuple[str, ...] = (),
+    boilerplate: tuple[str, ...] = (),
 ) -> Document:
+    """The pipeline's document for ``text`` with the metadata, quotations, mentions and
+    boilerplate lines given here (so tests do not depend on other stages' accuracy)."""
     doc = process(text, source=source)
+    lines = tuple(
+        Line(ln.span, LineRole.BOILERPLATE, "test")
+        if ln.span.of(text) in boilerplate
+        else Line(ln.span, LineRole.BODY if ln.role is LineRole.BOILERPLATE else ln.role, "test")
+        for ln in doc.article.lines
+    )
     article = dataclasses.replace(
-        doc.article, publisher=publisher, published=published, url=url
+        doc.article, publisher=publisher, published=published, url=url, lines=lines
     )
     ms = []
     for name in mentions:
@@ -87,6 +105,7 @@ def sample_docs() -> list[Document]:
             published=dt.date(2024, 3, 5),
             url="https://example.org/harbour",
             mentions=("Maria Santos", "Alan Brooks"),
+            boilerplate=("Advertisement", "Subscribe to our newsletter"),
         ),
         make_doc(
             HOSTILE,

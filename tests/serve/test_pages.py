@@ -128,6 +128,9 @@ def test_article_page_highlights_and_folds_boilerplate(
     assert '<span class="mention" title="PERSON: Maria Santos">Maria Santos</span>' in html
     ids_in_page = re.findall(r'<li id="q-(\d+)">', html)
     assert len(ids_in_page) == 3
+    folded = re.findall(r"<details class=\"boilerplate\">(.*?)</details>", html, flags=re.S)
+    assert len(folded) == 2
+    assert "Advertisement" in folded[0] and "Subscribe to our newsletter" in folded[1]
 
 
 def test_article_page_boilerplate_in_details() -> None:

@@ -59,7 +59,7 @@ def timeline_svg(
     top = max(n for _, n in bars) or 1
     pad_l, pad_b, pad_t = 36, 22, 8
     plot_w, plot_h = width - pad_l - 4, height - pad_b - pad_t
-    step = plot_w / len(bars)
+    step = min(plot_w / len(bars), 28.0)  # a few weeks do not become slabs
     bar_w = max(1.0, step * 0.8)
     unit = "week" if size == 1 else f"{size} weeks"
     total = sum(n for _, n in bars)
