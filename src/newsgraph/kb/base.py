@@ -49,8 +49,7 @@ class Tenure:
 
 # Words that may precede a name without being part of it ("President Vladimir Putin",
 # "Russian Foreign Minister Sergei Lavrov"); stripped only when the full text has no match.
-TITLE_WORDS = frozenset(
-    """
+_TITLE_TEXT = """
     president vice prime minister premier foreign defence defense finance interior chancellor
     secretary state spokesman spokeswoman spokesperson press deputy acting former late
     mr mrs ms miss dr prof sir dame lord lady general gen lt col colonel major maj adm admiral
@@ -59,8 +58,8 @@ TITLE_WORDS = frozenset(
     congresswoman governor gov mayor ambassador envoy leader head director ceo
     chairman chairwoman chair speaker top diplomat of for and affairs national security adviser
     advisor opposition new then
-    """.split()
-)
+"""
+TITLE_WORDS = frozenset(_TITLE_TEXT.split())
 
 
 class KnowledgeBase:
@@ -159,8 +158,9 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------ roles
     def role_key(self, phrase: str) -> str | None:
-        """The role key a news phrase names ("the Kremlin spokesman" -> "RUS:president_spokesperson",
-        "Ukraine's foreign minister" -> "UKR:foreign_minister"); None when unknown or ambiguous.
+        """The role key a news phrase names ("the Kremlin spokesman" ->
+        "RUS:president_spokesperson", "Ukraine's foreign minister" -> "UKR:foreign_minister");
+        None when unknown or ambiguous.
         A role key itself is accepted as is."""
         if ":" in phrase and phrase in self._tenures:
             return phrase
@@ -170,10 +170,11 @@ class KnowledgeBase:
         # Try every run of words as the country slot: a few dozen dict lookups at most.
         toks = key.split()
         found: set[str | None] = set()
+        slots = ((STATE_SLOT, self._state_forms), (COUNTRY_SLOT, self._name_forms))
         for i in range(len(toks)):
             for j in range(i + 1, min(len(toks), i + _MAX_COUNTRY_WORDS) + 1):
                 form = " ".join(toks[i:j])
-                for slot, forms in ((STATE_SLOT, self._state_forms), (COUNTRY_SLOT, self._name_forms)):
+                for slot, forms in slots:
                     codes = forms.get(form)
                     if not codes:
                         continue
@@ -266,8 +267,11 @@ class KnowledgeBase:
         if toks:
             sets = [self._token_matches(tok) for tok in toks]
             hits = set.intersection(*sets) if all(sets) else set()
-            for i in sorted(hits, key=lambda i: (self._actors[i].kind == "state", self._actors[i].name)):
-                found[i] = None
+            actors = sorted(
+                (self._actors[i] for i in hits), key=lambda a: (a.kind == "state", a.name)
+            )
+            for actor in actors:
+                found[actor.id] = None
         return [self._actors[i] for i in list(found)[:limit]]
 
     def _token_matches(self, tok: str) -> set[str]:
