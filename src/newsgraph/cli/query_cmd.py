@@ -39,6 +39,8 @@ FORMAT_OPTION = typer.Option(
 )
 LIMIT_OPTION = typer.Option(100, "--limit", "-n", min=0, help="At most this many rows (0: all).")
 QUOTE_WIDTH = 120
+WIDE = 120  # terminal columns from which tables show full article ids
+SHORT_ID = 10
 
 KIND_STYLES: dict[str, str] = {
     QuoteKind.DIRECT: "bold green",
@@ -205,26 +207,41 @@ def quotes_command(
     if fmt is not OutputFormat.table:
         _emit([h.as_dict() for h in hits], fmt, QUOTE_CSV_COLUMNS)
         return
-    table = Table(show_lines=False, title_justify="left")
-    table.add_column("date", no_wrap=True)
-    table.add_column("speaker")
-    table.add_column("kind", no_wrap=True)
-    table.add_column("quote", ratio=1)
-    table.add_column("article", no_wrap=True)
-    for h in hits:
-        who = h.speaker or h.speaker_text or "—"
-        style = KIND_STYLES.get(h.kind, "")
-        table.add_row(
-            h.published.isoformat() if h.published else "",
-            Text(who),
-            Text(h.kind, style=style),
-            Text(ellipsise(h.text)),
-            h.article_id,
-        )
-    console = Console()
-    console.print(table)
     if not hits:
         Console(stderr=True).print("no quotations match")
+        return
+    console = Console()
+    ids = [short_id(h.article_id, console) for h in hits]
+    names = [h.speaker or h.speaker_text or "—" for h in hits]
+    widths = {
+        "date": 10,
+        "kind": max(4, *(len(h.kind) for h in hits)),
+        "article": max(len(i) for i in ids),
+    }
+    # padding (0, 1) between five columns, none at the outer edges
+    room = console.width - sum(widths.values()) - 2 * 4 - 1
+    widths["speaker"] = min(24, max(7, *map(len, names)), max(10, room // 3))
+    quote_width = max(10, min(QUOTE_WIDTH, room - widths["speaker"]))
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("date", width=widths["date"], no_wrap=True)
+    table.add_column("speaker", width=widths["speaker"], no_wrap=True, overflow="ellipsis")
+    table.add_column("kind", width=widths["kind"], no_wrap=True)
+    table.add_column("quote", width=quote_width, no_wrap=True, overflow="ellipsis")
+    table.add_column("article", width=widths["article"], no_wrap=True)
+    for h, who, aid in zip(hits, names, ids, strict=True):
+        table.add_row(
+            h.published.isoformat() if h.published else "",
+            Text(who, style="" if h.speaker else "dim"),
+            Text(h.kind, style=KIND_STYLES.get(h.kind, "")),
+            Text(ellipsise(h.text, quote_width)),
+            aid,
+        )
+    console.print(table)
+
+
+def short_id(article_id: str, console: Console) -> str:
+    """The full id on wide terminals; a prefix (which `show` accepts) on narrow ones."""
+    return article_id if console.width >= WIDE else article_id[:SHORT_ID]
 
 
 # ------------------------------------------------------------------ articles
@@ -263,23 +280,25 @@ def articles_command(
     if fmt is not OutputFormat.table:
         _emit([a.as_dict() for a in found], fmt, ARTICLE_CSV_COLUMNS)
         return
+    if not found:
+        Console(stderr=True).print("no articles match")
+        return
+    console = Console()
     table = Table(title_justify="left")
     table.add_column("id", no_wrap=True)
     table.add_column("date", no_wrap=True)
-    table.add_column("publisher")
+    table.add_column("publisher", max_width=24)
     table.add_column("title", ratio=1)
     table.add_column("quotes", justify="right")
     for a in found:
         table.add_row(
-            a.id,
+            short_id(a.id, console),
             a.published.isoformat() if a.published else "",
             Text(a.publisher or ""),
             Text(ellipsise(a.title or "(no title)", 100)),
             str(a.quote_count),
         )
-    Console().print(table)
-    if not found:
-        Console(stderr=True).print("no articles match")
+    console.print(table)
 
 
 # ------------------------------------------------------------------ show
