@@ -6,6 +6,7 @@ are generated once at import so lookups are a single dict access per token.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 
@@ -108,6 +109,15 @@ def _build() -> dict[str, tuple[str, str, CueKind]]:
 
 # form (lower case) -> (base, tense tag, kind)
 CUE_FORMS: dict[str, tuple[str, str, CueKind]] = _build()
+
+_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z]{3,}")
+_CUE_WORDS = frozenset(CUE_FORMS) | {"according"}
+
+
+def has_cue_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds any speech-verb form (a cheap pre-check)."""
+    return not _CUE_WORDS.isdisjoint(_LOWER_WORD.findall(text, start, end))
+
 
 # Role nouns that can stand for a person ("the Kremlin spokesman", "the diplomat").
 SPEAKER_ROLES = frozenset(

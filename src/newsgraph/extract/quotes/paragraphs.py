@@ -23,8 +23,9 @@ from newsgraph.extract.quotes.attribution import (
     subject_of,
 )
 from newsgraph.extract.quotes.indirect import find_indirect
+from newsgraph.extract.quotes.lexicon import has_cue_word
 from newsgraph.extract.quotes.marks import Segment, find_segments
-from newsgraph.extract.quotes.people import build_people, strip_possessive
+from newsgraph.extract.quotes.people import CAP_RUN, build_people, name_part, strip_possessive
 from newsgraph.extract.quotes.phrases import (
     PREPOSITIONS,
     Phrase,
@@ -40,6 +41,8 @@ from newsgraph.model import Article, Line, LineRole, Mention, Quote, QuoteKind, 
 
 CONTENT_ROLES = frozenset((LineRole.TITLE, LineRole.DEK, LineRole.HEADING, LineRole.BODY))
 _WORD = re.compile(r"\w+")
+_NEXT_LOWER = re.compile(r" ([a-z][\w’'-]*)")
+_OPENERS = frozenset(("but", "and", "meanwhile", "however", "later", "then", "yet", "still"))
 _TERMINAL = re.compile(r"[.!?…:;,][\s”’\"')\]]*$")
 SHORT_WORDS = 4  # a quoted term of up to this many words may be a scare quote
 _STOP = frozenset(
@@ -150,6 +153,7 @@ class QuoteWalker:
         self.state = Discourse(self.people)
         self.drafts: list[Draft] = []
         self.drafts_in_sentence: list[Draft] = []
+        self._person_cache: dict[str, str | None] = {}
 
     # ------------------------------------------------------------------ the walk
     def run(self) -> tuple[Quote, ...]:
@@ -212,8 +216,11 @@ class QuoteWalker:
 
     def _tokens(
         self, sent: Span, segs: list[Segment]
-    ) -> tuple[list[Tok], list[int], list[Segment]]:
+    ) -> tuple[list[Tok], list[int], list[Segment]] | None:
+        """Tokens of a sentence with quotations or speech verbs; None for the others (speed)."""
         inside = [g for g in segs if sent.start <= g.mark_start < sent.end]
+        if not inside and not has_cue_word(self.text, sent.start, sent.end):
+            return None
         toks, where = sentence_tokens(
             self.text,
             sent.start,
@@ -228,7 +235,10 @@ class QuoteWalker:
         for ln, _segs, _sents, toks_list in parsed:
             if ln.role != LineRole.BODY:
                 continue
-            for toks, _where, _inside in toks_list:
+            for item in toks_list:
+                if item is None:
+                    continue
+                toks = item[0]
                 for k, t in enumerate(toks):
                     if t.low.endswith(("ed", "s", "d")) and cue_at(toks, k) is not None:
                         for ph in (_name_before(toks, k), np_after(toks, k + 1)):
@@ -256,7 +266,11 @@ class QuoteWalker:
     ) -> tuple[list[Draft], Draft | None]:
         drafts: list[Draft] = []
         last_att: Draft | None = None
-        for toks, where, inside in toks_list:
+        for sent, item in zip(sents, toks_list, strict=True):
+            if item is None:
+                self._update_discourse(sent, [])
+                continue
+            toks, where, inside = item
             sentence_drafts: list[tuple[int, Draft]] = []
             has_direct = False
             self.drafts_in_sentence = []
@@ -271,7 +285,7 @@ class QuoteWalker:
                     d = Draft(rep.start, rep.end, QuoteKind.INDIRECT)
                     self._apply(d, toks, rep.att, rep.att.phrase.first)
                     sentence_drafts.append((rep.att.phrase.first, d))
-            self._update_discourse(toks, sentence_drafts)
+            self._update_discourse(sent, sentence_drafts)
             for _pos, d in sentence_drafts:
                 drafts.append(d)
                 if d.speaker is not None and d.canonical is not None and d.kind != QuoteKind.SCARE:
@@ -385,7 +399,7 @@ class QuoteWalker:
             k += 1
         return found
 
-    def _update_discourse(self, toks: list[Tok], drafts: list[tuple[int, Draft]]) -> None:
+    def _update_discourse(self, sent: Span, drafts: list[tuple[int, Draft]]) -> None:
         atts = sorted(
             (
                 d
@@ -398,22 +412,37 @@ class QuoteWalker:
             if d.speaker is not None:
                 self.state.attributed(d.speaker, main=n == 0)
         if not any(d.speaker is not None and d.speaker.person for d in atts):
-            name = self._first_person_subject(toks)
+            name = self._topic_from_text(sent.start, sent.end)
             if name is not None:
                 self.state.topic_person = name
 
-    def _first_person_subject(self, toks: list[Tok]) -> str | None:
-        ph = clause_subject(toks, 0)
-        if ph is not None:
-            name = self._person_of(toks, ph)
-            if name is not None:
-                return name
-        return self._subject_hint_any(toks)
+    def _topic_from_text(self, start: int, end: int) -> str | None:
+        """The first known person standing as a subject: at the start, or before a verb-like word.
 
-    def _subject_hint_any(self, toks: list[Tok]) -> str | None:
-        for k, t in enumerate(toks):
-            if t.low in ("he", "she") and k > 0:
-                return self._subject_hint(toks, k)
+        "It should be reminded that Biden distinguished himself" → Biden; "the statement by X
+        about Y" → nobody (X is followed by a preposition).
+        """
+        text = self.text
+        cache = self._person_cache
+        for m in CAP_RUN.finditer(text, start, end):
+            run = m.group()
+            if run in cache:
+                name = cache[run]
+            else:
+                name = None
+                if not run.endswith(("’s", "'s", "s’", "s'")):
+                    words = name_part(run.split())
+                    found = self.people.canonical(words[-3:]) if words else None
+                    name = found if self.people.is_person(found) else None
+                cache[run] = name
+            if name is None:
+                continue
+            lead = text[start : m.start()].strip(" ,").lower()
+            if not lead or lead in _OPENERS:
+                return name
+            nxt = _NEXT_LOWER.match(text, m.end())
+            if nxt and nxt.group(1) not in PREPOSITIONS and nxt.group(1) not in ("and", "or"):
+                return name
         return None
 
     # ------------------------------------------------------------------ headings

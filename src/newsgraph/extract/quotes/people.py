@@ -8,6 +8,7 @@ the person the article introduced with that role.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -20,7 +21,7 @@ from newsgraph.extract.quotes.lexicon import (
     PREPOSITIONS,
     TITLE_WORDS,
 )
-from newsgraph.extract.quotes.phrases import Tok, is_cap, tokenize
+from newsgraph.extract.quotes.phrases import Tok, tokenize
 from newsgraph.model import EntityType, Mention
 
 NAME_PARTICLES = frozenset(("de", "da", "van", "von", "der", "al", "bin", "ibn", "la", "le", "du"))
@@ -116,52 +117,65 @@ def name_part(tokens: list[str]) -> list[str]:
     return rest
 
 
-def _title_case(toks: list[Tok]) -> bool:
-    words = [t for t in toks if t.text[0].isalpha() and len(t.text) > 3]
-    return len(words) >= 3 and sum(1 for t in words if is_cap(t)) / len(words) > 0.7
+CAP_RUN = re.compile(
+    r"(?<![\w’'])[A-Z][\w’'\-]*(?:\.(?= [A-Z]))?"
+    r"(?: (?:(?:de|da|van|von|der|al|bin|ibn|la|le|du|of) )?[A-Z][\w’'\-]*(?:\.(?= [A-Z]))?)*"
+)
+
+
+_APPOSITION = re.compile(r", (?:the|a|an) ")
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) / len(words) > 0.7
 
 
 def build_people(text: str, lines: list[tuple[int, int]], mentions: tuple[Mention, ...]) -> People:
     """Collect person names and role introductions from the given (sentence-case) lines."""
     people = People()
-    runs: list[tuple[list[Tok], int, list[Tok]]] = []
     for a, b in lines:
-        toks = tokenize(text, a, b)
-        if _title_case(toks):
+        if _title_case(text[a:b]):
             continue
-        k = 0
-        n = len(toks)
-        while k < n:
-            if not is_cap(toks[k]):
-                k += 1
+        for m in CAP_RUN.finditer(text, a, b):
+            if " " not in m.group():
+                continue  # one word is never a full name
+            words = _split_run(m.group())
+            name = name_part(words)
+            if not _person_like(name):
                 continue
-            j = k + 1
-            while (
-                j < n
-                and toks[j].start == toks[j - 1].end + 1
-                and (
-                    is_cap(toks[j])
-                    or (toks[j].low in NAME_PARTICLES and j + 1 < n and is_cap(toks[j + 1]))
-                    or (toks[j].low == "of" and toks[j - 1].low.rstrip(".") in TITLE_WORDS)
-                )
-                and not _possessive(toks[j - 1])
-            ):
-                j += 1
-            runs.append((toks[k:j], k, toks))
-            k = j
-    for run, k, toks in runs:
-        words = [strip_possessive(t.text) for t in run]
-        name = name_part(words)
-        if _person_like(name):
             full = " ".join(name)
             people.add_person(full)
-            _roles_around(people, toks, k, len(run), len(words) - len(name), full)
-    for m in mentions:
-        if m.type == EntityType.PERSON and len(m.text.split()) >= 2:
-            people.add_person(m.canonical or m.text)
-        elif m.type == EntityType.ORG:
-            people.orgs.add(m.canonical or m.text)
+            if people.full_names[full] > 2:
+                continue  # roles are introduced at the first mentions
+            before = tokenize(text, max(a, m.start() - 60), m.start())
+            run = tokenize(text, m.start(), m.end())
+            appos = _APPOSITION.match(text, m.end())
+            after = tokenize(text, m.end(), min(b, m.end() + 100)) if appos else []
+            toks = before + run + after
+            _roles_around(people, toks, len(before), len(run), len(run) - len(name), full)
+    for mention in mentions:
+        if mention.type == EntityType.PERSON and len(mention.text.split()) >= 2:
+            people.add_person(mention.canonical or mention.text)
+        elif mention.type == EntityType.ORG:
+            people.orgs.add(mention.canonical or mention.text)
     return people
+
+
+def _split_run(run: str) -> list[str]:
+    """Words of a capitalised run; a possessive ends the run ("Biden’s Conditions" → Biden)."""
+    out: list[str] = []
+    for w in run.split():
+        if out and _possessive_word(out[-1]):
+            break
+        out.append(w)
+    if out:
+        out[-1] = strip_possessive(out[-1])
+    return out
+
+
+def _possessive_word(w: str) -> bool:
+    return w.endswith(("’s", "'s", "s’", "s'"))
 
 
 def _possessive(t: Tok) -> bool:
