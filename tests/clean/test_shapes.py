@@ -194,3 +194,53 @@ def test_same_article_with_other_junk_has_same_id() -> None:
         f"Read more: Other news\n{PARA2}   \r\n\nMost Read Articles\n"
     )
     assert a.id == b.id
+
+
+def test_section_labels_standfirst_and_bare_byline() -> None:
+    text = (
+        "Skip to main content\nSign in\nWorld\nEurope\n"
+        "Ukraine says grain exports resumed after week-long pause\n"
+        "Officials say the first ships left Odesa on Monday under a new inspection regime.\n"
+        "Jane Doe in Kyiv\nMon 13 Mar 2023 10.14 GMT\n"
+        "Last modified on Mon 13 Mar 2023 12.20 GMT\n"
+        f"{PARA1}\n{PARA2}\nWhat happens next\n{PARA3}\n"
+        "Explore more on these topics\nReuse this content\n"
+    )
+    art = clean(text)
+    assert art.title == "Ukraine says grain exports resumed after week-long pause"
+    assert role_of(art, "World") == LineRole.BOILERPLATE
+    assert art.lines_with(LineRole.DEK)[0].span.of(text).startswith("Officials say")
+    assert art.authors == ("Jane Doe",)
+    assert (art.published, art.published_from) == (dt.date(2023, 3, 13), "dateline")
+    assert role_of(art, "What happens next") == LineRole.HEADING
+    assert [s.of(text) for s in art.body_spans] == [PARA1, PARA2, "What happens next", PARA3]
+
+
+def test_agency_byline_caps_captions_and_contributor_line() -> None:
+    text = (
+        "By JOHN SMITH and MARY JONES Associated Press\nImage source, Getty Images\n"
+        "Senate passes spending bill hours before deadline\n"
+        f"WASHINGTON — {PARA1}\nImage caption, Senators leave the Capitol after the vote\n"
+        f"{PARA2}\nAssociated Press writer Tom Brown contributed to this report.\n"
+        "Copyright 2023 The Associated Press. All rights reserved.\n"
+    )
+    art = clean(text)
+    assert art.title == "Senate passes spending bill hours before deadline"
+    assert art.authors == ("John Smith", "Mary Jones")
+    assert art.publisher == "The Associated Press"
+    assert [s.of(text) for s in art.body_spans] == [f"WASHINGTON — {PARA1}", PARA2]
+
+
+def test_text_without_headline_starts_with_body() -> None:
+    long_lede = PARA1 + " " + PARA2
+    text = f"{long_lede}\nMar 3, 2023\n{PARA3}\n{PARA2}\n"
+    art = clean(text)
+    assert art.title is None and art.title_span is None
+    assert [s.of(text) for s in art.body_spans] == [long_lede, PARA3, PARA2]
+    assert art.published == dt.date(2023, 3, 3)
+
+
+def test_one_sentence_text_is_body_not_title() -> None:
+    art = clean("The council approved the budget on Tuesday.")
+    assert art.title is None
+    assert art.body_text == "The council approved the budget on Tuesday."

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Set
 
+from newsgraph.clean.byline import bare_byline
 from newsgraph.clean.dates import parse_date
-from newsgraph.clean.names import starts_with_first_name
 from newsgraph.clean.publisher import (
     copyright_holder,
     dateline_agency,
@@ -36,6 +36,7 @@ from newsgraph.model import Article, Failure, Line, LineRole, Record, Span
 __all__ = ["clean_record", "line_hash"]
 
 B, BP, BY, DL = LineRole.BODY, LineRole.BOILERPLATE, LineRole.BYLINE, LineRole.DATELINE
+MAX_STANDFIRST_WORDS = 60
 
 
 def clean_record(record: Record, *, known_boilerplate: Set[str] = frozenset()) -> Article | Failure:
@@ -58,6 +59,8 @@ def clean_record(record: Record, *, known_boilerplate: Set[str] = frozenset()) -
     b = first_paragraph(lines, start, title_key)
     if b is None:
         return Failure(record.source, "no article body found")
+    if t is not None:
+        b = _after_standfirst(lines, b, title_key)
     e = last_paragraph(lines, b)
     found = _Found()
     if t is not None:
@@ -90,6 +93,20 @@ def clean_record(record: Record, *, known_boilerplate: Set[str] = frozenset()) -
         lines=tuple(Line(Span(ln.start, ln.end), ln.role or BP, ln.reason) for ln in lines),
         metadata=metadata,
     )
+
+
+def _after_standfirst(lines: list[LineInfo], b: int, title_key: str) -> int:
+    """A first paragraph followed by a byline or date line is a standfirst (dek): the body
+    starts after that byline/date cluster."""
+    if b + 1 >= len(lines) or lines[b].n > MAX_STANDFIRST_WORDS:
+        return b
+    for j in range(b + 1, min(b + 4, len(lines))):
+        ln = lines[j]
+        if ln.byline or (ln.date and not is_crawl_date(lines, j)) or bare_byline(ln.text):
+            return first_paragraph(lines, j, title_key) or b
+        if ln.is_paragraph:
+            break
+    return b
 
 
 class _Found:
@@ -166,9 +183,10 @@ def _meta_zone(lines: list[LineInfo], lo: int, hi: int, title_key: str, found: _
         ln = lines[i]
         if _common(ln, title_key, found) or _date(lines, i, found):
             continue
-        if starts_with_first_name(ln.text) and trailing_author(ln):
+        names = bare_byline(ln.text)
+        if names:
             ln.set(BY, "author name under the title")
-            found.authors.append(ln.text)
+            found.authors.extend(names)
         elif found.top_name is None and standalone_name(ln):
             ln.set(BY, "publisher name line")
             found.top_name = ln.text

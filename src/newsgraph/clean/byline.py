@@ -12,6 +12,7 @@ from newsgraph.clean.names import (
     is_role_only,
     looks_like_outlet,
     looks_like_person,
+    starts_with_first_name,
 )
 
 _BY = re.compile(
@@ -24,6 +25,7 @@ _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bwith\b)\s*")
 _CUT = re.compile(r"\s*(?:\||•|·|—|–| - |\bon\b|\bupdated\b|\bpublished\b|\(|\bfor\b).*$", re.I)
 _EDITING = re.compile(r";?\s*(?:additional reporting|editing|edited|writing|compiled)\b.*$", re.I)
 MAX_WORDS = 16
+_IN_PLACE = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +61,10 @@ def parse_byline(line: str) -> Byline | None:
     for i, part in enumerate(parts):
         if i > 0 and part[:4].lower() == "the ":  # "By Jane Doe, the Daily Ledger"
             part = "The " + part[4:]
-        if looks_like_person(part, allow_caps=True):
-            authors.append(part.title() if part.isupper() else part)
+        person, outlet = _name_then_outlet(part)
+        if person:
+            authors.append(person.title() if person.isupper() else person)
+            affiliation = affiliation or outlet
         elif is_role_only(part):
             continue
         elif i == len(parts) - 1 and i > 0 and looks_like_outlet(part):
@@ -74,6 +78,31 @@ def parse_byline(line: str) -> Byline | None:
     if not authors and affiliation is None and not any(is_role_only(p) for p in parts):
         return None
     return Byline(tuple(authors), affiliation, day)
+
+
+def _name_then_outlet(part: str) -> tuple[str | None, str | None]:
+    """ "Jane Doe" → (name, None); "JANE DOE Associated Press" → (name, outlet) for bylines that
+    run the outlet on without a comma."""
+    if looks_like_person(part, allow_caps=True):
+        return part, None
+    toks = part.split()
+    for k in (2, 3):
+        head, tail = " ".join(toks[:k]), " ".join(toks[k:])
+        if tail and _outletish(tail) and looks_like_person(head, allow_caps=True):
+            return head, tail
+    return None, None
+
+
+def bare_byline(line: str) -> tuple[str, ...]:
+    """Authors of a byline without "By" under a title: "Jane Doe", "Jane Doe in Kyiv",
+    "Jane Doe and John Roe in Brussels". Names must start with a known given name."""
+    if len(line) > 80 or line.rstrip()[-1:] in ".!?:;,":
+        return ()
+    names_part = _IN_PLACE.sub("", line)
+    parts = [p.strip() for p in _SPLIT.split(names_part) if p.strip()]
+    if not parts or not all(looks_like_person(p) and starts_with_first_name(p) for p in parts):
+        return ()
+    return tuple(parts)
 
 
 def _outletish(text: str) -> bool:

@@ -50,7 +50,8 @@ _START_RULES: tuple[tuple[str, str], ...] = (
         "image credit",
         r"[\W_]*(?:(?:main|top|featured|cover|lead|header|file|hero)\s+)?"
         r"(?:photo(?:graph)?|image|picture|pic|video|graphic|illustration|footage|map|chart)s?"
-        r"(?:\s+(?:source|credits?|courtesy))?\s*(?::|©|\bby\b|\bcredits?\b|\bcourtesy\b)",
+        r"(?:\s*(?::|©|\bby\b|\bcredits?\b|\bcourtesy\b)"
+        r"|\s+(?:source|credits?|courtesy|caption)\b\s*[:,]?)",
     ),
     ("copyright", r"[\W_]*(?:©|\(c\)\s|copyright\b)"),
     (
@@ -84,11 +85,17 @@ _ANYWHERE = re.compile(
     r"|read the original (?:article|story|post)"
     r"|originally (?:published|appeared|posted) (?:on|in|at|by)|originally from"
     r"|this (?:article|story) (?:was|is) (?:republished|reproduced|syndicated))\b"
+    r"|(?P<contributor>contributed (?:reporting )?to this (?:report|story|article))"
     r"|(?P<copyright>\ball rights reserved\b)",
 )
 # Plain substrings that must occur before the (slower) unanchored regexes are worth running.
 _ANYWHERE_HINTS = ("this link", "click here", "original", "republished", "reproduced",
-                   "syndicated", "rights reserved")  # fmt: skip
+                   "syndicated", "rights reserved", "contributed")  # fmt: skip
+_ANYWHERE_REASONS = {
+    "syndication": "syndication note",
+    "copyright": "copyright",
+    "contributor": "contributor credit",
+}
 _PROMPT_HINTS = ("cookie", "newsletter", "subscri", "sign up", "sign-up", "signup", "log in",
                  "login", "sign in", "signin", "notification", "blocker", "javascript",
                  "browser")  # fmt: skip
@@ -119,7 +126,7 @@ def junk_reason(line: str, toks: list[str] | None = None) -> str | None:
     if any(h in low for h in _ANYWHERE_HINTS):
         m = _ANYWHERE.search(low)
         if m is not None:
-            return "syndication note" if m.lastgroup == "syndication" else "copyright"
+            return _ANYWHERE_REASONS[m.lastgroup or "syndication"]
     if (
         len(line) <= MAX_PROMPT_CHARS
         and any(h in low for h in _PROMPT_HINTS)

@@ -32,6 +32,7 @@ MAX_TITLE_WORDS = 40
 MAX_HEADING_WORDS = 20
 MAX_HEADING_CHARS = 160
 TITLE_SEARCH_LINES = 20
+MIN_TITLE_WORDS = 3
 MAX_SENTENCE_TITLE_WORDS = 15  # a longer line ending in a full stop is a lede
 
 
@@ -109,15 +110,21 @@ def find_title(lines: list[LineInfo], given: str | None) -> int | None:
             continue
         if ln.n > MAX_TITLE_WORDS or (ln.is_paragraph and ln.n > MAX_SENTENCE_TITLE_WORDS):
             return None  # the text starts with its body: no headline in it
-        return i
+        if ln.text.rstrip(_CLOSERS).endswith("."):
+            return None  # headlines do not end with a full stop; this is the lede
+        if ln.n >= MIN_TITLE_WORDS or (ln.n == 2 and len(ln.text) >= 12):
+            return i
+        # shorter lines ("World", "Europe") are section labels above the headline
     return None
 
 
 def same_title(key: str, title_key: str) -> bool:
     """Exact or near repeat ("Title | Site", straight vs curly quotes: keys ignore punctuation)."""
+    if not key or not title_key:
+        return False
     if key == title_key:
         return True
-    if len(title_key) < 20 or not key:
+    if len(title_key) < 20:
         return False
     longer, shorter = (key, title_key) if len(key) >= len(title_key) else (title_key, key)
     return (
