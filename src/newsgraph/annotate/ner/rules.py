@@ -29,7 +29,7 @@ _NAME_START = re.compile(
     rf"(?<![\w'’‘-])(?:[{re.escape(_UPPER)}]|(?:al|el|ad|as|ash|at|bin|ibn|abu|d|l|o|de|van|von|di)"
     rf"[-'’][{re.escape(_UPPER)}])"
 )
-_CONTEXT_BEFORE, _CONTEXT_AFTER, _GAP = 30, 60, 45
+_CONTEXT_BEFORE, _CONTEXT_AFTER, _GAP = 20, 35, 28
 _MID_SENTENCE = Token(0, 0, "~")  # stands for the words before a window: "not sentence start"
 
 

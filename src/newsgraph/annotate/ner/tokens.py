@@ -8,7 +8,6 @@ from newsgraph.annotate.ner.lexicons import UPPER_NOT_NAMES
 
 # A word (letters/digits with inner hyphens, apostrophes and dots: "al-Assad", "O'Brien", "U.S."),
 # or any single other non-space character.
-_TOKEN = re.compile(r"(?:[^\W_]\.){2,}|[^\W_]+(?:[-'’‘.][^\W_]+)*|\S")
 # Lower-case particles glued to a capitalised name: "al-Assad", "d'Estaing", "bin-Salman".
 _GLUED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|bin|ibn|abu|d|l|o|de|van|von|di)[-'’]\w")
 ABBREVIATIONS = frozenset(
@@ -66,25 +65,31 @@ ABBREVIATIONS = frozenset(
 
 
 class Token:
-    """A token and its shape, computed once (a plain slotted class: cheap to build)."""
+    """A token and whether it can be part of a name (a plain slotted class: cheap to build)."""
 
-    __slots__ = ("cap", "end", "is_word", "name", "start", "text")
+    __slots__ = ("end", "name", "start", "text")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start
         self.end = end
         self.text = text
         c = text[0]
-        self.is_word = c.isalnum()
-        # starts like a name: a capital letter, or a glued particle before one ("al-Assad")
-        self.cap = c.isupper() or (
-            c.islower() and len(text) > 2 and _GLUED_PARTICLE.match(text) is not None
-        )
-        self.name = self.cap and self.is_word and text not in UPPER_NOT_NAMES
+        if c.isupper():
+            self.name = text not in UPPER_NOT_NAMES
+        elif c.islower() and len(text) > 2 and ("-" in text or "'" in text or "’" in text):
+            self.name = _GLUED_PARTICLE.match(text) is not None  # "al-Assad", "d'Estaing"
+        else:
+            self.name = False
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
 
     @property
     def is_cap(self) -> bool:
-        return self.cap
+        """Starts like a name: capital letter, or a glued particle before one ("al-Assad")."""
+        t = self.text
+        return t[0].isupper() or (t[0].islower() and _GLUED_PARTICLE.match(t) is not None)
 
     @property
     def is_upper(self) -> bool:
@@ -99,6 +104,12 @@ class Token:
         return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
+# a word (letters/digits with inner hyphens, apostrophes, dots: "al-Assad", "O'Brien", "2.5"),
+# an acronym with dots ("U.S."), or any other single non-space character
+_TOKENS = re.compile(r"(?:[^\W_]\.){2,}|[^\W_]+(?:[-'’‘.][^\W_]+)*|\S")
+_APOSTROPHES = "'’‘"
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split ``text`` into tokens whose offsets are shifted by ``offset``.
 
@@ -106,28 +117,23 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     or a single capital keeps its full stop ("Mr.", "J.").
     """
     out: list[Token] = []
-    n = len(text)
-    for m in _TOKEN.finditer(text):
-        s, e = m.start(), m.end()
+    append = out.append
+    for m in _TOKENS.finditer(text):
         word = m.group()
-        if word[0].isalnum() and len(word) > 2 and word[-2] in "'’‘" and word[-1] in "sS":
-            out.append(Token(s + offset, e - 2 + offset, word[:-2]))
-            out.append(Token(e - 2 + offset, e + offset, word[-2:]))
-            continue
-        if (
-            e < n
-            and text[e] == "."
-            and word[0].isalpha()
-            and (word in ABBREVIATIONS or (len(word) == 1 and word.isupper()))
+        s = m.start() + offset
+        if len(word) > 2 and word[-1] in "sS" and word[-2] in _APOSTROPHES:
+            append(Token(s, s + len(word) - 2, word[:-2]))
+            append(Token(s + len(word) - 2, s + len(word), word[-2:]))
+        elif (
+            word == "."
+            and out
+            and out[-1].end == s
+            and (
+                out[-1].text in ABBREVIATIONS or (len(out[-1].text) == 1 and out[-1].text.isupper())
+            )
         ):
-            e += 1
-            word += "."
-        out.append(Token(s + offset, e + offset, word))
-    # the regex may have produced "." tokens already swallowed by an abbreviation
-    dedup: list[Token] = []
-    last_end = -1
-    for t in out:
-        if t.start >= last_end:
-            dedup.append(t)
-            last_end = t.end
-    return dedup
+            prev = out[-1]
+            out[-1] = Token(prev.start, s + 1, prev.text + ".")
+        else:
+            append(Token(s, s + len(word), word))
+    return out
