@@ -16,7 +16,7 @@ from newsgraph.extract.quotes.attribution import (
     subject_of,
 )
 from newsgraph.extract.quotes.lexicon import OBJECT_VERBS, PREPOSITIONS, WEAK_FOR_INDIRECT, CueKind
-from newsgraph.extract.quotes.phrases import Tok, cue_at
+from newsgraph.extract.quotes.phrases import Tok, cue_at, np_word
 
 _MIN_CLAUSE_WORDS = 3
 _END_PUNCT = frozenset((".", "!", "?", "…", ";", ":"))
@@ -67,6 +67,8 @@ def _opens_clause(toks: list[Tok], i: int) -> bool:
     """Token ``i`` starts the sentence or a clause (after a comma, a dash, "But", "Later")."""
     if i == 0 or toks[i - 1].text == "," or clause_start(toks, i) == i:
         return True
+    if i <= 5 and all(np_word(t) for t in toks[:i]) and toks[0].text[0].isupper():
+        return True  # "Airport director Omar Haddad said"
     return all(t.low in _OPENERS or not t.text[0].isalnum() for t in toks[:i])
 
 

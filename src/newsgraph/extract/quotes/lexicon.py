@@ -181,7 +181,7 @@ NON_PERSON_HEADS = frozenset(
         County City District Airport Station Bridge Stream Pipeline Summit Forum Treaty Act
         Day Week Cup Games Championship Olympics Award Prize War Crisis Affairs Center Centre
         Airlines Airways Motors Energy Oil Gas Media Network Radio Television TV Channel Empire
-        Area Zone Coast Valley Gulf Strait Peninsula Basin Desert Plateau Hills Park Palace"""
+        Area Zone Coast Valley Gulf Strait Peninsula Basin Desert Plateau Palace"""
     )
 )
 

@@ -356,7 +356,8 @@ class QuoteWalker:
     def _apply(self, d: Draft, toks: list[Tok], att: Attribution, at: int) -> None:
         hint = self._subject_hint(toks, att.phrase.first)
         sp = resolve(self.text, toks, att.phrase, self.state, subject_hint=hint)
-        if sp.canonical is None and sp.how in ("common", "role") and d.kind == QuoteKind.PARTIAL:
+        generic = sp.how == "common" or (sp.how == "role" and sp.canonical is None)
+        if generic and d.kind == QuoteKind.PARTIAL and self.state.last_speaker is not None:
             sp.canonical = self.state.last_speaker  # "the two leaders assessed that “…”"
             sp.how = "common-last-speaker"
             sp.person = self.people.is_person(sp.canonical)

@@ -146,7 +146,7 @@ def np_before(toks: list[Tok], i: int) -> Phrase | None:
             j -= 1
         if j < 0:
             return None
-    if not _np_word(toks[j]):
+    if not np_word(toks[j]):
         return None
     last = j
     count = 0
@@ -154,7 +154,7 @@ def np_before(toks: list[Tok], i: int) -> Phrase | None:
         t = toks[j]
         if (t.low in NP_DETERMINERS and t.text[0].islower()) or t.low in ("the", "a", "an"):
             return phrase(toks, j, last)
-        if not _np_word(t):
+        if not np_word(t):
             break
         if count and t.text[0].islower() and is_cap(toks[j + 1]) and not _has_det_before(toks, j):
             break  # "pointing out that US President ..." stops at the name
@@ -170,12 +170,12 @@ def _has_det_before(toks: list[Tok], j: int) -> bool:
     for k in range(j, max(-1, j - 4), -1):
         if toks[k].low in NP_DETERMINERS:
             return True
-        if not _np_word(toks[k]):
+        if not np_word(toks[k]):
             return False
     return False
 
 
-def _np_word(t: Tok) -> bool:
+def np_word(t: Tok) -> bool:
     if not t.text[0].isalnum():
         return False
     low = t.low
@@ -200,7 +200,7 @@ def np_after(toks: list[Tok], i: int) -> Phrase | None:
     last = -1
     while j < len(toks) and j < i + 7:
         u = toks[j]
-        if not _np_word(u):
+        if not np_word(u):
             break
         prev = toks[last] if last >= 0 else None
         if (
@@ -230,7 +230,7 @@ def np_forward(toks: list[Tok], i: int) -> Phrase | None:
     while j < len(toks) and j < i + 7:
         if cue_starting(toks, j) is not None:
             break
-        if not _np_word(toks[j]):
+        if not np_word(toks[j]):
             break
         last = j
         j += 1
@@ -262,7 +262,7 @@ def clause_subject(toks: list[Tok], i: int) -> Phrase | None:
     last = -1
     while j < n and j < i + 7:
         u = toks[j]
-        if not _np_word(u) or cue_at(toks, j) is not None:
+        if not np_word(u) or cue_at(toks, j) is not None:
             break
         if last >= 0 and u.text[0].islower() and is_cap(toks[last]) and u.low not in _NP_LOWER_OK:
             break

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from newsgraph.extract.quotes.lexicon import (
     BODY_NOUNS,
+    DETERMINERS,
     DOCUMENT_NOUNS,
     PERSON_ROLES,
     SPEAKER_ROLES,
-    TITLE_WORDS,
 )
 from newsgraph.extract.quotes.people import People, name_part, strip_possessive
 from newsgraph.extract.quotes.phrases import Phrase, Tok
@@ -88,23 +88,27 @@ def resolve(
     for k, w in enumerate(words[:-1]):
         if w.endswith(("’s", "'s", "s’", "s'")):
             head = _singular(words[-1].lower())
-            owner = [strip_possessive(x) for x in words[: k + 1]]
             if head in PERSON_ROLES:
                 return _role(span, written, head, words, state, ph.start)
-            sp = _named(span, written, owner, state)
-            sp.how = "document" if head in DOCUMENT_NOUNS else sp.how
+            owner = [strip_possessive(x) for x in words[: k + 1]]
+            sp = _by_words(span, written, owner, state, ph.start)
+            sp.how = "document" if head in DOCUMENT_NOUNS and sp.how == "org" else sp.how
             return sp
+    return _by_words(span, written, words, state, ph.start)
+
+
+def _by_words(span: Span, written: str, words: list[str], state: Discourse, at: int) -> Speaker:
     head_word = words[-1]
     if head_word[0].isupper():
         return _named(span, written, [strip_possessive(w) for w in words], state)
     head = _singular(head_word.lower())
     if head in PERSON_ROLES:
-        return _role(span, written, head, words, state, ph.start)
+        return _role(span, written, head, words, state, at)
     if head in BODY_NOUNS or head in DOCUMENT_NOUNS:
         # "the ministry", "the Russian side": the organisation last quoted, as a role for a person
         who = state.last_org or " ".join(words)
         return Speaker(span, written, who, "org-coref" if state.last_org else "org", False)
-    return Speaker(span, written, None, "common", False)
+    return Speaker(span, written, " ".join(words), "common", False)
 
 
 def _named(span: Span, written: str, words: list[str], state: Discourse) -> Speaker:
@@ -112,8 +116,9 @@ def _named(span: Span, written: str, words: list[str], state: Discourse) -> Spea
     canonical = state.people.canonical(name)
     if canonical is not None:
         return Speaker(span, written, canonical, "name", True)
-    shown = " ".join(w for w in words if w.lower() not in TITLE_WORDS or len(words) == 1)
-    return Speaker(span, written, shown or " ".join(words), "org", False)
+    if words[0].lower() in DETERMINERS:
+        words = words[1:] or words
+    return Speaker(span, written, " ".join(words), "org", False)
 
 
 def _role(
