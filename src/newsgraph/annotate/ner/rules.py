@@ -29,29 +29,25 @@ _NAME_START = re.compile(
     rf"(?<![\w'’‘-])(?:[{re.escape(_UPPER)}]|(?:al|el|ad|as|ash|at|bin|ibn|abu|d|l|o|de|van|von|di)"
     rf"[-'’][{re.escape(_UPPER)}])"
 )
-_CONTEXT_BEFORE, _CONTEXT_AFTER, _GAP = 20, 35, 28
 _MID_SENTENCE = Token(0, 0, "~")  # stands for the words before a window: "not sentence start"
+_WORDS_AFTER = 3  # context the rules read after a name: "Smith, 52,", "Luhansk regions"
 
 
 def _windows(text: str, caps: list[int]) -> list[tuple[int, int]]:
-    """Stretches of the sentence around clusters of capitalised words, cut at spaces."""
-    out: list[tuple[int, int]] = []
-    n = len(text)
-    c_start = c_end = caps[0]
-    for p in caps[1:]:
-        if p - c_end <= _GAP:
-            c_end = p
-            continue
-        out.append((c_start, c_end))
-        c_start = c_end = p
-    out.append((c_start, c_end))
+    """Stretches of the sentence from the word before each capitalised word to a few words
+    after it, cut at spaces and merged where they touch."""
     windows: list[tuple[int, int]] = []
-    for a, b in out:
-        ws = text.rfind(" ", 0, max(a - _CONTEXT_BEFORE, 0)) + 1 if a > _CONTEXT_BEFORE else 0
-        we = text.find(" ", min(b + _CONTEXT_AFTER, n))
-        we = n if we < 0 else we
+    n = len(text)
+    for p in caps:
+        ws = text.rfind(" ", 0, max(p - 1, 0)) + 1 if p > 1 else 0
+        we = p
+        for _ in range(_WORDS_AFTER):
+            we = text.find(" ", we + 1)
+            if we < 0:
+                we = n
+                break
         if windows and ws <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], we)
+            windows[-1] = (windows[-1][0], max(we, windows[-1][1]))
         else:
             windows.append((ws, we))
     return windows
