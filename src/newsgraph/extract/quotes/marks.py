@@ -35,7 +35,11 @@ def find_segments(text: str, start: int, end: int) -> list[Segment]:
     if _DOUBLE.search(line):
         out = _double(line, start)
     if "‘" in line or "'" in line or "’" in line:
-        singles = _single(line, start, out)
+        singles = [
+            g
+            for g in _single(line, start, out)
+            if not any(g.mark_start < d.mark_end and d.mark_start < g.mark_end for d in out)
+        ]
         if singles:
             out = sorted(out + singles, key=lambda s: s.start)
     return [s for s in out if _has_word(text, s.start, s.end)]
@@ -101,7 +105,9 @@ def _single(line: str, base: int, doubles: list[Segment]) -> list[Segment]:
         if line[i] in "‘'" and _is_opener(line, i):
             closers = [j for j in marks[k + 1 :] if _is_closer(line, j) and line[j] in "’'"]
             if closers:
-                j = next((c for c in closers if not _plural_possessive(line, c)), closers[0])
+                want = "’" if line[i] == "‘" else "'"
+                same = [c for c in closers if line[c] == want] or closers
+                j = next((c for c in same if not _plural_possessive(line, c)), same[0])
                 out.append(_seg(line, base, i, j, closed=True, single=True))
                 k = marks.index(j) + 1
                 continue

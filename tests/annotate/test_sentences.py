@@ -1,0 +1,111 @@
+"""Sentence splitting: constructions from news text, and properties on arbitrary text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.annotate.sentences import split_line, split_sentences
+from newsgraph.model import Article, Line, LineRole, Span
+
+
+def sentences(text: str) -> list[str]:
+    return [s.of(text) for s in split_line(text, 0, len(text))]
+
+
+def test_plain_sentences() -> None:
+    text = "The talks ended on Friday. Both sides left early! Will they return? Nobody knows."
+    assert sentences(text) == [
+        "The talks ended on Friday.",
+        "Both sides left early!",
+        "Will they return?",
+        "Nobody knows.",
+    ]
+
+
+def test_titles_and_abbreviations_do_not_split() -> None:
+    text = (
+        "Mr. Smith met Dr. Jones and Gen. Mark Milley on Jan. 5 in St. Louis. "
+        "The meeting was arranged by Sept. 30 at the latest."
+    )
+    assert sentences(text) == [
+        "Mr. Smith met Dr. Jones and Gen. Mark Milley on Jan. 5 in St. Louis.",
+        "The meeting was arranged by Sept. 30 at the latest.",
+    ]
+
+
+def test_dotted_acronym_splits_only_before_a_sentence_opener() -> None:
+    text = "Troops left the U.S. Embassy on Monday. Aid came from the U.S. The rest came later."
+    assert sentences(text) == [
+        "Troops left the U.S. Embassy on Monday.",
+        "Aid came from the U.S.",
+        "The rest came later.",
+    ]
+
+
+def test_initials_and_decimals() -> None:
+    text = "J. R. Smith scored 3.5 points per game. He retired in 2019."
+    assert sentences(text) == ["J. R. Smith scored 3.5 points per game.", "He retired in 2019."]
+
+
+def test_ellipsis_before_lower_case_continues_and_before_capital_splits() -> None:
+    text = "We waited... and waited. Then it came… Everyone cheered."
+    assert sentences(text) == ["We waited... and waited.", "Then it came…", "Everyone cheered."]
+
+
+def test_quote_closing_after_the_period() -> None:
+    text = 'He called it “a disgrace.” The minister disagreed. She said "no." Then she left.'
+    assert sentences(text) == [
+        "He called it “a disgrace.”",
+        "The minister disagreed.",
+        'She said "no."',
+        "Then she left.",
+    ]
+
+
+def test_no_split_inside_a_quotation_that_continues() -> None:
+    text = "“We cannot talk about progress. The talks will continue,” the envoy said. It rained."
+    assert sentences(text) == [
+        "“We cannot talk about progress. The talks will continue,” the envoy said.",
+        "It rained.",
+    ]
+
+
+def test_new_quotation_after_attribution_starts_a_sentence() -> None:
+    text = "“Stay indoors,” the coast guard said. “The worst is yet to come.”"
+    assert sentences(text) == [
+        "“Stay indoors,” the coast guard said.",
+        "“The worst is yet to come.”",
+    ]
+
+
+def test_sentences_stay_inside_content_lines() -> None:
+    text = "Title here\n\nFirst line. Second\nthird line.\nAd: buy now. Cheap."
+    roles = [LineRole.TITLE, LineRole.BODY, LineRole.BODY, LineRole.BOILERPLATE]
+    starts = [text.index(s) for s in ("Title", "First", "third", "Ad:")]
+    ends = [text.index(s) + len(s) for s in ("here", "Second", "third line.", "Cheap.")]
+    lines = tuple(Line(Span(a, b), r) for a, b, r in zip(starts, ends, roles, strict=True))
+    article = Article(id="x", text=text, source="t", lines=lines)
+    got = [s.of(text) for s in split_sentences(article)]
+    assert got == ["Title here", "First line.", "Second", "third line."]
+
+
+_ALPHABET = st.sampled_from([*"ab AB.!?…“”\"'’,:;-0123\n", "Mr.", "U.S.", " The ", "..."])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_sentences_partition_each_line(text: str) -> None:
+    """Sentences are sorted, disjoint, trimmed, and cover every non-space character of a line."""
+    spans = split_line(text, 0, len(text))
+    covered = set()
+    last_end = 0
+    for s in spans:
+        assert last_end <= s.start < s.end <= len(text)
+        chunk = s.of(text)
+        assert chunk == chunk.strip()
+        covered.update(range(s.start, s.end))
+        last_end = s.end
+    for i, c in enumerate(text):
+        if not c.isspace():
+            assert i in covered
