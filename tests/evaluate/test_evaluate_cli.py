@@ -37,6 +37,12 @@ def test_quotes_json_structure(gold_quotes: list[dict]) -> None:
     errs = out["errors"]
     assert len(errs["misses"]) == row_gap(out["rows"]["all"])
     assert isinstance(out["indirect_predictions"], int)
+    assert sum(d["gold"] for d in out["by_doc"].values()) == len(gold_quotes)
+    strict = runner.invoke(app, [*args, "--format", "json", "--min-overlap", "1.0"])
+    assert strict.exit_code == 0, strict.output
+    loose_hits = out["rows"]["all"]["matched_gold"]
+    assert json.loads(strict.stdout)["rows"]["all"]["matched_gold"] <= loose_hits
+    assert runner.invoke(app, [*args, "--min-overlap", "2"]).exit_code == 2
 
 
 def row_gap(row: dict) -> int:

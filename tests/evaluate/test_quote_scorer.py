@@ -69,6 +69,7 @@ def test_detection_precision_recall_by_kind() -> None:
     assert s.indirect_predictions == 1
     assert [m["quote"] for m in s.misses] == ["difficult"]
     assert [f["text"] for f in s.false_positives] == ["Peace talks stall"]
+    assert s.by_doc[DOC] == {"gold": 5, "matched": 4, "false_positives": 1, "speaker_ok": 2}
 
 
 def test_speaker_accuracy_by_kind() -> None:

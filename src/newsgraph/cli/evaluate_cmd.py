@@ -87,11 +87,18 @@ def quotes_cmd(
     docs: Path = DOCS_OPT,
     fmt: OutputFormat = FORMAT_OPT,
     show_errors: bool = ERRORS_OPT,
+    min_overlap: float = typer.Option(
+        0.5,
+        "--min-overlap",
+        min=0.0,
+        max=1.0,
+        help="Shared characters needed, as a share of the shorter of gold and prediction.",
+    ),
 ) -> None:
     """Quotation detection P/R/F1 and speaker accuracy, by kind."""
     rows = _load(gold, docs)
     results = run_documents(docs, [str(r["doc"]) for r in rows])
-    scores = score_quotes(rows, results)
+    scores = score_quotes(rows, results, min_overlap=min_overlap)
     if fmt == OutputFormat.json:
         typer.echo(json.dumps(scores.as_dict(errors=show_errors), ensure_ascii=False, indent=2))
         return

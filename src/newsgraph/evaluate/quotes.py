@@ -158,6 +158,7 @@ class QuoteScores:
     unlocated: list[dict[str, Any]] = field(default_factory=list)
     failures: dict[str, str] = field(default_factory=dict)
     documents: int = 0
+    by_doc: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def target_met(self) -> bool:
@@ -191,6 +192,7 @@ class QuoteScores:
             ],
             "failures": self.failures,
             "unlocated_gold": self.unlocated,
+            "by_doc": self.by_doc,
         }
         if errors:
             out["errors"] = {
@@ -251,6 +253,9 @@ def score_quotes(
         gold_hit = {gi: pi for gi, pi in pairs}
         pred_hit = {pi for _, pi in pairs}
         gold_keys = {fold_key(g.quote) for g in gold}
+        counts = res.by_doc.setdefault(
+            doc, {"gold": len(gold), "matched": len(pairs), "false_positives": 0, "speaker_ok": 0}
+        )
 
         for gi, g in enumerate(gold):
             pi = gold_hit.get(gi)
@@ -273,6 +278,7 @@ def score_quotes(
             q = preds[pi]
             res.kind_confusion[(g.kind, str(q.kind))] += 1
             ok = speaker_correct(g, q)
+            counts["speaker_ok"] += ok
             for name, kinds in ROWS.items():
                 if g.kind in kinds:
                     spk[name][1] += 1
@@ -302,6 +308,7 @@ def score_quotes(
                     det[name][1] += 1
                     det[name][0] += matched
             if not matched:
+                counts["false_positives"] += 1
                 res.false_positives.append(_pred_item(doc, q))
 
     res.detection = {name: PRF(*c) for name, c in det.items()}
