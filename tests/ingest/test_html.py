@@ -205,6 +205,11 @@ _html_ish = st.lists(
             "The minister said the plan would go ahead. ",
             "<html lang='en'>",
             "<meta charset=utf-8>",
+            "\u2028",
+            "\x0b",
+            "\x85",
+            "\r",
+            "\x1c",
         ]
     )
     | st.text(max_size=30),
@@ -219,5 +224,7 @@ def test_never_raises_on_html_like_soup(parts: list[str]) -> None:
     assert (rec.text is None) == (rec.error is not None)
     if rec.text is not None:
         assert rec.text.strip() and "\n\n\n" not in rec.text
+        # one paragraph per line, whatever line splitting a later stage uses
+        assert rec.text.rstrip("\n").split("\n") == rec.text.splitlines()
         if rec.title:
             assert rec.text.startswith(rec.title + "\n\n")

@@ -52,7 +52,9 @@ _HTML_LANG = re.compile(
     r"""<html[^>]{0,300}?\blang\s*=\s*["']?([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]+)?)""", re.IGNORECASE
 )
 _NOTHING_EXTRACTED = "no article text extracted (empty or boilerplate only)"
-_SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+# spaces, and every character str.splitlines() would break a line at (besides "\n") or that is
+# an invisible control: the text must have exactly one line per paragraph for the cleaner
+_SPACES = re.compile(r"[\s\x00-\x08\x0e-\x1f\x7f\u00a0\u200b\u2028\u2029\ufeff]+")
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*")
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
