@@ -69,6 +69,8 @@ def test_metadata_exact_match_after_normalisation() -> None:
     gold = {**GOLD, "publisher": "Daily Planet", "published": "2023-01-30"}
     s = score_articles([gold], cleaned(publisher="Daily Planet", published=dt.date(2023, 1, 30)))
     assert s.fields["publisher"].value == 1.0 and s.fields["published"].value == 1.0
+    s = score_articles([gold], cleaned(published=dt.datetime(2023, 1, 30, 14, 5)))
+    assert s.fields["published"].value == 1.0  # the date is compared, not the time
     s = score_articles([GOLD], cleaned(authors=("Jane Roe", "John Doe")))
     assert s.fields["authors"].value == 0.0
     assert s.field_errors[0]["field"] == "authors"

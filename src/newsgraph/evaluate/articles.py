@@ -66,7 +66,7 @@ def _norm_field(name: str, value: Any) -> Any:
     if name == "published":
         if value is None:
             return None
-        return value.isoformat() if hasattr(value, "isoformat") else str(value)[:10]
+        return (value.isoformat() if hasattr(value, "isoformat") else str(value))[:10]
     return normalise(value) if isinstance(value, str) else value
 
 
