@@ -93,6 +93,10 @@ class Handler(BaseHTTPRequestHandler):
             self.send(self.state.robots_status, self.state.robots, "text/plain")
         elif path == "/moved":
             self.send(301, b"", "text/html", Location=self.base + "/news/dock-strike")
+        elif path == "/moved-private":
+            self.send(302, b"", "text/html", Location="/private/analysis")
+        elif path == "/loop":
+            self.send(302, b"", "text/html", Location="/loop")
         elif path == "/rss.xml":
             if self.headers.get("If-None-Match") == '"rss-v1"':
                 self.send(304, b"", "application/rss+xml", ETag='"rss-v1"')
@@ -407,6 +411,16 @@ def test_redirect_gives_the_final_url(server: tuple[str, State]) -> None:
     assert result.ok and result.final_url == base + "/news/dock-strike"
     record = record_from_page(result)
     assert record.source == base + "/news/dock-strike" and record.url == record.source
+
+
+def test_redirects_obey_robots_and_stop_looping(server: tuple[str, State]) -> None:
+    base, state = server
+    fetcher, _ = make_fetcher()
+    blocked = fetcher.fetch(base + "/moved-private")
+    assert "robots.txt" in (blocked.error or "") and "/private/analysis" not in state.hits
+    looping = fetcher.fetch(base + "/loop")
+    assert (looping.error or "").startswith("too many redirects")
+    assert state.hits["/loop"] == 6
 
 
 class ScriptedFetcher:

@@ -22,11 +22,13 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Protocol
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 USER_AGENT = "newsgraph/0.1 (news quotation research crawler; polite: robots.txt, rate-limited)"
 ROBOTS_AGENT = "newsgraph"
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+_REDIRECT_STATUS = frozenset({301, 302, 303, 307, 308})
+MAX_REDIRECTS = 5
 _MAX_BACKOFF = 60.0
 
 
@@ -54,6 +56,16 @@ class FetchResult:
     @property
     def is_html(self) -> bool:
         return self.content_type in (None, "text/html", "application/xhtml+xml")
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Hand redirects back to the fetcher, which checks robots.txt and rate limits per hop."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
 
 
 class Fetcher(Protocol):
@@ -139,21 +151,27 @@ class PoliteFetcher:
 
     # ------------------------------------------------------------------ internals
     def _fetch(self, url: str) -> FetchResult:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            return _error(url, f"unsupported URL: {url!r}")
-        ok, why = self.allowed(url)
-        if not ok:
-            return _error(url, why, transient=why.startswith("robots.txt unreachable"))
-        cached = self._cache.get(url)
-        headers = {"Accept-Encoding": "gzip, deflate"}
-        if cached is not None:
-            if cached.etag:
-                headers["If-None-Match"] = cached.etag
-            if cached.last_modified:
-                headers["If-Modified-Since"] = cached.last_modified
-        result = self._get_with_retries(url, headers)
-        return self._use_cache(url, result, cached)
+        hop = url
+        for _ in range(MAX_REDIRECTS + 1):
+            parts = urlsplit(hop)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                return _error(url, f"unsupported URL: {hop!r}")
+            ok, why = self.allowed(hop)  # every hop: a redirect may lead to another host
+            if not ok:
+                return _error(url, why, transient=why.startswith("robots.txt unreachable"))
+            cached = self._cache.get(hop)
+            headers = {"Accept-Encoding": "gzip, deflate"}
+            if cached is not None:
+                if cached.etag:
+                    headers["If-None-Match"] = cached.etag
+                if cached.last_modified:
+                    headers["If-Modified-Since"] = cached.last_modified
+            result = self._use_cache(hop, self._get_with_retries(hop, headers), cached)
+            location = result.headers.get("location")
+            if result.status not in _REDIRECT_STATUS or not location:
+                return _replace(result, url=url, final_url=hop)
+            hop = urljoin(hop, location.strip())
+        return _error(url, f"too many redirects (> {MAX_REDIRECTS})")
 
     def _use_cache(self, url: str, result: FetchResult, cached: _Cached | None) -> FetchResult:
         if result.status == 304 and cached is not None:
@@ -215,7 +233,7 @@ class PoliteFetcher:
         request = urllib.request.Request(url, headers={"User-Agent": self.user_agent, **headers})
         self.requests += 1
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with _OPENER.open(request, timeout=self.timeout) as response:
                 body = response.read(self.max_bytes + 1)
                 return self._response(
                     url, response.geturl(), response.status, response.headers, body
@@ -254,6 +272,8 @@ class PoliteFetcher:
         )
         if status == 304:
             return _replace(base, error="HTTP 304 Not Modified")
+        if status in _REDIRECT_STATUS and headers.get("location"):
+            return _replace(base, error=f"HTTP {status} redirect")
         if status != 200:
             return _replace(base, error=f"HTTP {status}", transient=status in _RETRY_STATUS)
         if len(body) > self.max_bytes:
