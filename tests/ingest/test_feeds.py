@@ -462,7 +462,7 @@ def test_transient_page_failure_is_retried_on_the_next_poll() -> None:
     assert list(iter_feed_records(feed_url, fetcher=fetcher, seen=seen)) == []
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(
     body=st.binary(max_size=600)
     | st.text(max_size=300).map(
