@@ -120,7 +120,7 @@ def test_truncated_copy_yields_one_error_and_stops(tmp_path: Path) -> None:
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(cut=st.integers(min_value=0, max_value=len(ARCHIVE)), compressed=st.booleans())
 def test_any_cut_is_whole_records_then_at_most_one_error(
