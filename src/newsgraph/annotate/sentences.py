@@ -27,6 +27,7 @@ ABBREVIATIONS = _words(
     mon tue tues wed thu thur thurs fri sat sun inc corp ltd co bros dept univ assn est approx
     vol vols fig figs pp ed eds vs al cf ie eg ca mt ft ave blvd rd hwy"""
 )
+COMPANY_SUFFIXES = frozenset(("inc", "corp", "ltd", "co", "bros", "plc", "llc"))
 NUMBERED = frozenset(("no", "nos", "art", "para"))  # abbreviations only before a number
 SENTENCE_OPENERS = _words(
     """The A An He She It They We I You This That These Those But And Yet So In On At For
@@ -117,6 +118,8 @@ def _is_abbreviation(word: str, line: str, next_at: int) -> bool:
     next_word = nxt.group() if nxt else ""
     if low in NUMBERED:
         return next_word[:1].isdigit()
+    if low in COMPANY_SUFFIXES:
+        return not (next_word in SENTENCE_OPENERS or line[next_at - 1 : next_at] in "“\"‘")
     if low in ABBREVIATIONS:
         return True
     if len(w) == 1 and w.isalpha() and w.isupper():

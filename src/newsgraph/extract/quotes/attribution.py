@@ -115,11 +115,31 @@ def subject_of(toks: list[Tok], cue: Cue, lo: int = 0) -> Phrase | None:
     ph = np_before(toks, cue.first)
     if ph is not None and ph.first >= lo:
         return ph
+    if cue.first > lo and toks[cue.first - 1].text == ",":
+        ph = _before_aside(toks, cue.first - 1, lo)
+        if ph is not None:
+            return ph
     start = clause_start(toks, cue.first, lo)
     ph = clause_subject(toks, start)
     if ph is not None and ph.last < cue.first:
         return ph
     return None
+
+
+def _before_aside(toks: list[Tok], comma: int, lo: int) -> Phrase | None:
+    """"Jane Miller, a spokeswoman for X, said" / "Haines, who toured ..., called": the phrase
+    before the comma that opens the aside."""
+    for k in range(comma - 1, max(lo, comma - 30) - 1, -1):
+        if toks[k].text != ",":
+            continue
+        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+        if nxt in _ASIDE_OPENERS or nxt.endswith("ing"):
+            return np_before(toks, k)
+        return None
+    return None
+
+
+_ASIDE_OPENERS = frozenset(("who", "which", "a", "an", "the", "whose", "speaking", "its", "his"))
 
 
 def clause_start(toks: list[Tok], i: int, lo: int = 0) -> int:

@@ -303,6 +303,10 @@ class QuoteWalker:
         self, toks: list[Tok], where: list[int], qi: int, g: Segment, q: int
     ) -> Draft:
         lo = where[qi - 1] + 1 if qi else 0
+        for k in range(q - 1, lo - 1, -1):
+            if toks[k].text in ".!?":
+                lo = k + 1  # a sentence end the splitter kept (after "Co."): start afresh
+                break
         stop = where[qi + 1] if qi + 1 < len(where) else len(toks)
         short = len(_WORD.findall(self.text, g.start, g.end)) <= SHORT_WORDS
         d = Draft(g.start, g.end, QuoteKind.DIRECT, unclosed=not g.closed)

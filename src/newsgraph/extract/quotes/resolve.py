@@ -126,6 +126,9 @@ def _role(
 ) -> Speaker:
     mods = frozenset(strip_possessive(w).lower() for w in words if _singular(w.lower()) != head)
     who = state.people.role_person(head, mods, at)
-    if who is None and head in SPEAKER_ROLES:
-        who = state.main_speaker
+    definite = written[:4].lower() == "the " and not words[-1].lower().endswith("s")
+    if who is None and head in SPEAKER_ROLES and definite:
+        who = state.main_speaker  # "the spokesman" in an article quoting one person
+    if who is None and not definite:
+        return Speaker(span, written, " ".join(words), "common", False)
     return Speaker(span, written, who, "role", who is not None)
