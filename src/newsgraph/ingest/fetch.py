@@ -213,23 +213,24 @@ class PoliteFetcher:
             delay = max(delay, _parse_retry_after(retry_after))
         return min(delay, _MAX_BACKOFF)
 
-    def _wait_for_host(self, netloc: str) -> None:
+    def _wait_for_host(self, origin: str, host: str) -> None:
+        """Sleep until ``host`` may be asked again (min_interval or the robots Crawl-delay)."""
         interval = self.min_interval
-        robots = self._robots.get(netloc)
+        robots = self._robots.get(origin)
         if robots is not None and robots.parser is not None:
             delay = robots.parser.crawl_delay(ROBOTS_AGENT)
             if delay:
                 interval = max(interval, min(float(delay), _MAX_BACKOFF))
-        last = self._last_request.get(netloc)
+        last = self._last_request.get(host)
         if last is not None:
             wait = last + interval - self._clock()
             if wait > 0:
                 self._sleep(wait)
-        self._last_request[netloc] = self._clock()
+        self._last_request[host] = self._clock()
 
     def _get_once(self, url: str, headers: dict[str, str]) -> FetchResult:
         parts = urlsplit(url)
-        self._wait_for_host(f"{parts.scheme}://{parts.netloc}")
+        self._wait_for_host(f"{parts.scheme}://{parts.netloc}", parts.hostname or parts.netloc)
         request = urllib.request.Request(url, headers={"User-Agent": self.user_agent, **headers})
         self.requests += 1
         try:
