@@ -94,7 +94,8 @@ PLACE_HEADS = _words(
     Channel River Lake Lakes Mountains Mountain Mount Mt Mt. Hills Valley Desert Peninsula Coast
     Plain Plains Basin Delta Canal Province Region Oblast Krai County District Territory
     Territories City Town Village Square Street Avenue Road Boulevard Bridge Park Airport Port
-    Harbour Harbor Heights Peak Falls Forest Beach Cape Glacier Prefecture Governorate
+    Harbour Harbor Stadium Arena Palace Hall Cathedral Heights Peak Falls Forest Beach Cape
+    Glacier Prefecture Governorate
     Municipality Borough Canton Federation Union Caliphate Empire Land Highlands Steppe Reef"""
 )
 COMPASS = frozenset(

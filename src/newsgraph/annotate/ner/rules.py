@@ -262,7 +262,12 @@ class RuleTagger:
         out: list[Candidate] = []
         gz = self.gz
         # a common word opening the sentence is not part of the name ("The Kremlin", "But Biden")
-        while i < j and _is_initial(toks, i) and toks[i].text.lower() in lx.FUNCTION_WORDS:
+        while (
+            i < j
+            and _is_initial(toks, i)
+            and toks[i].text.lower() in lx.FUNCTION_WORDS
+            and toks[i].text not in lx.ROLE_FILLERS
+        ):
             i += 1
         if j - i > 1 and toks[i].text == "The":
             i += 1
@@ -291,21 +296,26 @@ class RuleTagger:
         # leading modifiers and titles: "US Secretary of State", "French President", "Gen."
         titled = False
         while i < j - 1:
-            t, nxt = toks[i], toks[i + 1]
-            kind = self.lexicon_type(t.text)
-            if kind is not None and nxt.text in lx.HONORIFICS:
-                out.append(Candidate([t], kind, LEXICON))
-                i += 1
-                continue
-            if t.text in lx.HONORIFICS:
-                titled = True
-                i += 1
-                while i < j - 1 and (
-                    toks[i].text in lx.HONORIFICS or toks[i].text in lx.ROLE_FILLERS
+            t = toks[i]
+            # a known modifier right before a title: "French President", "South Korean Premier"
+            for k in (2, 1):
+                if i + k < j and toks[i + k].text in lx.HONORIFICS:
+                    kind = self.lexicon_type(raw[t.start : toks[i + k - 1].end])
+                    if kind is not None:
+                        out.append(Candidate(toks[i : i + k], kind, LEXICON))
+                        i += k
+                        break
+            else:
+                # a title, possibly after role words: "President", "Home Affairs Minister"
+                k = i
+                while k < j - 1 and (
+                    toks[k].text in lx.ROLE_FILLERS or toks[k].text in lx.HONORIFICS
                 ):
-                    i += 1
-                continue
-            break
+                    k += 1
+                if k > i and any(x.text in lx.HONORIFICS for x in toks[i:k]):
+                    titled = True
+                    i = k
+                break
         if i >= j:
             return out
         if titled and j - i == 1 and toks[i].text in lx.HONORIFICS:
@@ -315,7 +325,7 @@ class RuleTagger:
             if toks[k].text in gz.first_names:
                 head = raw[toks[i].start : toks[k - 1].end]
                 kind = self.lexicon_type(head)
-                if kind is not None and (kind is not GPE or gz.places.get(head) != "city"):
+                if kind not in (None, PER) and (kind is not GPE or gz.places.get(head) != "city"):
                     out.append(Candidate(toks[i:k], kind, LEXICON))
                     i = k
                 break
@@ -380,13 +390,11 @@ class RuleTagger:
             return ORG, CONTEXT
         if nxt is not None and nxt.text in lx.PERSON_VERBS_AFTER and len(part) <= 3:
             return PER, CONTEXT
-        if (
-            nxt is not None
-            and nxt.text == ","
-            and j + 1 < len(toks)
-            and (toks[j + 1].text.isdigit() and len(toks[j + 1].text) <= 2)
-        ):
-            return PER, CONTEXT  # "John Smith, 45,"
+        after = (
+            toks[j + 1].text if nxt is not None and nxt.text == "," and j + 1 < len(toks) else ""
+        )
+        if (after.isdigit() and len(after) <= 2) or after in {"who", "whose"}:
+            return PER, CONTEXT  # "John Smith, 45,", "Bola Tinubu, who won"
         if prev is not None and prev.text in lx.PLACE_PREPS and len(part) == 1:
             return GPE, GUESS
         if prev is not None and prev.text in {"in", "near", "outside"} and len(part) == 2:
