@@ -119,7 +119,7 @@ def _is_abbreviation(word: str, line: str, next_at: int) -> bool:
     if low in NUMBERED:
         return next_word[:1].isdigit()
     if low in COMPANY_SUFFIXES:
-        return not (next_word in SENTENCE_OPENERS or line[next_at - 1 : next_at] in "“\"‘")
+        return not (next_word in SENTENCE_OPENERS or line[next_at - 1 : next_at] in '“"‘')
     if low in ABBREVIATIONS:
         return True
     if len(w) == 1 and w.isalpha() and w.isupper():

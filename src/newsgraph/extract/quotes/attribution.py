@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from newsgraph.extract.quotes.lexicon import CONJUNCTIONS, CueKind
+from newsgraph.extract.quotes.lexicon import CLAUSE_VERBS, CONJUNCTIONS, CUE_FORMS, CueKind
 from newsgraph.extract.quotes.marks import Segment
 from newsgraph.extract.quotes.phrases import (
     Cue,
@@ -48,7 +48,7 @@ def sentence_tokens(
     for s in segs:
         toks.extend(tokenize(text, pos, s.mark_start))
         where.append(len(toks))
-        toks.append(Tok("“”", s.start, s.end, QUOTE_TOKEN))
+        toks.append(Tok("“”", s.mark_start, s.mark_end, QUOTE_TOKEN))
         pos = max(pos, s.mark_end)
     toks.extend(tokenize(text, pos, end))
     return toks, where
@@ -127,7 +127,7 @@ def subject_of(toks: list[Tok], cue: Cue, lo: int = 0) -> Phrase | None:
 
 
 def _before_aside(toks: list[Tok], comma: int, lo: int) -> Phrase | None:
-    """"Jane Miller, a spokeswoman for X, said" / "Haines, who toured ..., called": the phrase
+    """ "Jane Miller, a spokeswoman for X, said" / "Haines, who toured ..., called": the phrase
     before the comma that opens the aside."""
     for k in range(comma - 1, max(lo, comma - 30) - 1, -1):
         if toks[k].text != ",":
@@ -185,8 +185,18 @@ def cue_before(toks: list[Tok], q: int, *, short: bool) -> Cue | None:
 
 
 def _clause_follows(toks: list[Tok], k: int, q: int) -> bool:
-    """ "He has said he has no regrets ...": a pronoun subject right after the cue."""
-    return k + 1 < q and toks[k + 1].low in ("he", "she", "they", "it", "we")
+    """ "He has said he has no regrets ...", "insisted the government was “…”": a clause (not an
+    object) follows the cue. Only verbs that rarely take a plain object qualify without "that"."""
+    if k + 1 >= q:
+        return False
+    nxt = toks[k + 1]
+    if nxt.low in ("he", "she", "they", "it", "we", "i"):
+        return True
+    base = CUE_FORMS[toks[k].low][0]
+    return base in CLAUSE_VERBS and (nxt.low in _CLAUSE_STARTS or is_cap(nxt))
+
+
+_CLAUSE_STARTS = frozenset(("the", "its", "his", "her", "their", "our", "this", "these", "there"))
 
 
 def end_attribution(toks: list[Tok], q: int) -> Attribution | None:

@@ -38,11 +38,20 @@ REPORT_VERBS = _words(
     underline underscore announce declare write tweet reply answer ask urge state affirm assert
     confirm deny admit acknowledge suggest comment remark recall conclude observe complain predict
     promise vow pledge threaten demand report respond specify clarify reiterate repeat maintain
-    contend allege concede recount inform accuse proclaim boast joke quip shout exclaim mention
+    contend allege concede recount inform proclaim boast joke quip shout exclaim mention
     highlight caution speak point add assess agree disagree estimate charge counter retort
     testify summarize summarise continue lament acknowledge forecast believe hint signal fear"""
 )
-NAMING_VERBS = _words("call term describe label dub brand reject dismiss characterize characterise")
+NAMING_VERBS = _words(
+    "call term describe label dub brand reject dismiss characterize characterise accuse"
+)
+# Verbs that take a clause without "that" ("said the plan was “…”") but rarely a plain object.
+CLAUSE_VERBS = frozenset(
+    _words(
+        """say insist claim add argue suggest believe stress note admit acknowledge complain
+        predict assert contend maintain fear hint concede warn"""
+    )
+)
 DOCUMENT_VERBS = _words("read")
 
 # Verbs that need an object before the reported clause ("told reporters that ...").

@@ -154,6 +154,10 @@ def np_before(toks: list[Tok], i: int) -> Phrase | None:
         t = toks[j]
         if (t.low in NP_DETERMINERS and t.text[0].islower()) or t.low in ("the", "a", "an"):
             return phrase(toks, j, last)
+        if t.text == "of" and 0 < j < last and is_cap(toks[j - 1]) and is_cap(toks[j + 1]):
+            j -= 1  # "the Royal College of Nursing"
+            count += 1
+            continue
         if not np_word(t):
             break
         if count and t.text[0].islower() and is_cap(toks[j + 1]) and not _has_det_before(toks, j):
