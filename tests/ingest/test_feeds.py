@@ -338,6 +338,15 @@ def test_iter_feed_records_fetches_new_items_once(server: tuple[str, State]) -> 
     assert state.hits["/news/dock-strike"] == 1
 
 
+def test_max_items_fetches_only_the_first_new_items(server: tuple[str, State]) -> None:
+    base, state = server
+    fetcher, _ = make_fetcher()
+    seen = {base + "/news/dock-strike"}
+    records = list(iter_feed_records(base + "/rss.xml", fetcher=fetcher, seen=seen, max_items=2))
+    assert [r.source for r in records] == [base + "/news/water-plan", base + "/private/analysis"]
+    assert "/news/dock-strike" not in state.hits and "/files/report.pdf" not in state.hits
+
+
 def test_feed_item_fills_missing_page_metadata(server: tuple[str, State]) -> None:
     base, _ = server
     fetcher, _ = make_fetcher()

@@ -80,19 +80,26 @@ def fetch_feed(url: str, *, fetcher: Fetcher) -> FeedResult:
         return FeedResult(url=url, fetched=result.fetched, error=f"feed: unparsable: {exc}")
 
 
-def iter_feed_records(url: str, *, fetcher: Fetcher, seen: set[str]) -> Iterator[Record]:
+def iter_feed_records(
+    url: str, *, fetcher: Fetcher, seen: set[str], max_items: int | None = None
+) -> Iterator[Record]:
     """Yield a Record for each item of the feed whose link is not in ``seen``.
 
     A link joins ``seen`` once handled, unless its failure may be temporary (5xx, timeout), so
-    the next poll tries it again. Each Record's metadata names the feed and the item.
+    the next poll tries it again. Each Record's metadata names the feed and the item. At most
+    ``max_items`` pages are fetched (feeds list newest first, so these are the newest).
     """
     feed = fetch_feed(url, fetcher=fetcher)
     if feed.error:
         yield Record(source=url, text=None, url=url, error=feed.error)
         return
+    fetched = 0
     for item in feed.items:
         if item.link in seen:
             continue
+        if max_items is not None and fetched >= max_items:
+            break
+        fetched += 1
         page = fetcher.fetch(item.link)
         if not page.transient:
             seen.add(item.link)
@@ -145,13 +152,15 @@ def watch(
     *,
     fetcher: Fetcher | None = None,
     seen: set[str] | None = None,
+    max_items: int | None = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> WatchStats:
     """Poll ``feeds`` every ``interval`` seconds, calling ``on_records`` with each feed's new
     Records (error Records included, so they can be counted and shown).
 
     Runs ``stop_after`` rounds, or until interrupted when None. ``seen`` carries already
-    handled links across rounds (pass a persisted set to survive restarts).
+    handled links across rounds (pass a persisted set to survive restarts); ``max_items``
+    caps the pages fetched per feed per round.
     """
     feeds = list(feeds)
     fetcher = fetcher or PoliteFetcher()
@@ -161,7 +170,7 @@ def watch(
         if stats.rounds:
             sleep(interval)
         for url in feeds:
-            batch = list(iter_feed_records(url, fetcher=fetcher, seen=seen))
+            batch = list(iter_feed_records(url, fetcher=fetcher, seen=seen, max_items=max_items))
             stats.feed_errors += sum(1 for r in batch if r.error and r.source == url)
             stats.failed += sum(1 for r in batch if r.error and r.source != url)
             stats.records += sum(1 for r in batch if r.error is None)
