@@ -216,3 +216,12 @@ def test_gold_speakers_resolve_by_name(kb: KnowledgeBase, gold_quotes: list[dict
     for q in gold_quotes:
         if q["speaker"] in known:
             assert kb.by_alias(q["speaker"])[0].name == q["speaker"]
+
+
+def test_resolve_reads_roles_at_the_date_and_refuses_ambiguous_names(kb: KnowledgeBase) -> None:
+    assert kb.resolve("the Kremlin spokesman", D(2022, 3, 1)).id == "dmitry-peskov"
+    assert kb.resolve("the US president", D(2019, 1, 1)).id == "donald-trump"
+    assert kb.resolve("Peskov").id == "dmitry-peskov"
+    assert kb.resolve("Moscow").id == "state-RUS"
+    assert kb.resolve("Miller") is None  # Alexei Miller of Gazprom, Matthew Miller ...
+    assert kb.resolve("Nobody Atall") is None

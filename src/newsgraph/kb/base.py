@@ -249,6 +249,19 @@ class KnowledgeBase:
             return not certain or t.role.checked is None
         return t.holds(on, certain=certain)
 
+    def resolve(self, text: str, on: dt.date | None = None) -> Actor | None:
+        """The one actor a mention means, or None: a role phrase is read at the date
+        ("the Kremlin spokesman"), a name must be unambiguous or match a canonical name
+        exactly ("Peskov", "Dmitry Peskov"; not "Johnson" when several Johnsons exist)."""
+        if self.role_key(text) is not None:
+            return self.by_role(text, on)
+        found = self.by_alias(text)
+        if len(found) == 1:
+            return found[0]
+        if found and norm(found[0].name) == norm(text):
+            return found[0]
+        return None
+
     # ------------------------------------------------------------------ search
     def search(self, text: str, limit: int = 20) -> list[Actor]:
         """Actors matching free text, best first, for the CLI (``--speaker Peskov``,
