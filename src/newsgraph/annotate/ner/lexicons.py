@@ -30,6 +30,7 @@ HONORIFICS = _words(
     Chief Director Dean Commissioner Attorney Prosecutor Coach Professor Doctor Deputy Acting
     Foreign Defence Defense Interior Finance Economy Health Justice Trade Energy Education
     Former Presidents Ministers Secretaries Leaders Leader Spokesman Spokeswoman Spokesperson
+    Engineer Coroner Sheriff Inspector Superintendent Constable Trooper Agent Pastor Deacon
     Envoy Emir Sultan Patriarch Metropolitan Ombudsman Head Editor Founder Chairperson"""
 )
 
@@ -94,7 +95,8 @@ PLACE_HEADS = _words(
     Channel River Lake Lakes Mountains Mountain Mount Mt Mt. Hills Valley Desert Peninsula Coast
     Plain Plains Basin Delta Canal Province Region Oblast Krai County District Territory
     Territories City Town Village Square Street Avenue Road Boulevard Bridge Park Airport Port
-    Harbour Harbor Stadium Arena Palace Hall Cathedral Heights Peak Falls Forest Beach Cape
+    Harbour Harbor Stadium Arena Palace Hall Cathedral Pond Brook Creek Reservoir Dock
+    Junction Plateau Canyon Gorge Lagoon Marsh Springs Gym Heights Peak Falls Forest Beach Cape
     Glacier Prefecture Governorate
     Municipality Borough Canton Federation Union Caliphate Empire Land Highlands Steppe Reef"""
 )
@@ -181,7 +183,7 @@ FUNCTION_WORDS = _words(
 UPPER_NOT_NAMES = _words(
     """TV GDP CEO CFO COO CTO PM AM ID DNA AI IT PR HIV AIDS COVID COVID-19 LNG GMT UTC EST PST
     PDF FAQ USD EUR RUB GBP JPY CNY VIP SUV ATM OK UFO IQ HQ RSS URL PHOTO VIDEO WATCH READ MORE
-    UPDATE LIVE BREAKING EXCLUSIVE NEW I"""
+    UPDATE LIVE BREAKING EXCLUSIVE NEW I CD DVD DJ EP LP KO ERA RPM MVP SMS GPS USB OST FM AM"""
 )
 
 # Last words of events, laws, prizes and other MISC names: "World War II", "Paris Agreement".

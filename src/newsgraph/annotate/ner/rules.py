@@ -21,6 +21,7 @@ GUESS, CONTEXT, CUE, LEXICON = 1, 2, 3, 4
 
 _SENTENCE_END = frozenset(".!?:;•|–—-…")
 _OPENERS = frozenset("“\"‘'([«„-–—•*")
+_DET = frozenset({"the", "a", "an", "The", "A", "An", "this", "that"})
 _POSSESSIVES = frozenset({"'s", "’s", "'S", "’S", "‘s"})
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper())
@@ -190,7 +191,7 @@ class RuleTagger:
         k = i
         while k < j:
             t = toks[k]
-            if t.text.lower() in lx.ORG_CONNECTORS and t.text not in lx.NAME_PARTICLES - {"de"}:
+            if t.text.lower() in lx.ORG_CONNECTORS and t.text not in lx.NAME_PARTICLES:
                 left, right_start = (start, k), k + 1
                 right_end = right_start
                 while right_end < j and toks[right_end].text.lower() not in lx.ORG_CONNECTORS:
@@ -401,6 +402,8 @@ class RuleTagger:
             return GPE, GUESS
         if len(part) > 1 and any(t.is_upper for t in part):
             return ORG, GUESS
+        if len(part) == 1 and first in gz.first_names and (prev is None or prev.text not in _DET):
+            return PER, GUESS  # a first name alone: "Hayley joined the band"
         if len(part) in (2, 3):
             return self.multi_default, GUESS
         if len(part) > 3:
