@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.kb import KnowledgeBase, default_kb, load_kb
+from newsgraph.kb import KnowledgeBase, default_kb
 from newsgraph.kb.check import SECTORS, known_offices, problems
 from newsgraph.kb.dates import parse_partial
 from newsgraph.kb.loader import DATA_DIR
@@ -157,8 +157,3 @@ def test_data_files_are_plain_utf8_csv() -> None:
     for path in Path(DATA_DIR).glob("*.csv"):
         text = path.read_text(encoding="utf-8")
         assert "\r" not in text and text.endswith("\n"), path.name
-
-
-def test_load_is_repeatable() -> None:
-    a, b = load_kb(), load_kb()
-    assert [x.id for x in a] == [x.id for x in b]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.kb import KBError, load_kb
+from newsgraph.kb import KBError, default_kb, load_kb
 
 
 def _write(path: Path, text: str) -> Path:
@@ -69,7 +69,7 @@ dmitry-peskov,RUS:president_spokesperson,Press Secretary,2012-05-22,2030-01-01,,
     assert [r.end for r in peskov.roles] == [dt.date(2030, 1, 1)]
     assert kb.by_role("Kremlin spokesman", dt.date(2031, 1, 1)) is None
     # The default knowledge base is not affected by a user's load.
-    assert load_kb().get("dmitry-peskov").name == "Dmitry Peskov"
+    assert default_kb().get("dmitry-peskov").name == "Dmitry Peskov"
 
 
 def test_a_folder_of_user_files(tmp_path: Path) -> None:

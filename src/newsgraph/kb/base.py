@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -82,7 +83,6 @@ class KnowledgeBase:
         self._phrases = dict(phrases)
         self._multi = multi_holder
         self._alias: dict[str, list[str]] = {}
-        self._tokens: dict[str, set[str]] = {}
         name_key = {a.id: norm(a.name) for a in self._actors.values()}
         for actor in self._actors.values():
             for form in (actor.name, *actor.aliases):
@@ -92,8 +92,6 @@ class KnowledgeBase:
                 ids = self._alias.setdefault(key, [])
                 if actor.id not in ids:
                     ids.append(actor.id)
-                for tok in key.split():
-                    self._tokens.setdefault(tok, set()).add(actor.id)
         # Exact canonical-name matches first, then persons/organisations before states.
         for key, ids in self._alias.items():
             if len(ids) > 1:
@@ -286,6 +284,15 @@ class KnowledgeBase:
             for actor in actors:
                 found[actor.id] = None
         return [self._actors[i] for i in list(found)[:limit]]
+
+    @functools.cached_property
+    def _tokens(self) -> dict[str, set[str]]:
+        """Word -> actors whose name or alias has it; built on the first search only."""
+        tokens: dict[str, set[str]] = {}
+        for key, ids in self._alias.items():
+            for tok in key.split():
+                tokens.setdefault(tok, set()).update(ids)
+        return tokens
 
     def _token_matches(self, tok: str) -> set[str]:
         exact = self._tokens.get(tok)
