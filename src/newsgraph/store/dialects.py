@@ -122,7 +122,7 @@ class SQLiteDialect:
         )
         conn.exec_driver_sql(
             "INSERT INTO articles_fts(rowid, title, body)"
-            " SELECT fts_key, title, body FROM articles WHERE rowid > ?",
+            " SELECT fts_key, title, body FROM articles WHERE rowid > ? ORDER BY fts_key",
             (marks["articles"],),
         )
 
