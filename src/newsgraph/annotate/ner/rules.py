@@ -31,7 +31,7 @@ _NAME_START = re.compile(
     rf"[-'’][{re.escape(_UPPER)}])"
 )
 _MID_SENTENCE = Token(0, 0, "~")  # stands for the words before a window: "not sentence start"
-_WORDS_AFTER = 3  # context the rules read after a name: "Smith, 52,", "Luhansk regions"
+_WORDS_AFTER = 2  # context the rules read after a name: "Smith, 52,", "Luhansk regions"
 
 
 def _windows(text: str, caps: list[int]) -> list[tuple[int, int]]:
@@ -238,7 +238,7 @@ class RuleTagger:
         if not caps:
             return []
         cands: list[Candidate] = []
-        if len(caps) * 3 >= text.count(" ") + 1:
+        if len(caps) * 2 >= text.count(" ") + 1:
             toks = tokenize(text, start)
             headline = _is_headline(toks, self._known_word)
             self._tag_tokens(raw, toks, headline, cands)
