@@ -156,3 +156,11 @@ def test_wal_mode_and_foreign_keys(store: Store) -> None:
 @pytest.mark.parametrize("table", ["articles", "quotes", "mentions", "failures", "schema_meta"])
 def test_tables_exist_with_clear_names(store: Store, table: str) -> None:
     assert sa.inspect(store.engine).has_table(table)
+
+
+def test_pseudo_sources_never_replace_each_other(store: Store) -> None:
+    a = news_doc("One\nThe mayor said the bridge would reopen.\n", source="<stdin>")
+    b = news_doc("Two\nThe governor said the road would close.\n", source="<stdin>")
+    assert store.write([a]) == WriteCounts(new=1)
+    assert store.write([b, b]) == WriteCounts(new=1, unchanged=1)
+    assert store.counts()["articles"] == 2

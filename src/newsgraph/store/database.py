@@ -113,6 +113,12 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+def replaceable(source: str) -> bool:
+    """Whether a newer article from ``source`` replaces the older one: true for file paths and
+    URLs, false for pseudo-sources like ``<stdin>``, ``<text>`` or ``<stdin>:3``."""
+    return not source.startswith("<")
+
+
 def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), _CHUNK):
         yield items[i : i + _CHUNK]
@@ -196,7 +202,8 @@ class Store:
         """Store documents in one transaction; re-writing the same content is a no-op.
 
         An id already stored → unchanged. A source stored before under another id → updated
-        (its old rows replaced, ``ingested_at`` kept). Otherwise new.
+        (its old rows replaced, ``ingested_at`` kept). Otherwise new. Pseudo-sources such as
+        ``<stdin>`` or ``<text>`` name no particular article, so they never replace anything.
         """
         docs = list(docs)
         counts = WriteCounts()
@@ -205,7 +212,9 @@ class Store:
         now = _now()
         with self.engine.begin() as conn:
             known_ids = self._existing_ids(conn, [d.article.id for d in docs])
-            by_source = self._ids_by_source(conn, [d.article.source for d in docs])
+            by_source = self._ids_by_source(
+                conn, [d.article.source for d in docs if replaceable(d.article.source)]
+            )
             pending: dict[str, Document] = {}  # source -> document to insert
             pending_ids: set[str] = set()
             stale: dict[str, dt.datetime] = {}  # article id to delete -> its ingested_at
@@ -215,6 +224,8 @@ class Store:
                 if aid in known_ids or aid in pending_ids:
                     counts.unchanged += 1
                     continue
+                if not replaceable(source):
+                    source = "\0" + aid  # a key of its own: replaces nothing
                 earlier = pending.pop(source, None)
                 if earlier is not None:
                     pending_ids.discard(earlier.article.id)
