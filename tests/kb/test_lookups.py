@@ -225,3 +225,12 @@ def test_resolve_reads_roles_at_the_date_and_refuses_ambiguous_names(kb: Knowled
     assert kb.resolve("Moscow").id == "state-RUS"
     assert kb.resolve("Miller") is None  # Alexei Miller of Gazprom, Matthew Miller ...
     assert kb.resolve("Nobody Atall") is None
+
+
+def test_holders_spokesperson_follows_the_holders_office(kb: KnowledgeBase) -> None:
+    assert kb.by_role("Putin's spokesman", D(2022, 3, 1)).id == "dmitry-peskov"
+    assert kb.by_role("Zelensky's spokesman", D(2020, 3, 1)).id == "iuliia-mendel"
+    assert kb.by_role("Biden's press secretary", D(2021, 6, 1)).id == "jen-psaki"
+    # Before Biden was president, he had no press secretary in the data.
+    assert kb.by_role("Biden's press secretary", D(2016, 6, 1)) is None
+    assert kb.by_role("Lavrov's spokeswoman", D(2020, 1, 1)).id == "maria-zakharova"

@@ -62,6 +62,17 @@ _TITLE_TEXT = """
 """
 TITLE_WORDS = frozenset(_TITLE_TEXT.split())
 
+# "<holder>'s spokesman": the spokesperson office that serves the office the holder has then.
+_SPOKES = ("spokesman", "spokeswoman", "spokesperson", "press secretary", "spokes man")
+_SPOKESPERSON_OF = {
+    "president": "president_spokesperson",
+    "prime_minister": "government_spokesperson",
+    "chancellor": "government_spokesperson",
+    "foreign_minister": "mfa_spokesperson",
+    "defence_minister": "defence_spokesperson",
+    "secretary_general": "secretary_general_spokesperson",
+}
+
 
 class KnowledgeBase:
     """Actors, their roles over time, and the phrases news uses for those roles.
@@ -202,7 +213,7 @@ class KnowledgeBase:
         """The one actor a role phrase meant on a date: "the Russian president" on 2022-03-01
         -> Vladimir Putin. None when the phrase is unknown, nobody held the role, or the
         holder is not unique (co-holders, or a handover inside a partially dated period)."""
-        key = self.role_key(phrase)
+        key = self.role_key(phrase) or self._spokesperson_key(phrase, on)
         if key is None:
             return None
         certain, possible = self._holding(key, on)
@@ -210,6 +221,25 @@ class KnowledgeBase:
             return self._actors[certain[0]]
         if not certain and len(set(possible)) == 1:
             return self._actors[possible[0]]
+        return None
+
+    def _spokesperson_key(self, phrase: str, on: dt.date | None) -> str | None:
+        """ "Putin's spokesman" -> "RUS:president_spokesperson" while Putin is president."""
+        key = norm(phrase)
+        for spokes in _SPOKES:
+            if key.endswith(" " + spokes):
+                holder = key[: -len(spokes) - 1]
+                break
+        else:
+            return None
+        found = self.by_alias(holder)
+        if len(found) != 1:
+            return None
+        for role in self.roles_on(found[0].id, on):
+            owner, _, office = role.role_key.partition(":")
+            spokes_key = f"{owner}:{_SPOKESPERSON_OF.get(office, '')}"
+            if spokes_key in self._tenures:
+                return spokes_key
         return None
 
     def roles_on(self, actor_id: str, on: dt.date | None = None) -> list[Role]:
