@@ -123,3 +123,19 @@ def test_bad_user_files_fail_with_file_and_line(
     with pytest.raises(KBError, match=message) as info:
         load_kb([path])
     assert name in str(info.value)
+
+
+def test_excel_style_file_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(
+        "id,name,kind,country,sector\r\nana-ruiz,Ana Ruiz,person,ESP,media\r\n".encode("utf-8-sig")
+    )
+    assert load_kb([path]).by_alias("Ana Ruiz")[0].sector == "media"
+
+
+def test_role_country_is_set_only_for_states() -> None:
+    kb = default_kb()
+    by_key = {r.role_key: r for a in kb for r in a.roles}
+    assert by_key["RUS:president"].country == "RUS"
+    assert by_key["ECB:president"].country is None
+    assert by_key["UN:secretary_general"].country is None

@@ -44,7 +44,7 @@ class _Rows:
 
 
 def _read(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    with path.open(encoding="utf-8", newline="") as fh:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
         for row in reader:
             first = next(iter(row.values()), "") or ""
@@ -54,8 +54,8 @@ def _read(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
 
 
 def _kind_of(path: Path) -> str:
-    with path.open(encoding="utf-8", newline="") as fh:
-        header = set(next(csv.reader(fh), []))
+    with path.open(encoding="utf-8-sig", newline="") as fh:  # -sig: files saved by Excel
+        header = {h.strip() for h in next(csv.reader(fh), [])}
     if {"iso3", "adjectives"} <= header:
         return "countries"
     if {"office", "holders"} <= header:
@@ -116,7 +116,7 @@ def _countries(rows: _Rows) -> dict[str, Country]:
     }
 
 
-def _role(row: dict[str, str]) -> tuple[Role, Tenure]:
+def _role(row: dict[str, str], countries: dict[str, Country]) -> tuple[Role, Tenure]:
     where = row["_where"]
     try:
         start = parse_partial(row.get("start", ""))
@@ -133,7 +133,7 @@ def _role(row: dict[str, str]) -> tuple[Role, Tenure]:
     role = Role(
         title=row.get("title", "") or key,
         role_key=key,
-        country=owner if len(owner) == 3 and owner.isupper() and ":" in key else None,
+        country=owner if owner in countries and ":" in key else None,
         start=start[0],
         end=end[1] if end else None,
         source=row.get("source", ""),
@@ -190,7 +190,7 @@ def _build(rows: _Rows) -> KnowledgeBase:
     for row in rows.roles.values():
         if row["actor_id"] not in rows.actors and not row["actor_id"].startswith("state-"):
             raise KBError(f"{row['_where']}: unknown actor {row['actor_id']!r}")
-        role, tenure = _role(row)
+        role, tenure = _role(row, countries)
         roles_of.setdefault(row["actor_id"], []).append(role)
         tenures.setdefault(role.role_key, []).append(tenure)
     for ts in tenures.values():
