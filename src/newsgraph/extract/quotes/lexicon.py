@@ -120,12 +120,17 @@ def _build() -> dict[str, tuple[str, str, CueKind]]:
 CUE_FORMS: dict[str, tuple[str, str, CueKind]] = _build()
 
 _LOWER_WORD = re.compile(r"(?<![\w’'])[a-z]{3,}")
-_CUE_WORDS = frozenset(CUE_FORMS) | {"according"}
+# Forms that can make indirect speech in a sentence without quotation marks ("said", "warns").
+_REPORTING_WORDS = frozenset(
+    form
+    for form, (base, tense, kind) in CUE_FORMS.items()
+    if kind == CueKind.REPORT and tense in ("past", "s") and base not in WEAK_FOR_INDIRECT
+)
 
 
 def has_cue_word(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds any speech-verb form (a cheap pre-check)."""
-    return not _CUE_WORDS.isdisjoint(_LOWER_WORD.findall(text, start, end))
+    """Whether ``text[start:end]`` may report speech (a cheap pre-check before tokenising)."""
+    return not _REPORTING_WORDS.isdisjoint(_LOWER_WORD.findall(text, start, end))
 
 
 # Role nouns that can stand for a person ("the Kremlin spokesman", "the diplomat").

@@ -23,7 +23,7 @@ from newsgraph.extract.quotes.attribution import (
     subject_of,
 )
 from newsgraph.extract.quotes.indirect import find_indirect
-from newsgraph.extract.quotes.lexicon import has_cue_word
+from newsgraph.extract.quotes.lexicon import CUE_FORMS, has_cue_word
 from newsgraph.extract.quotes.marks import Segment, find_segments
 from newsgraph.extract.quotes.people import CAP_RUN, build_people, name_part, strip_possessive
 from newsgraph.extract.quotes.phrases import (
@@ -41,6 +41,7 @@ from newsgraph.model import Article, Line, LineRole, Mention, Quote, QuoteKind, 
 
 CONTENT_ROLES = frozenset((LineRole.TITLE, LineRole.DEK, LineRole.HEADING, LineRole.BODY))
 _WORD = re.compile(r"\w+")
+_LONG_WORD = re.compile(r"\w{3,}")
 _NEXT_LOWER = re.compile(r" ([a-z][\w’'-]*)")
 _OPENERS = frozenset(("but", "and", "meanwhile", "however", "later", "then", "yet", "still"))
 _TERMINAL = re.compile(r"[.!?…:;,][\s”’\"')\]]*$")
@@ -154,6 +155,7 @@ class QuoteWalker:
         self.drafts: list[Draft] = []
         self.drafts_in_sentence: list[Draft] = []
         self._person_cache: dict[str, str | None] = {}
+        self._words_cache: dict[int, set[str]] = {}
 
     # ------------------------------------------------------------------ the walk
     def run(self) -> tuple[Quote, ...]:
@@ -240,7 +242,7 @@ class QuoteWalker:
                     continue
                 toks = item[0]
                 for k, t in enumerate(toks):
-                    if t.low.endswith(("ed", "s", "d")) and cue_at(toks, k) is not None:
+                    if t.low in CUE_FORMS and cue_at(toks, k) is not None:
                         for ph in (_name_before(toks, k), np_after(toks, k + 1)):
                             name = self._person_of(toks, ph)
                             if name:
@@ -495,7 +497,9 @@ class QuoteWalker:
         for d in self.drafts:
             if d.canonical is None or d.kind in (QuoteKind.SCARE, QuoteKind.HEADING):
                 continue
-            have = _content_words(self.text[d.start : d.end])
+            have = self._words_cache.get(d.start)
+            if have is None:
+                have = self._words_cache[d.start] = _content_words(self.text[d.start : d.end])
             score = len(want & have) / len(want)
             if score > best_score or (
                 score == best_score and best is not None and best.kind == QuoteKind.INDIRECT
@@ -522,7 +526,7 @@ class QuoteWalker:
 
 
 def _content_words(s: str) -> set[str]:
-    return {w for w in _WORD.findall(s.lower()) if len(w) > 2 and w not in _STOP}
+    return set(_LONG_WORD.findall(s.lower())) - _STOP
 
 
 def _name_before(toks: list[Tok], k: int) -> Phrase | None:

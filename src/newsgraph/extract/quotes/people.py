@@ -21,7 +21,6 @@ from newsgraph.extract.quotes.lexicon import (
     PREPOSITIONS,
     TITLE_WORDS,
 )
-from newsgraph.extract.quotes.phrases import Tok, tokenize
 from newsgraph.model import EntityType, Mention
 
 NAME_PARTICLES = frozenset(("de", "da", "van", "von", "der", "al", "bin", "ibn", "la", "le", "du"))
@@ -117,16 +116,19 @@ def name_part(tokens: list[str]) -> list[str]:
     return rest
 
 
-CAP_RUN = re.compile(
-    r"(?<![\w’'])[A-Z][\w’'\-]*(?:\.(?= [A-Z]))?"
-    r"(?: (?:(?:de|da|van|von|der|al|bin|ibn|la|le|du|of) )?[A-Z][\w’'\-]*(?:\.(?= [A-Z]))?)*"
-)
+_CAP_WORD = r"[A-Z][\w’'\-]*(?:\.(?= [A-Z]))?"
+_JOINER = r" (?:(?:de|da|van|von|der|al|bin|ibn|la|le|du|of) )?"
+CAP_RUN = re.compile(rf"(?<![\w’']){_CAP_WORD}(?:{_JOINER}{_CAP_WORD})*")
+_MULTI_CAP_RUN = re.compile(rf"(?<![\w’']){_CAP_WORD}(?:{_JOINER}{_CAP_WORD})+")
 
 
-_APPOSITION = re.compile(r", (?:the|a|an) ")
+_PIECES = re.compile(r"[\w’'\-]+|[^\w\s]")
 
 
 def _title_case(line: str) -> bool:
+    """A headline in Title Case (body paragraphs are long, so only short lines are checked)."""
+    if len(line) > 200:
+        return False
     words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
     return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) / len(words) > 0.7
 
@@ -137,9 +139,7 @@ def build_people(text: str, lines: list[tuple[int, int]], mentions: tuple[Mentio
     for a, b in lines:
         if _title_case(text[a:b]):
             continue
-        for m in CAP_RUN.finditer(text, a, b):
-            if " " not in m.group():
-                continue  # one word is never a full name
+        for m in _MULTI_CAP_RUN.finditer(text, a, b):  # one word is never a full name
             words = _split_run(m.group())
             name = name_part(words)
             if not _person_like(name):
@@ -148,12 +148,10 @@ def build_people(text: str, lines: list[tuple[int, int]], mentions: tuple[Mentio
             people.add_person(full)
             if people.full_names[full] > 2:
                 continue  # roles are introduced at the first mentions
-            before = tokenize(text, max(a, m.start() - 60), m.start())
-            run = tokenize(text, m.start(), m.end())
-            appos = _APPOSITION.match(text, m.end())
-            after = tokenize(text, m.end(), min(b, m.end() + 100)) if appos else []
-            toks = before + run + after
-            _roles_around(people, toks, len(before), len(run), len(run) - len(name), full)
+            before = _PIECES.findall(text, max(a, m.start() - 60), m.start())
+            titled = len(_split_run(m.group())) - len(name)
+            after = _PIECES.findall(text, m.end(), min(b, m.end() + 100))
+            _roles_around(people, before, words[:titled], after, full, m.start())
     for mention in mentions:
         if mention.type == EntityType.PERSON and len(mention.text.split()) >= 2:
             people.add_person(mention.canonical or mention.text)
@@ -178,35 +176,31 @@ def _possessive_word(w: str) -> bool:
     return w.endswith(("’s", "'s", "s’", "s'"))
 
 
-def _possessive(t: Tok) -> bool:
-    return t.text.endswith(("’s", "'s", "s’", "s'"))
-
-
-def _roles_around(people: People, toks: list[Tok], k: int, n: int, titled: int, full: str) -> None:
+def _roles_around(
+    people: People, before: list[str], title: list[str], after: list[str], full: str, at: int
+) -> None:
     """Record "Kremlin spokesman NAME", "NAME, the director of", "The spokesman for X, NAME"."""
-    at = toks[k].start
     # words before the name: the title inside the run plus lower-case role words before it
-    before: list[str] = [strip_possessive(t.text).lower() for t in toks[k : k + titled]]
-    j = k - 1
-    while j >= 0 and j >= k - 5 and toks[j].text[0].isalnum() and toks[j].low not in ("the", "a"):
-        before.insert(0, strip_possessive(toks[j].text).lower())
+    words = [strip_possessive(w).lower() for w in title]
+    j = len(before) - 1
+    while j >= 0 and j >= len(before) - 5 and before[j][0].isalnum():
+        low = before[j].lower()
+        if low in ("the", "a"):
+            break
+        words.insert(0, strip_possessive(low))
         j -= 1
-    if j >= 0 and toks[j].text == "," and not before:
+    if j >= 0 and before[j] == "," and not words:
         # "The spokesman for the Russian president, NAME"
-        m = j - 1
-        words: list[str] = []
-        while m >= 0 and toks[m].text[0].isalnum() and len(words) < 8:
-            words.insert(0, strip_possessive(toks[m].text).lower())
-            m -= 1
+        k = j - 1
+        while k >= 0 and before[k][0].isalnum() and len(words) < 8:
+            words.insert(0, strip_possessive(before[k].lower()))
+            k -= 1
         _add_role(people, words, full, at, last_head=False)
         return
-    _add_role(people, before, full, at, last_head=True)
-    end = k + n
-    if end + 2 < len(toks) and toks[end].text == "," and toks[end + 1].low in ("the", "a", "an"):
-        after = [
-            strip_possessive(t.text).lower() for t in toks[end + 2 : end + 9] if t.text[0].isalnum()
-        ]
-        _add_role(people, after, full, at, last_head=False)
+    _add_role(people, words, full, at, last_head=True)
+    if len(after) > 2 and after[0] == "," and after[1].lower() in ("the", "a", "an"):
+        appos = [strip_possessive(w.lower()) for w in after[2:9] if w[0].isalnum()]
+        _add_role(people, appos, full, at, last_head=False)
 
 
 def _add_role(people: People, words: list[str], full: str, at: int, *, last_head: bool) -> None:

@@ -53,6 +53,9 @@ class Tok(NamedTuple):
     low: str
 
 
+_MAKE_TOK = Tok._make
+
+
 class Cue(NamedTuple):
     first: int  # token index of the first auxiliary (or the verb)
     verb: int  # token index of the verb
@@ -71,8 +74,9 @@ class Phrase(NamedTuple):
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Word and punctuation tokens of ``text[start:end]`` with absolute offsets."""
+    make = _MAKE_TOK
     return [
-        Tok(m.group(), m.start(), m.end(), m.group().lower())
+        make((t := m.group(), s := m.start(), s + len(t), t.lower()))
         for m in _TOKEN.finditer(text, start, end)
     ]
 
