@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import gzip
 import html
+import importlib.util
 import json
 import random
 import re
@@ -28,7 +29,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(ROOT / "src"))
+if importlib.util.find_spec("newsgraph") is None:  # run from a checkout without installing
+    sys.path.insert(0, str(ROOT / "src"))
 
 from newsgraph.ingest.html import record_from_html  # noqa: E402
 from newsgraph.ingest.warc import WarcStats, iter_warc, warc_response  # noqa: E402
