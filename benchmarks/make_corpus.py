@@ -1,10 +1,10 @@
 """Generate a deterministic corpus of news-like articles for the benchmark.
 
 Each article (~4 KB) recombines paragraphs and short lines of the example texts (examples/*.txt)
-with paragraphs built from templates: quotations with varied cue patterns (said/told/added,
-inverted cues, "according to", colon cues, multi-paragraph quotations, partial and scare
-quotes, indirect speech), bylines, datelines, sub-headings and web boilerplate. Article ``i``
-depends only on (seed, i), so a corpus of 500 is the first 500 articles of a corpus of 2,000.
+with paragraphs built from templates: plain reporting, quotations with varied cue patterns
+(said/told/added, inverted cues, "according to", colon cues, multi-paragraph quotations, partial
+and scare quotes, indirect speech), bylines, datelines, sub-headings and web boilerplate.
+Article ``i`` depends only on (seed, i): a corpus of 500 is the first 500 of a corpus of 2,000.
 
 Writes ``OUT/corpus-N/NNNNN.txt`` and ``OUT/corpus-N.jsonl`` (text, title, url, published,
 publisher, authors — metadata on part of the lines so both code paths run) and a manifest.
@@ -30,7 +30,7 @@ ROOT = HERE.parent
 EXAMPLES = ROOT / "examples"
 OUT = HERE / "out"
 SEED = 20240601
-VERSION = 1  # bump when the generator changes so run.py rebuilds stale corpora
+VERSION = 2  # bump when the generator changes so run.py rebuilds stale corpora
 TARGET_BYTES = 4000
 
 
@@ -125,6 +125,20 @@ BOILER_BOTTOM = _words(
     "Click here to follow us on social media.|Most popular|Latest stories|"
     "We use cookies to improve your experience on our site.|Source link|Advertisement|"
     "This article was originally published on {outlet}."
+)
+NARRATIVE = _words(
+    "The meeting in {city} lasted more than {n} hours and ended without a joint statement.|"
+    "{org_cap} has been under pressure since {month}, when {topic} first became public.|"
+    "Analysts expect {topic} to dominate the agenda of the summit next month.|"
+    "Protesters gathered outside the parliament building on {weekday}, carrying banners.|"
+    "The figures, published on {weekday}, showed a sharp rise in prices over the winter.|"
+    "It was not immediately clear how {topic} would affect the negotiations.|"
+    "{first} {last}, who took office in {year}, has repeatedly clashed with rivals over {topic}.|"
+    "The {n}-member committee is expected to vote on the proposal before the end of {month}.|"
+    "Trading in {city} was subdued, with shares in energy companies down {n} percent.|"
+    "Officials in {city} have not published a timetable for {topic}.|"
+    "The dispute over {topic} dates back to {year} and has strained ties between the two.|"
+    "Several roads in the city centre were closed for the visit, police said."
 )
 OPEN_Q = (("“", "”"), ('"', '"'))
 
@@ -234,6 +248,24 @@ class ArticleMaker:
         term = r.choice(SCARE)
         return [f"Critics dismissed the so-called {self.q(term, '')} as {r.choice(PHRASES)}."]
 
+    def narrative(self) -> list[str]:
+        """A plain reporting paragraph of 2-4 sentences with no quotation."""
+        r = self.r
+        first, last, _ = self.person()
+        fill = {
+            "city": self.city(),
+            "n": r.randint(2, 60),
+            "org_cap": _cap(self.org),
+            "month": r.choice(("January", "March", "May", "July", "September", "November")),
+            "topic": r.choice(TOPICS),
+            "weekday": f"{self.date:%A}",
+            "first": first,
+            "last": last,
+            "year": self.date.year - r.randint(1, 6),
+        }
+        picked = r.sample(NARRATIVE, r.randint(2, 4))
+        return [" ".join(t.format(**fill) for t in picked)]
+
     def city(self) -> str:
         return self.r.choice(CITIES).title()
 
@@ -286,10 +318,12 @@ class ArticleMaker:
         target = r.randint(int(TARGET_BYTES * 0.8), int(TARGET_BYTES * 1.1))
         while size < target:
             roll = r.random()
-            if roll < 0.45:
+            if roll < 0.38:
                 new = [r.choice(self.pools.paragraphs)]
-            elif roll < 0.92:
+            elif roll < 0.68:
                 new = self.quote_paragraph()
+            elif roll < 0.93:
+                new = self.narrative()
             elif roll < 0.97:
                 new = [r.choice(HEADINGS)]
             else:
