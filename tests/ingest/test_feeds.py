@@ -127,6 +127,17 @@ class Handler(BaseHTTPRequestHandler):
                 self.send(200, PAGE, "text/html")
         elif path == "/always-503":
             self.send(503, b"busy", "text/plain", Retry_After="0")
+        elif path == "/drip":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(20):
+                    self.wfile.write(b"<p>drip</p>" * 100)
+                    self.wfile.flush()
+                    time.sleep(0.02)
+            except OSError:
+                pass  # the client gave up, as it should
         elif path == "/slow":
             time.sleep(1.0)
             self.send(200, PAGE, "text/html")
@@ -233,6 +244,14 @@ def test_timeout_becomes_a_reason(server: tuple[str, State]) -> None:
     result = fetcher.fetch(base + "/slow")
     assert not result.ok and result.transient
     assert "timeout" in (result.error or "")
+
+
+def test_slow_drip_body_hits_the_total_time_limit(server: tuple[str, State]) -> None:
+    base, _ = server
+    fetcher, _ = make_fetcher(timeout=2.0, max_time=0.05, retries=0)
+    result = fetcher.fetch(base + "/drip")
+    assert not result.ok and result.transient
+    assert result.error == "timeout: body not read within 0.05s"
 
 
 def test_404_is_permanent(server: tuple[str, State]) -> None:

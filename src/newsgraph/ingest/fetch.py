@@ -21,12 +21,16 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
 USER_AGENT = "newsgraph/0.1 (news quotation research crawler; polite: robots.txt, rate-limited)"
 ROBOTS_AGENT = "newsgraph"
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+_ACCEPT = (
+    "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+    "application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
+)
 _REDIRECT_STATUS = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECTS = 5
 _MAX_BACKOFF = 60.0
@@ -56,6 +60,10 @@ class FetchResult:
     @property
     def is_html(self) -> bool:
         return self.content_type in (None, "text/html", "application/xhtml+xml")
+
+
+class _SlowBody(TimeoutError):
+    """The body took longer than ``max_time`` to arrive."""
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -99,6 +107,7 @@ class PoliteFetcher:
         *,
         user_agent: str = USER_AGENT,
         timeout: float = 15.0,
+        max_time: float = 60.0,
         retries: int = 3,
         backoff: float = 1.0,
         min_interval: float = 1.0,
@@ -111,6 +120,7 @@ class PoliteFetcher:
     ) -> None:
         self.user_agent = user_agent
         self.timeout = timeout
+        self.max_time = max_time
         self.retries = retries
         self.backoff = backoff
         self.min_interval = min_interval
@@ -160,7 +170,7 @@ class PoliteFetcher:
             if not ok:
                 return _error(url, why, transient=why.startswith("robots.txt unreachable"))
             cached = self._cache.get(hop)
-            headers = {"Accept-Encoding": "gzip, deflate"}
+            headers = {"Accept": _ACCEPT, "Accept-Encoding": "gzip, deflate"}
             if cached is not None:
                 if cached.etag:
                     headers["If-None-Match"] = cached.etag
@@ -235,7 +245,7 @@ class PoliteFetcher:
         self.requests += 1
         try:
             with _OPENER.open(request, timeout=self.timeout) as response:
-                body = response.read(self.max_bytes + 1)
+                body = self._read_body(response)
                 return self._response(
                     url, response.geturl(), response.status, response.headers, body
                 )
@@ -246,6 +256,8 @@ class PoliteFetcher:
             except OSError:
                 body = b""
             return self._response(url, exc.geturl() or url, exc.code, exc.headers, body)
+        except _SlowBody as exc:
+            return _error(url, f"timeout: {exc}", transient=True)
         except TimeoutError:
             return _error(url, f"timeout after {self.timeout:g}s", transient=True)
         except urllib.error.URLError as exc:
@@ -255,6 +267,23 @@ class PoliteFetcher:
             return _error(url, f"connection failed: {reason}", transient=True)
         except (OSError, http.client.HTTPException) as exc:
             return _error(url, f"connection failed: {exc}", transient=True)
+
+    def _read_body(self, response: Any) -> bytes:
+        """Read at most max_bytes + 1, giving up after max_time seconds in all: a server that
+        drips one byte per second never trips the per-read socket timeout."""
+        deadline = time.monotonic() + self.max_time
+        read = getattr(response, "read1", response.read)  # read1: what has arrived, no waiting
+        chunks: list[bytes] = []
+        size = 0
+        while size <= self.max_bytes:
+            chunk = read(min(65536, self.max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if time.monotonic() > deadline:
+                raise _SlowBody(f"body not read within {self.max_time:g}s")
+        return b"".join(chunks)
 
     def _response(
         self, url: str, final_url: str, status: int, raw_headers: object, body: bytes
