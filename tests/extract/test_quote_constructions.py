@@ -278,3 +278,37 @@ Residents called the warning “late” and “confusing”."""
         if q.speaker_span is not None:
             assert q.speaker_span.of(article.text) == q.speaker_text
     assert find(qs, "worst is yet").speaker == "coast guard"
+
+
+def test_speaker_with_age_or_apposition_and_abbreviated_title() -> None:
+    qs = quotes_of(
+        """# Refinery fire under control
+“The fire is now contained,” fire chief Dan Kowalski, 58, said on Tuesday.
+“The smoke is dangerous,” said Dr. Lee Chang, a toxicologist at the city hospital.
+“Nobody listens to us,” said one resident, Mary Evans."""
+    )
+    assert find(qs, "fire is now contained").speaker == "Dan Kowalski"
+    assert find(qs, "smoke is dangerous").speaker == "Lee Chang"
+    q = find(qs, "Nobody listens")
+    assert q.kind == QuoteKind.DIRECT
+    assert q.speaker == "Mary Evans"
+
+
+def test_quote_split_by_its_attribution_and_company_abbreviation() -> None:
+    qs = quotes_of(
+        """# Power cuts
+"We have crews working around the clock," said Jane Miller, a spokeswoman for Eastern Power Co. "But some areas may be dark until Wednesday."
+“We were lucky,” Miller said, “because the wind changed direction.”"""  # noqa: E501
+    )
+    assert find(qs, "some areas may be dark").speaker == "Jane Miller"
+    assert find(qs, "because the wind").speaker == "Jane Miller"
+
+
+def test_relative_clause_subject_and_plural_role_stay_generic() -> None:
+    qs = quotes_of(
+        """# Fumes
+Local residents, who had complained about fumes for years, said they felt ignored."""
+    )
+    q = find(qs, "they felt ignored")
+    assert q.kind == QuoteKind.INDIRECT
+    assert q.speaker == "Local residents"

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from newsgraph.extract.quotes.lexicon import CLAUSE_VERBS, CONJUNCTIONS, CUE_FORMS, CueKind
 from newsgraph.extract.quotes.marks import Segment
 from newsgraph.extract.quotes.phrases import (
+    PRONOUNS,
     Cue,
     Phrase,
     Tok,
@@ -68,9 +69,17 @@ def after(toks: list[Tok], i: int, stop: int) -> Attribution | None:
     cue = cue_starting(sub, i)
     if cue is not None:
         ph = np_after(sub, cue.verb + 1)
-        if ph is not None and _speakerish(sub, ph):
-            return Attribution(cue, _cue_span(sub, cue), ph, "cue-then-speaker")
-        return None
+        if ph is None or not _speakerish(sub, ph):
+            return None
+        nxt = ph.last + 1
+        if ph.first == ph.last and sub[ph.first].low in PRONOUNS:
+            if nxt < stop and sub[nxt].text[0].isalnum():
+                return None  # "said they felt ignored": a reported clause, not an inversion
+        elif nxt + 1 < stop and sub[nxt].text == "," and is_cap(sub[nxt + 1]):
+            named = np_after(sub, nxt + 1)  # "said one resident, Mary Evans"
+            if named is not None and not toks[ph.first].text[0].isupper():
+                ph = named
+        return Attribution(cue, _cue_span(sub, cue), ph, "cue-then-speaker")
     if according_to(sub, i):
         ph = np_after(sub, i + 2)
         if ph is not None:
@@ -80,7 +89,11 @@ def after(toks: list[Tok], i: int, stop: int) -> Attribution | None:
     ph = np_forward(sub, i)
     if ph is None:
         return None
-    cue = cue_starting(sub, ph.last + 1)
+    k = ph.last + 1
+    if k < stop and sub[k].text == ",":
+        # "…,” Jane Doe, 54, said" / "…,” Jane Doe, a spokeswoman for X, said"
+        k = next((j + 1 for j in range(k + 1, min(stop, k + 14)) if sub[j].text == ","), k)
+    cue = cue_starting(sub, k)
     if cue is None or cue.kind == CueKind.DOCUMENT:
         return None
     return Attribution(cue, _cue_span(sub, cue), ph, "speaker-then-cue")
@@ -89,7 +102,12 @@ def after(toks: list[Tok], i: int, stop: int) -> Attribution | None:
 def _speakerish(toks: list[Tok], ph: Phrase) -> bool:
     """A phrase after an inverted cue must look like a speaker, not an object ("told reporters")."""
     first = toks[ph.first]
-    return is_cap(first) or first.low in ("he", "she", "it", "they", "the", "his", "her", "its")
+    return is_cap(first) or first.low in _SPEAKER_STARTS
+
+
+_SPEAKER_STARTS = frozenset(
+    ("he", "she", "it", "they", "the", "his", "her", "its", "their", "a", "an", "one", "another")
+)
 
 
 def before(toks: list[Tok], lo: int, q: int) -> Attribution | None:

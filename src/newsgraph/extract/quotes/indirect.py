@@ -52,6 +52,8 @@ def find_indirect(toks: list[Tok]) -> Reported | None:
         cue = cue_at(toks, k)
         if cue is None or cue.kind != CueKind.REPORT or cue.base in WEAK_FOR_INDIRECT:
             continue
+        if cue.first > 0 and toks[cue.first - 1].low in ("who", "which", "that", "whom"):
+            continue  # inside a relative clause: "residents, who had complained ..., said"
         ph = subject_of(toks, cue)
         if ph is None or not _opens_clause(toks, ph.first):
             return None

@@ -330,6 +330,14 @@ class QuoteWalker:
             else:
                 d.confidence, d.evidence = 0.4, "no-cue"
             return d
+        if lead and self.text[g.start : g.end].rstrip()[-1:] in ",!?":
+            # a whole quoted sentence whose attribution we could not read: still direct
+            att = end_attribution(toks, q)
+            if att is not None:
+                self._apply(d, toks, att, q)
+            else:
+                d.confidence, d.evidence = 0.4, "no-cue"
+            return d
         d.kind = QuoteKind.PARTIAL
         att = post
         if att is None:

@@ -79,12 +79,12 @@ class People:
         return canonical is not None and canonical in self.full_names
 
     def role_person(self, head: str, modifiers: frozenset[str], at: int) -> str | None:
-        best: tuple[int, int, int] | None = None
+        best: tuple[bool, int, int] | None = None
         person = None
         for r in self.roles:
             if r.head != head:
                 continue
-            score = (len(modifiers & r.modifiers), -max(0, r.at - at) // 1000, r.at)
+            score = (r.at <= at, len(modifiers & r.modifiers), r.at if r.at <= at else -r.at)
             if best is None or score > best:
                 best, person = score, r.person
         return person

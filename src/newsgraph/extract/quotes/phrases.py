@@ -17,7 +17,10 @@ from newsgraph.extract.quotes.lexicon import (
     CueKind,
 )
 
-_TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*(?:(?<=s)[’'](?!\w))?|[^\w\s]")
+_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Maj|Rev|St|Jr|Sr)\.(?= )"
+    r"|\w+(?:[’'\-.]\w+)*(?:(?<=s)[’'](?!\w))?|[^\w\s]"
+)
 _NOUN_MARKERS = frozenset(
     [
         "the",

@@ -125,8 +125,11 @@ def _role(
     span: Span, written: str, head: str, words: list[str], state: Discourse, at: int
 ) -> Speaker:
     mods = frozenset(strip_possessive(w).lower() for w in words if _singular(w.lower()) != head)
+    plural = _singular(words[-1].lower()) != words[-1].lower()
+    if plural:
+        return Speaker(span, written, " ".join(words), "common", False)  # "local residents"
     who = state.people.role_person(head, mods, at)
-    definite = written[:4].lower() == "the " and not words[-1].lower().endswith("s")
+    definite = written[:4].lower() == "the "
     if who is None and head in SPEAKER_ROLES and definite:
         who = state.main_speaker  # "the spokesman" in an article quoting one person
     if who is None and not definite:
