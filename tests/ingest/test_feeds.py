@@ -384,6 +384,7 @@ def test_unreadable_feed_yields_one_error_record(server: tuple[str, State]) -> N
     records = list(iter_feed_records(base + "/nope.xml", fetcher=fetcher, seen=set()))
     assert len(records) == 1 and records[0].text is None
     assert records[0].source == base + "/nope.xml" and records[0].error == "feed: HTTP 404"
+    assert records[0].metadata == {"feed_error": True}
 
 
 def test_watch_polls_bounded_rounds(server: tuple[str, State]) -> None:

@@ -85,13 +85,16 @@ def iter_feed_records(
 ) -> Iterator[Record]:
     """Yield a Record for each item of the feed whose link is not in ``seen``.
 
+    A feed that cannot be read yields one error Record with ``metadata["feed_error"] = True``.
     A link joins ``seen`` once handled, unless its failure may be temporary (5xx, timeout), so
     the next poll tries it again. Each Record's metadata names the feed and the item. At most
     ``max_items`` pages are fetched (feeds list newest first, so these are the newest).
     """
     feed = fetch_feed(url, fetcher=fetcher)
     if feed.error:
-        yield Record(source=url, text=None, url=url, error=feed.error)
+        yield Record(
+            source=url, text=None, url=url, metadata={"feed_error": True}, error=feed.error
+        )
         return
     fetched = 0
     for item in feed.items:
@@ -158,7 +161,8 @@ def watch(
     """Poll ``feeds`` every ``interval`` seconds, calling ``on_records`` with each feed's new
     Records (error Records included, so they can be counted and shown).
 
-    Runs ``stop_after`` rounds, or until interrupted when None. ``seen`` carries already
+    Runs ``stop_after`` rounds, or until interrupted when None; an exception raised by
+    ``on_records`` (the store failing, say) ends the watch. ``seen`` carries already
     handled links across rounds (pass a persisted set to survive restarts); ``max_items``
     caps the pages fetched per feed per round.
     """
@@ -171,8 +175,9 @@ def watch(
             sleep(interval)
         for url in feeds:
             batch = list(iter_feed_records(url, fetcher=fetcher, seen=seen, max_items=max_items))
-            stats.feed_errors += sum(1 for r in batch if r.error and r.source == url)
-            stats.failed += sum(1 for r in batch if r.error and r.source != url)
+            feed_errors = sum(1 for r in batch if r.metadata.get("feed_error"))
+            stats.feed_errors += feed_errors
+            stats.failed += sum(1 for r in batch if r.error) - feed_errors
             stats.records += sum(1 for r in batch if r.error is None)
             if batch:
                 on_records(batch)
