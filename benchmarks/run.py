@@ -85,14 +85,14 @@ def pin_one_core(pin: bool) -> str:
         return "not pinned (no sched_setaffinity)"
 
 
-def corpus_inputs(n: int, jsonl: bool, rebuild: bool) -> list[str]:
-    if rebuild or not make_corpus.manifest_ok(n):
+def corpus_inputs(n: int, jsonl: bool, rebuild: bool, out: Path = make_corpus.OUT) -> list[str]:
+    if rebuild or not make_corpus.manifest_ok(n, out):
         started = time.perf_counter()
-        make_corpus.make_corpus(n)
+        make_corpus.make_corpus(n, out)
         print(f"built corpus of {n} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     if jsonl:
-        return [str(make_corpus.jsonl_path(n))]
-    return [str(make_corpus.corpus_dir(n))]
+        return [str(make_corpus.jsonl_path(n, out))]
+    return [str(make_corpus.corpus_dir(n, out))]
 
 
 def warm_up() -> float:
@@ -354,12 +354,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-breakdown", action="store_true", help="skip the per-stage pass")
     ap.add_argument("--rebuild", action="store_true", help="regenerate the corpus")
     ap.add_argument("--pin", action="store_true", help="pin the process to one CPU")
+    ap.add_argument("--out", type=Path, default=make_corpus.OUT, help="corpus folder")
     ap.add_argument("--db", type=Path, default=None, help="database file (default: temp dir)")
     ap.add_argument("--top", type=int, default=25, help="functions listed by --profile")
     args = ap.parse_args(argv)
 
     pinned = pin_one_core(args.pin)
-    inputs = corpus_inputs(args.n, args.jsonl, args.rebuild)
+    inputs = corpus_inputs(args.n, args.jsonl, args.rebuild, args.out)
     warm = warm_up()
     with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp:
         db = args.db or Path(tmp) / "bench.db"

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
 sys.path.insert(0, str(BENCH))
 
@@ -60,3 +62,16 @@ def test_stage_timer_counts_calls_and_restores_functions(tmp_path: Path) -> None
     assert clean and bd.calls[clean[0]] == 3  # once per document
     assert all(seconds >= 0 for seconds in bd.stages.values())
     assert dict(vars(newsgraph.pipeline)) == before
+
+
+def test_benchmark_runs_end_to_end_and_prints_its_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["--n", "4", "--out", str(tmp_path), "--jsonl", "--db", str(tmp_path / "b.db")]
+    assert bench_run.main(argv) == 0
+    out = capsys.readouterr().out
+    assert "articles      : 4 (0 failed)" in out
+    assert "newsgraph.batch.ingest" in out
+    assert "= pipeline total (process_record)" in out
+    summary = out.strip().splitlines()[-1]
+    assert summary.startswith("BENCH n=4 jsonl:") and "articles/s" in summary
