@@ -234,3 +234,11 @@ def test_holders_spokesperson_follows_the_holders_office(kb: KnowledgeBase) -> N
     # Before Biden was president, he had no press secretary in the data.
     assert kb.by_role("Biden's press secretary", D(2016, 6, 1)) is None
     assert kb.by_role("Lavrov's spokeswoman", D(2020, 1, 1)).id == "maria-zakharova"
+
+
+def test_strict_alias_lookup_keeps_titles(kb: KnowledgeBase) -> None:
+    assert kb.by_alias("President Vladimir Putin", strict=True) == []
+    assert kb.by_alias("Vladimir Putin's", strict=True)[0].id == "vladimir-putin"
+    keys = kb.alias_keys()
+    assert keys["peskov"][0] == "dmitry-peskov"
+    assert "state-UKR" in keys["kiev"]

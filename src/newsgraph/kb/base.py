@@ -149,14 +149,15 @@ class KnowledgeBase:
         return frozenset(self._tenures)
 
     # ------------------------------------------------------------------ names
-    def by_alias(self, text: str) -> list[Actor]:
+    def by_alias(self, text: str, *, strict: bool = False) -> list[Actor]:
         """Actors this name can mean, best first: case, accents, punctuation, "the" and a
         possessive are ignored ("the Kremlin's" -> Kremlin); a leading title or nationality
-        ("Russian President Vladimir Putin") is dropped when the whole text matches nothing.
+        ("Russian President Vladimir Putin") is dropped when the whole text matches nothing,
+        unless ``strict`` (for gazetteers, which must not swallow titles).
         """
         key = norm(text)
         ids = self._alias.get(key)
-        if ids is None:
+        if ids is None and not strict:
             toks = key.split()
             while len(toks) > 1 and toks[0] in self._title_words:
                 toks = toks[1:]
@@ -164,6 +165,11 @@ class KnowledgeBase:
                 if ids is not None:
                     break
         return [self._actors[i] for i in ids] if ids else []
+
+    def alias_keys(self) -> Mapping[str, Sequence[str]]:
+        """Normalised name/alias -> actor ids (best first), e.g. to build a gazetteer that
+        scans text for every known name at once. Read-only: do not modify."""
+        return self._alias
 
     # ------------------------------------------------------------------ roles
     def role_key(self, phrase: str) -> str | None:
