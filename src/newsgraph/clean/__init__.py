@@ -51,9 +51,10 @@ def clean_record(record: Record, *, known_boilerplate: Set[str] = frozenset()) -
     lines = read_lines(text, known_boilerplate)
     t = find_title(lines, record.title)
     title_key = compare_key(record.title or (lines[t].text if t is not None else ""))
-    key_limit = max(len(title_key) + 80, 120)  # longer lines can repeat neither title nor outlet
+    # Only lines about as long as the title can repeat it: the others keep an empty key.
+    lo, hi = 0.8 * len(title_key), 1.3 * len(title_key) + 40
     for ln in lines:
-        if len(ln.text) <= key_limit:
+        if lo <= len(ln.text) <= hi:
             ln.key = compare_key(ln.text)
     start = -1 if t is None else t
     b = first_paragraph(lines, start, title_key)
@@ -246,7 +247,11 @@ def _mark_publisher_lines(lines: list[LineInfo], publisher: str | None) -> None:
         return
     key = compare_key(publisher)
     for ln in lines:
-        if ln.role in (B, LineRole.HEADING, BP) and ln.key == key:
+        if (
+            ln.role in (B, LineRole.HEADING, BP)
+            and len(ln.text) <= 2 * len(publisher) + 10
+            and compare_key(ln.text) == key
+        ):
             ln.set(BY, "publisher name line")
 
 

@@ -96,9 +96,8 @@ _ANYWHERE_REASONS = {
     "copyright": "copyright",
     "contributor": "contributor credit",
 }
-_PROMPT_HINTS = ("cookie", "newsletter", "subscri", "sign up", "sign-up", "signup", "log in",
-                 "login", "sign in", "signin", "notification", "blocker", "javascript",
-                 "browser")  # fmt: skip
+_PROMPT_HINTS = ("cookie", "newsletter", "subscri", "sign", "log", "notification", "blocker",
+                 "javascript", "browser")  # fmt: skip
 _SECOND_PERSON = re.compile(r"\b(?:you|your|we use|our)\b")
 MAX_PROMPT_CHARS = 300
 MAX_HEADING_CHARS = 160

@@ -18,18 +18,20 @@ _REPLACEMENTS = tuple(
 )  # fmt: skip
 _SPACES = re.compile(r"\s+")
 _NON_ALNUM = re.compile(r"[\W_]+")
-_LINE = re.compile(r"[^\n]+")
 
 
 def split_lines(text: str) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of the non-blank lines, stripped of surrounding whitespace."""
     spans = []
-    for m in _LINE.finditer(text):
-        chunk = m.group()
-        stripped = chunk.strip()
-        if stripped:
-            start = m.start() + (len(chunk) - len(chunk.lstrip()))
-            spans.append((start, start + len(stripped)))
+    pos = 0
+    for chunk in text.split("\n"):
+        n = len(chunk)
+        if n:
+            left = chunk.lstrip()
+            if left:
+                start = pos + n - len(left)
+                spans.append((start, start + len(left.rstrip())))
+        pos += n + 1
     return spans
 
 
