@@ -164,3 +164,20 @@ def test_pseudo_sources_never_replace_each_other(store: Store) -> None:
     assert store.write([a]) == WriteCounts(new=1)
     assert store.write([b, b]) == WriteCounts(new=1, unchanged=1)
     assert store.counts()["articles"] == 2
+
+
+def test_concurrent_writers_queue_instead_of_failing(db_path: Path) -> None:
+    """Threads (the web API) and processes share one file: writes serialise, none is lost."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    docs = [kremlin_doc(), ankara_doc(), washington_doc()]
+    stores = [open_store(db_path) for _ in range(2)]
+    try:
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            results = list(pool.map(lambda i: stores[i % 2].write(docs), range(6)))
+        total = sum(results, WriteCounts())
+        assert total == WriteCounts(new=3, unchanged=15)
+        assert stores[0].counts()["quotes"] == 7
+    finally:
+        for s in stores:
+            s.close()

@@ -105,5 +105,6 @@ def main() -> None:
         )
     print(counts)
 
+
 if __name__ == "__main__":
     main()

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from newsgraph.model import Document, Failure
 from newsgraph.store import rows
-from newsgraph.store.dialects import Dialect, dialect_for
+from newsgraph.store.dialects import WRITE_OPTION, Dialect, dialect_for
 from newsgraph.store.migrations import migrate
 from newsgraph.store.schema import articles, failures, mentions, quotes
 
@@ -198,6 +199,14 @@ class Store:
 
     # ------------------------------------------------------------------ writes
 
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A write transaction (SQLite: BEGIN IMMEDIATE), committed on success."""
+        with self.engine.connect() as conn:
+            conn.execution_options(**{WRITE_OPTION: True})
+            with conn.begin():
+                yield conn
+
     def write(self, docs: Iterable[Document]) -> WriteCounts:
         """Store documents in one transaction; re-writing the same content is a no-op.
 
@@ -210,7 +219,7 @@ class Store:
         if not docs:
             return counts
         now = _now()
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             known_ids = self._existing_ids(conn, [d.article.id for d in docs])
             by_source = self._ids_by_source(
                 conn, [d.article.source for d in docs if replaceable(d.article.source)]
@@ -252,7 +261,7 @@ class Store:
         if not latest:
             return
         now = _now()
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             for chunk in _chunks(list(latest)):
                 conn.execute(sa.delete(failures).where(failures.c.source.in_(chunk)))
             conn.execute(
@@ -467,6 +476,8 @@ def open_store(url_or_path: str | Path, *, create: bool = True) -> Store:
     engine = sa.create_engine(url, json_serializer=_dumps)
     dialect = dialect_for(engine)
     dialect.configure(engine)
-    with engine.begin() as conn:
-        migrate(conn, dialect)
+    with engine.connect() as conn:
+        conn.execution_options(**{WRITE_OPTION: True})
+        with conn.begin():
+            migrate(conn, dialect)
     return Store(engine, dialect)

@@ -20,6 +20,7 @@ from newsgraph.store import fts
 from newsgraph.store.schema import articles, quotes
 
 SPEAKER_COLUMNS = ("speaker", "speaker_text")
+WRITE_OPTION = "newsgraph_write"  # execution option marking a transaction that will write
 
 
 class Dialect(Protocol):
@@ -97,13 +98,24 @@ class SQLiteDialect:
     name = "sqlite"
 
     def configure(self, engine: Engine) -> None:
+        """Pragmas on every connection, and transactions begun by us rather than the driver:
+        write transactions (execution option ``WRITE_OPTION``) take the write lock up front with
+        BEGIN IMMEDIATE, so two writers queue on busy_timeout instead of one failing midway, and
+        reads get a real snapshot."""
+
         def on_connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # the driver emits no BEGIN of its own
             cur = dbapi_conn.cursor()
             for pragma in _SQLITE_PRAGMAS:
                 cur.execute(pragma)
             cur.close()
 
+        def on_begin(conn: Connection) -> None:
+            write = conn.get_execution_options().get(WRITE_OPTION, False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
         sa.event.listen(engine, "connect", on_connect)
+        sa.event.listen(engine, "begin", on_begin)
 
     def create_search(self, conn: Connection) -> None:
         for ddl in _SQLITE_SEARCH_DDL:
