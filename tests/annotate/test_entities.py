@@ -248,3 +248,26 @@ def _shared() -> EntityRecognizer:
     if not _REC:
         _REC.append(EntityRecognizer(env=False, use_kb=False))
     return _REC[0]
+
+
+def test_former_title_then_country_then_title(rec: EntityRecognizer) -> None:
+    got = found(rec, "Former U.S. President Barack Obama spoke in Chicago on Friday.")
+    assert got == {"U.S.": GPE, "Barack Obama": PER, "Chicago": GPE}
+
+
+def test_hyphenated_adjective_is_not_glued_to_the_next_name(rec: EntityRecognizer) -> None:
+    got = found(rec, "Officials in Hamas-run Gaza said the Kaduna State Police Command agreed.")
+    assert got == {"Gaza": GPE, "Kaduna State Police Command": ORG}
+
+
+def test_context_cues_for_unknown_names(rec: EntityRecognizer) -> None:
+    text = (
+        "Bola Tinubu, who won the election, met Adebayo Ogunlesi, 34, in Abuja.\n"
+        "Home Affairs Minister Clare O'Neil said the Ministry would act."
+    )
+    got = found(rec, text)
+    assert got["Bola Tinubu"] is PER
+    assert got["Adebayo Ogunlesi"] is PER
+    assert got["Clare O'Neil"] is PER
+    assert got["Ministry"] is ORG
+    assert "Home Affairs Minister Clare O'Neil" not in got

@@ -110,7 +110,8 @@ def _is_headline(tokens: Sequence[Token], known: Callable[[str], bool]) -> bool:
     if len(words) < 3:
         return False
     caps = sum(1 for t in words if t.text[0].isupper())
-    return caps / len(words) >= 0.75
+    # headlines seldom end with a full stop; a sentence that does must be nearly all capitals
+    return caps / len(words) >= (0.9 if tokens[-1].text == "." else 0.75)
 
 
 class RuleTagger:
@@ -129,7 +130,8 @@ class RuleTagger:
         if self.kb_lookup is not None:
             kind = self.kb_lookup(text)
             if kind is not None:
-                return kind
+                # a place standing for an organisation ("Brussels" for the EU) is a place here
+                return GPE if kind is ORG and text in gz.places else kind
         if text in gz.orgs or text in gz.orgs_folded:
             return ORG
         if text in gz.places:
@@ -316,6 +318,7 @@ class RuleTagger:
                 if k > i and any(x.text in lx.HONORIFICS for x in toks[i:k]):
                     titled = True
                     i = k
+                    continue  # "Former U.S. President ...": a modifier may follow
                 break
         if i >= j:
             return out

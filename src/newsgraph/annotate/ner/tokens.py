@@ -64,6 +64,36 @@ ABBREVIATIONS = frozenset(
 )
 
 
+# "Hamas-run", "Kremlin-backed": an adjective, not part of the name that follows
+_ADJECTIVE_SUFFIXES = frozenset(
+    [
+        "run",
+        "led",
+        "backed",
+        "based",
+        "owned",
+        "controlled",
+        "born",
+        "made",
+        "style",
+        "linked",
+        "allied",
+        "funded",
+        "occupied",
+        "held",
+        "friendly",
+        "aligned",
+        "oriented",
+        "bound",
+        "speaking",
+        "affiliated",
+        "sponsored",
+        "brokered",
+        "era",
+    ]
+)
+
+
 class Token:
     """A token and whether it can be part of a name (a plain slotted class: cheap to build)."""
 
@@ -75,7 +105,9 @@ class Token:
         self.text = text
         c = text[0]
         if c.isupper():
-            self.name = text not in UPPER_NOT_NAMES
+            self.name = text not in UPPER_NOT_NAMES and not (
+                "-" in text and text.rsplit("-", 1)[1] in _ADJECTIVE_SUFFIXES
+            )
         elif c.islower() and len(text) > 2 and ("-" in text or "'" in text or "’" in text):
             self.name = _GLUED_PARTICLE.match(text) is not None  # "al-Assad", "d'Estaing"
         else:
