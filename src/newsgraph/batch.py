@@ -37,6 +37,7 @@ class IngestSummary:
     failures: list[Failure] = field(default_factory=list)
     elapsed: float = 0.0
     store_seconds: float = 0.0  # time spent writing, included in elapsed
+    interrupted: bool = False  # stopped by Ctrl-C; what was processed is stored
 
     @property
     def total(self) -> int:
@@ -81,10 +82,10 @@ def _write(store: Store, docs: list[Document], summary: IngestSummary) -> None:
 
 
 @contextmanager
-def _progress_bar(enabled: bool) -> Iterator[Callable[[IngestSummary], None]]:
-    """A transient progress display on stderr; yields a function that refreshes it."""
+def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None]]:
+    """A transient progress display on stderr; yields ``update(seen, failed)``."""
     if not enabled:
-        yield lambda _summary: None
+        yield lambda _seen, _failed: None
         return
     columns = (
         SpinnerColumn(),
@@ -98,9 +99,9 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[IngestSummary], None]]:
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("ingest", total=None, failed=0, rate=0.0)
 
-        def update(summary: IngestSummary) -> None:
-            rate = summary.total / max(time.perf_counter() - started, 1e-9)
-            bar.update(task, completed=summary.total, failed=summary.failed, rate=rate)
+        def update(seen: int, failed: int) -> None:
+            rate = seen / max(time.perf_counter() - started, 1e-9)
+            bar.update(task, completed=seen, failed=failed, rate=rate)
 
         yield update
 
@@ -118,27 +119,32 @@ def ingest_records(
     started = time.perf_counter()
     docs: list[Document] = []
     failed: list[Failure] = []
+    seen = 0
     with _progress_bar(progress) as update:
-        for record in records:
-            result = safe_process(record, process)
-            if isinstance(result, Failure):
-                failed.append(result)
-                summary.failed += 1
-                summary.failures.append(result)
-            else:
-                docs.append(result)
-            if len(docs) >= batch_size:
-                _write(store, docs, summary)
-                docs = []
-            if len(failed) >= batch_size:
-                store.record_failures(failed)
-                failed = []
-            update(summary)
+        try:
+            for record in records:
+                result = safe_process(record, process)
+                if isinstance(result, Failure):
+                    failed.append(result)
+                    summary.failed += 1
+                    summary.failures.append(result)
+                else:
+                    docs.append(result)
+                if len(docs) >= batch_size:
+                    _write(store, docs, summary)
+                    docs = []
+                if len(failed) >= batch_size:
+                    store.record_failures(failed)
+                    failed = []
+                seen += 1
+                update(seen, summary.failed)
+        except KeyboardInterrupt:  # Ctrl-C: keep what was done, then stop
+            summary.interrupted = True
         if docs:
             _write(store, docs, summary)
         if failed:
             store.record_failures(failed)
-        update(summary)
+        update(seen, summary.failed)
     summary.elapsed = time.perf_counter() - started
     return summary
 

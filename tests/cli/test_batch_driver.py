@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
 
 from newsgraph.batch import ingest, ingest_records, safe_process
@@ -88,3 +89,15 @@ def test_ingest_reads_paths(tmp_path: Path) -> None:
         summary = ingest([str(folder)], store, max_bytes=100_000, progress=False)
     assert (summary.processed, summary.failed) == (3, 1)
     assert summary.failures[0].source.endswith("empty.txt")
+
+
+def test_ctrl_c_keeps_what_was_processed(tmp_path: Path) -> None:
+    def records() -> Iterator[Record]:
+        yield from _records(3)
+        raise KeyboardInterrupt
+
+    with open_store(tmp_path / "b.db") as store:
+        summary = ingest_records(records(), store, batch_size=100)
+        assert summary.interrupted
+        assert summary.processed == 3
+        assert store.counts()["articles"] == 3

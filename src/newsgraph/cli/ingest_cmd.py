@@ -98,3 +98,6 @@ def ingest_command(
         out.print(summary_table(summary))
     if summary.failures:
         out.print(failures_table(summary))
+    if summary.interrupted:
+        Console(stderr=True).print("[yellow]interrupted:[/] the documents above are stored")
+        raise typer.Exit(130)
