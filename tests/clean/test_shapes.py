@@ -244,3 +244,27 @@ def test_one_sentence_text_is_body_not_title() -> None:
     art = clean("The council approved the budget on Tuesday.")
     assert art.title is None
     assert art.body_text == "The council approved the budget on Tuesday."
+
+
+def test_lists_are_body_and_credited_captions_are_not() -> None:
+    caption = "Protesters gather outside parliament on Monday. (AP Photo/Efrem Lukatsky)"
+    text = (
+        f"Council passes budget\n\n{PARA1}\n\n{caption}\n\n"
+        "The plan includes:\n- two new bus lines\n- repairs to old bridges\n"
+        "- a new cycle path\n\n"
+        f"{PARA2}\n\nKey dates\n\n{PARA3}\n"
+    )
+    art = clean(text)
+    assert role_of(art, caption) == LineRole.BOILERPLATE
+    assert role_of(art, "- two new bus lines") == LineRole.BODY
+    assert role_of(art, "Key dates") == LineRole.HEADING
+
+
+def test_text_without_any_punctuation_keeps_its_lines() -> None:
+    text = "Council passes budget\n\nnew bus lines\nbridge repairs\ncycle paths for the city\n"
+    art = clean(text)
+    assert [s.of(text) for s in art.body_spans] == [
+        "new bus lines",
+        "bridge repairs",
+        "cycle paths for the city",
+    ]

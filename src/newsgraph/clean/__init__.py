@@ -24,6 +24,7 @@ from newsgraph.clean.roles import (
     first_paragraph,
     is_caption_with_credit,
     is_crawl_date,
+    is_list_item,
     last_paragraph,
     read_lines,
     same_title,
@@ -206,6 +207,8 @@ def _body(lines: list[LineInfo], lo: int, hi: int, title_key: str, found: _Found
         if i not in (lo, hi) and ln.is_heading_shape and not ln.is_paragraph:
             if is_caption_with_credit(ln):
                 ln.set(BP, "photo caption with credit")
+            elif is_list_item(lines, i):
+                ln.set(B, "list item")
             else:
                 ln.set(LineRole.HEADING, "short unpunctuated line inside the body")
         else:

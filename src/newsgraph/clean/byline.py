@@ -16,8 +16,9 @@ from newsgraph.clean.names import (
 )
 
 _BY = re.compile(
-    r"^[\W_]*(?:(?:written|reported|story|words|text|reporting|posted)\s+)?"
-    r"(?:by|BY|By)(?:\s*:\s*|\s+|(?=[A-Z][a-z]))(?P<rest>.+)$",
+    r"^[\W_]*(?:(?:(?:written|reported|story|words|text|reporting|posted)\s+)?"
+    r"(?:by(?:\s*:\s*|\s+)|(?-i:By)(?=(?-i:[A-Z][a-z])))"
+    r"|(?:authors?|reporter|writer|words)\s*:\s*)(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _GLUED = re.compile(r"^[\W_]*By[A-Z]")
@@ -25,6 +26,7 @@ _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bwith\b)\s*")
 _CUT = re.compile(r"\s*(?:\||•|·|—|–| - |\bon\b|\bupdated\b|\bpublished\b|\(|\bfor\b).*$", re.I)
 _EDITING = re.compile(r";?\s*(?:additional reporting|editing|edited|writing|compiled)\b.*$", re.I)
 MAX_WORDS = 16
+_AFTER_NAMES = re.compile(r"\s*(?:\||•|·|—|–| - ).*$")  # "Jane Doe | Reuters"
 _IN_PLACE = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}$")
 
 
@@ -98,7 +100,7 @@ def bare_byline(line: str) -> tuple[str, ...]:
     "Jane Doe and John Roe in Brussels". Names must start with a known given name."""
     if len(line) > 80 or line.rstrip()[-1:] in ".!?:;,":
         return ()
-    names_part = _IN_PLACE.sub("", line)
+    names_part = _AFTER_NAMES.sub("", _IN_PLACE.sub("", line))
     parts = [p.strip() for p in _SPLIT.split(names_part) if p.strip()]
     if not parts or not all(looks_like_person(p) and starts_with_first_name(p) for p in parts):
         return ()

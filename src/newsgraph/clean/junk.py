@@ -96,6 +96,13 @@ _ANYWHERE_REASONS = {
     "copyright": "copyright",
     "contributor": "contributor credit",
 }
+# A caption's credit at the end of a line: "... on Monday. (AP Photo/Jane Doe)", "| Getty Images".
+_CREDIT_END = re.compile(
+    r"(?:[(\[]\s*(?:[A-Z]{2,}\s+)?(?:file\s+)?(?:photo|image|picture|video)s?\b[^)\]]{0,80}[)\]]"
+    r"|\b(?:getty images|shutterstock|ap photo/[^)]{1,40}|reuters/[\w .\-]{1,40}|epa-efe"
+    r"|afp via getty images|istock(?:photo)?|alamy)\s*\)?)\s*$",
+    re.IGNORECASE,
+)
 _PROMPT_HINTS = ("cookie", "newsletter", "subscri", "sign", "log", "notification", "blocker",
                  "javascript", "browser")  # fmt: skip
 _SECOND_PERSON = re.compile(r"\b(?:you|your|we use|our)\b")
@@ -126,6 +133,8 @@ def junk_reason(line: str, toks: list[str] | None = None) -> str | None:
         m = _ANYWHERE.search(low)
         if m is not None:
             return _ANYWHERE_REASONS[m.lastgroup or "syndication"]
+    if ("photo" in low or "image" in low or "/" in low) and _CREDIT_END.search(line):
+        return "photo caption with credit"
     if (
         len(line) <= MAX_PROMPT_CHARS
         and any(h in low for h in _PROMPT_HINTS)

@@ -27,6 +27,7 @@ _OPEN_QUOTES = frozenset("\"'“‘«„")
 _CAPTION_CREDIT_WORDS = wordset(
     "images image photo photos pool press agency getty shutterstock afp reuters ap epa"
 )
+_BULLET = re.compile(r"^(?:[-*•·▪►–]\s+\w|\d{1,2}[.)]\s+\w)")
 _CRAWL_MARK = re.compile(r"[|•·]|last update", re.IGNORECASE)
 MAX_TITLE_WORDS = 40
 MAX_HEADING_WORDS = 20
@@ -178,11 +179,31 @@ def first_paragraph(lines: list[LineInfo], after: int, title_key: str) -> int | 
 
 
 def last_paragraph(lines: list[LineInfo], first: int) -> int:
+    """Last body paragraph; when the text has no paragraph-shaped line at all (lists, captions,
+    texts without punctuation), the last line that is not junk or metadata."""
     for i in range(len(lines) - 1, first, -1):
         ln = lines[i]
         if not ln.is_meta and ln.is_paragraph:
             return i
+    if lines[first].is_paragraph:
+        return first
+    for i in range(len(lines) - 1, first, -1):
+        if not lines[i].is_meta:
+            return i
     return first
+
+
+def is_list_item(lines: list[LineInfo], i: int) -> bool:
+    """Bulleted or numbered, or one of three or more short lines in a row: a list, not headings."""
+    if _BULLET.match(lines[i].text):
+        return True
+    run = 1
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and lines[j].is_heading_shape and not lines[j].is_meta:
+            run += 1
+            j += step
+    return run >= 3
 
 
 def standalone_name(ln: LineInfo) -> bool:
