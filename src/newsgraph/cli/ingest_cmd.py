@@ -40,7 +40,8 @@ def open_db(db: str, *, create: bool) -> Store:
     except SchemaError as exc:
         raise fail(f"{db}: {exc}") from exc
     except Exception as exc:  # unreadable file, not a database, bad URL ...
-        raise fail(f"cannot open database {db}: {type(exc).__name__}: {exc}") from exc
+        cause = getattr(exc, "orig", None) or exc  # the driver's words, without SQLAlchemy's
+        raise fail(f"cannot open database {db}: {cause}") from exc
 
 
 def summary_table(summary: IngestSummary) -> Table:

@@ -181,7 +181,12 @@ def quotes_command(
     until: str | None = typer.Option(None, "--until", help="Up to this date, inclusive."),
     article: str | None = typer.Option(None, "--article", "-a", help="Article id or id prefix."),
     kind: list[QuoteKind] = typer.Option(
-        [], "--kind", "-k", help="Only these kinds (repeatable): direct, partial, indirect ..."
+        [],
+        "--kind",
+        "-k",
+        metavar="KIND",
+        help="Only this kind (repeatable): direct, partial, indirect, continuation, heading,"
+        " scare.",
     ),
     fmt: OutputFormat = FORMAT_OPTION,
     limit: int = LIMIT_OPTION,
