@@ -58,7 +58,7 @@ def _render(request: Request, name: str, context: dict[str, Any], status: int = 
 
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, store: StoreDep, f: FilterDep, offset: OffsetParam = 0) -> Any:
-    page = queries.quote_page(store, f, limit=PAGE_SIZE, offset=offset)
+    page = queries.quote_page(store, f, limit=PAGE_SIZE, offset=offset, html=True)
     query = f.as_query()
     speakers = queries.speaker_page(store, f, limit=100).items
     for s in speakers:
@@ -86,7 +86,9 @@ def index(request: Request, store: StoreDep, f: FilterDep, offset: OffsetParam =
 @router.get("/speaker/{name:path}", response_class=HTMLResponse)
 def speaker(request: Request, store: StoreDep, name: str, offset: OffsetParam = 0) -> Any:
     f = QuoteFilter(speaker=name)
-    page = queries.quote_page(store, f, limit=PAGE_SIZE, offset=offset, exact_speaker=True)
+    page = queries.quote_page(
+        store, f, limit=PAGE_SIZE, offset=offset, exact_speaker=True, html=True
+    )
     if page.total == 0:
         raise HTTPException(404, f"no quotations by {name!r}")
     days, undated = queries.speaker_days(store, name)

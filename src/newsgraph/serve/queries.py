@@ -23,6 +23,7 @@ from newsgraph.store.rows import as_date
 from newsgraph.store.schema import articles, quotes
 
 CONTEXT = 300  # characters fetched either side of a quotation to find its sentence
+COUNT_CAP = 10_000  # totals are counted up to here; beyond, "10000+" (exact: false)
 
 _QUOTE_COLS = (
     quotes.c.id,
@@ -66,18 +67,21 @@ class Page:
     total: int
     limit: int | None
     offset: int
+    exact: bool = True  # false when total is a lower bound (the count stopped at COUNT_CAP)
 
     @property
     def next_offset(self) -> int | None:
-        if self.limit is None:
+        if self.limit is None or not self.items:
             return None
         nxt = self.offset + len(self.items)
-        return nxt if nxt < self.total and self.items else None
+        more = nxt < self.total or (not self.exact and len(self.items) == self.limit)
+        return nxt if more else None
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "items": self.items,
             "total": self.total,
+            "total_exact": self.exact,
             "limit": self.limit,
             "offset": self.offset,
             "next_offset": self.next_offset,
@@ -117,6 +121,18 @@ def _iso(value: Any) -> str | None:
     return day.isoformat() if day else None
 
 
+def _newest_first() -> tuple[Any, ...]:
+    # Matches the quotes_order index (published, article_id, start): SQLite walks it backwards
+    # for the date and sorts only ties, so a page costs the same at any depth of the list.
+    return (quotes.c.published.desc().nulls_last(), quotes.c.article_id, quotes.c.start)
+
+
+def count_capped(conn: Any, src: Any, conds: list[Any], cap: int = COUNT_CAP) -> int:
+    """How many rows match, counting no further than ``cap`` (bounded time on huge matches)."""
+    inner = sa.select(sa.literal(1)).select_from(src).where(*conds).limit(cap + 1).subquery()
+    return int(conn.execute(sa.select(sa.func.count()).select_from(inner)).scalar_one())
+
+
 def quote_page(
     store: Store,
     f: QuoteFilter,
@@ -125,49 +141,66 @@ def quote_page(
     offset: int = 0,
     exact_speaker: bool = False,
     with_total: bool = True,
+    html: bool = False,
 ) -> Page:
-    """Quotations matching ``f``, newest first, each with its sentence (as text and offsets)."""
+    """Quotations matching ``f``, newest first, each with its sentence (as text and offsets;
+    with ``html``, also as highlighted markup for the pages).
+
+    Two steps: the ids of the page from a narrow, index-ordered select, then the full rows
+    (with a window of article text for the sentence) for just those ids. Totals above
+    COUNT_CAP are reported as COUNT_CAP with ``exact`` false.
+    """
     conds = _quote_conditions(store, f, exact_speaker=exact_speaker)
     src, outlet = _joined(f)
     conds += outlet
-    window_start = sa.case((quotes.c.start > CONTEXT, quotes.c.start - CONTEXT), else_=0)
-    stmt = (
-        sa.select(
-            *_QUOTE_COLS,
-            window_start.label("ctx_start"),
-            sa.func.substr(
-                articles.c.text, window_start + 1, quotes.c.end - window_start + CONTEXT
-            ).label("ctx"),
-        )
-        .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
-        .where(*conds)
-        .order_by(
-            quotes.c.published.is_(None),
-            quotes.c.published.desc(),
-            quotes.c.article_id,
-            quotes.c.start,
-        )
-        .offset(offset)
-    )
+    # A full-text filter makes the database collect and sort every match anyway, so the total
+    # comes with the ids (a window count) instead of from a second pass over the matches.
+    count_inline = with_total and bool(f.q or (f.speaker and not exact_speaker))
+    cols: list[Any] = [quotes.c.id]
+    if count_inline:
+        cols.append(sa.func.count().over().label("n"))
+    ids_stmt = sa.select(*cols).select_from(src).where(*conds).order_by(*_newest_first())
+    ids_stmt = ids_stmt.offset(offset)
     if limit is not None:
-        stmt = stmt.limit(limit)
+        ids_stmt = ids_stmt.limit(limit)
+    window_start = sa.case((quotes.c.start > CONTEXT, quotes.c.start - CONTEXT), else_=0)
     with store.engine.connect() as conn:
-        rows = [r._asdict() for r in conn.execute(stmt)]
-        if not with_total:
-            total = offset + len(rows)
-        elif offset == 0 and limit is not None and len(rows) < limit:
-            total = len(rows)
+        found = conn.execute(ids_stmt).all()
+        ids = [r[0] for r in found]
+        rows_by_id: dict[int, dict[str, Any]] = {}
+        for i in range(0, len(ids), 500):
+            stmt = (
+                sa.select(
+                    *_QUOTE_COLS,
+                    window_start.label("ctx_start"),
+                    sa.func.substr(
+                        articles.c.text, window_start + 1, quotes.c.end - window_start + CONTEXT
+                    ).label("ctx"),
+                )
+                .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
+                .where(quotes.c.id.in_(ids[i : i + 500]))
+            )
+            rows_by_id.update((r.id, r._asdict()) for r in conn.execute(stmt))
+        exact = True
+        if not with_total or (offset == 0 and limit is not None and len(ids) < limit):
+            total = offset + len(ids)
+        elif count_inline and found:
+            total = found[0][1]
         else:
-            count = sa.select(sa.func.count()).select_from(src).where(*conds)
-            total = conn.execute(count).scalar_one()
-    return Page([_quote_item(r) for r in rows], total, limit, offset)
+            total = count_capped(conn, src, conds)
+            if total > COUNT_CAP:
+                total, exact = max(COUNT_CAP, offset + len(ids)), False
+    rows = [rows_by_id[i] for i in ids if i in rows_by_id]
+    return Page([_quote_item(r, html) for r in rows], total, limit, offset, exact)
 
 
-def _quote_item(r: dict[str, Any]) -> dict[str, Any]:
+def _quote_item(r: dict[str, Any], html: bool) -> dict[str, Any]:
     ctx, base = r.pop("ctx") or "", r.pop("ctx_start") or 0
     a, b = sentence_bounds(ctx, r["start"] - base, r["end"] - base)
     r["published"] = _iso(r["published"])
     r["sentence"] = {"start": base + a, "end": base + b, "text": ctx[a:b]}
+    if not html:
+        return r
     r["_context_html"] = highlight(
         ctx,
         [Mark(r["start"] - base, r["end"] - base, r["speaker"], r["kind"])],
