@@ -104,6 +104,32 @@ def test_record_feeds_the_pipeline() -> None:
     assert doc.article.text == rec.text
 
 
+STORM = b"""<html><head><title>Storm cuts power to thousands</title></head><body><article>
+<h1>Storm cuts power to thousands</h1>
+<p>A powerful storm brought winds of up to 120 km/h to the coast on Sunday, cutting power to
+thousands of homes and closing the main coastal road.</p>
+<figure><img src="waves.jpg">
+<figcaption>Waves crash over the harbour wall. Photo: Agency</figcaption>
+</figure>
+<p>Emergency services said they had received more than 400 calls overnight, most about trees.</p>
+<blockquote class="twitter-tweet"><p lang="en">Stay indoors tonight if you can. Crews are working
+to restore power.</p>&mdash; City Council (@citycouncil) <a href="https://t.example/1">March 3</a>
+</blockquote><script async src="https://platform.example/widgets.js"></script>
+<blockquote><p>Gusts above 100 km/h are likely along exposed coasts until Monday morning.</p>
+</blockquote>
+<p>"We expect the worst of it to pass by Monday morning," a forecaster said.</p>
+</article></body></html>"""
+
+
+def test_social_embeds_are_pruned_but_block_quotations_stay() -> None:
+    rec = record_from_html(STORM, "storm.html")
+    text = rec.text or ""
+    assert "Stay indoors" not in text and "@citycouncil" not in text
+    assert "Photo: Agency" not in text
+    assert "Gusts above 100 km/h are likely" in text
+    assert text.rstrip().endswith("a forecaster said.")
+
+
 XHTML = b"""<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"
   "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">

@@ -51,6 +51,14 @@ _MARKUP = re.compile(
 _HTML_LANG = re.compile(
     r"""<html[^>]{0,300}?\blang\s*=\s*["']?([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]+)?)""", re.IGNORECASE
 )
+# embedded social posts: someone else's words with a handle and a date, not the article's text
+_PRUNE_XPATH = [
+    "//blockquote[contains(@class,'twitter-tweet') or contains(@class,'twitter-video')"
+    " or contains(@class,'instagram-media') or contains(@class,'tiktok-embed')"
+    " or contains(@class,'reddit-embed') or contains(@class,'fb-xfbml-parse-ignore')]",
+    "//div[contains(@class,'fb-post') or contains(@class,'embed-twitter')"
+    " or contains(@class,'social-embed')]",
+]
 _NOTHING_EXTRACTED = "no article text extracted (empty or boilerplate only)"
 # spaces, and every character str.splitlines() would break a line at (besides "\n") or that is
 # an invisible control: the text must have exactly one line per paragraph for the cleaner
@@ -157,6 +165,7 @@ def _extract(
         with_metadata=True,
         include_comments=False,
         include_tables=False,
+        prune_xpath=_PRUNE_XPATH,
         date_extraction_params=_date_params(fetched),
     )
     if doc is None:
