@@ -153,3 +153,16 @@ def test_html_dispatch_never_raises(tmp_path: Path) -> None:
     (rec,) = records(path)
     assert rec.source.startswith(str(path))
     assert rec.text is not None or rec.error  # parsed by ingest.html, or a clear reason
+
+
+def test_single_path_and_pathlike_inputs(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    assert [r.text for r in iter_records(str(path))] == [ARTICLE]
+    assert [r.text for r in iter_records([path])] == [ARTICLE]
+
+
+def test_text_only_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO('{"text": "One."}\n'))
+    (rec,) = records("-")
+    assert (rec.source, rec.text) == ("<stdin>:1", "One.")

@@ -8,6 +8,8 @@ HTML and WARC are read by ``ingest.html`` / ``ingest.warc`` (imported lazily, op
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
@@ -25,15 +27,26 @@ HTML_EXTS = (".html", ".htm")
 WARC_EXTS = (".warc", ".warc.gz")
 
 
-def iter_records(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
+def iter_records(
+    inputs: Iterable[str | os.PathLike[str]] | str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Record]:
     """Yield Records for every article in ``inputs`` (paths, folders, globs, "-" for stdin)."""
-    for path, problem in expand(inputs):
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]  # one path given on its own, not a list of one-letter paths
+    for path, problem in expand(os.fspath(i) for i in inputs):
         if problem is not None:
             yield Record(path, None, error=f"{problem}: {path}")
         elif path == STDIN:
-            yield from read_stream(sys.stdin.buffer, "<stdin>", max_bytes=max_bytes)
+            yield from _guarded(_read_stdin(max_bytes), "<stdin>")
         else:
             yield from _guarded(_read_path(path, max_bytes), path)
+
+
+def _read_stdin(max_bytes: int) -> Iterator[Record]:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text-only stdin (replaced by a test harness or an embedding app)
+        stream = io.BytesIO(sys.stdin.read().encode("utf-8"))
+    yield from read_stream(stream, "<stdin>", max_bytes=max_bytes)
 
 
 def _guarded(records: Iterator[Record], source: str) -> Iterator[Record]:
