@@ -271,3 +271,14 @@ def test_context_cues_for_unknown_names(rec: EntityRecognizer) -> None:
     assert got["Clare O'Neil"] is PER
     assert got["Ministry"] is ORG
     assert "Home Affairs Minister Clare O'Neil" not in got
+
+
+def test_all_caps_lines_use_title_case_lexicons(rec: EntityRecognizer) -> None:
+    text = (
+        "SOCCER - JAPAN BEAT SYRIA IN SURPRISE WIN NEAR NEW YORK\n"
+        "LONDON 1996-08-30\n"
+        "Japan began the defence of their title with a 2-1 win against Syria on Friday."
+    )
+    got = [(m.text, m.type) for m in rec.recognize(text, lines_of(text))]
+    assert got[:4] == [("JAPAN", GPE), ("SYRIA", GPE), ("NEW YORK", GPE), ("LONDON", GPE)]
+    assert ("SOCCER", GPE) not in got and not any(t == "SURPRISE" for t, _ in got)

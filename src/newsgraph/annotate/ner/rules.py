@@ -66,6 +66,7 @@ class Candidate:
     strength: int
     weak: bool = False  # needs support elsewhere in the document (sentence start, headline)
     speech: bool = False  # followed by a speech verb ("Peskov said")
+    key: str | None = None  # the name as the document pass compares it ("JAPAN" → "Japan")
 
     @property
     def start(self) -> int:
@@ -76,7 +77,7 @@ class Candidate:
         return self.tokens[-1].end
 
     def text(self, raw: str) -> str:
-        return raw[self.start : self.end]
+        return self.key or raw[self.start : self.end]
 
 
 def _is_initial(tokens: Sequence[Token], i: int) -> bool:
@@ -88,6 +89,15 @@ def _is_initial(tokens: Sequence[Token], i: int) -> bool:
         return True
     prev = tokens[j].text
     return prev in _SENTENCE_END or (prev in {"”", '"'} and j > 0 and tokens[j - 1].text == ".")
+
+
+def _is_shouting(tokens: Sequence[Token]) -> bool:
+    """Most words in capitals: a wire headline or a shouted line."""
+    words = [t for t in tokens if t.name or (t.text[0].isalpha() and len(t.text) > 1)]
+    if len(words) < 3:
+        return False
+    upper = sum(1 for t in words if t.text.isupper())
+    return upper / len(words) >= 0.6
 
 
 def _is_headline(tokens: Sequence[Token], known: Callable[[str], bool]) -> bool:
@@ -141,6 +151,12 @@ class RuleTagger:
         if "-" in text:
             parts = text.split("-")
             if all(p in gz.demonyms or p in gz.places for p in parts if p):
+                return MISC
+        if len(text) > 3 and text.isupper():  # "LONDON 1996-08-30", "RUSSIAN FORCES"
+            folded = text.title()
+            if folded in gz.places:
+                return GPE
+            if folded in gz.demonyms:
                 return MISC
         return None
 
@@ -242,6 +258,9 @@ class RuleTagger:
         cands: list[Candidate] = []
         if len(caps) * 2 >= text.count(" ") + 1:
             toks = tokenize(text, start)
+            if _is_shouting(toks):
+                self._tag_shouting(raw, toks, cands)
+                return cands
             headline = _is_headline(toks, self._known_word)
             self._tag_tokens(raw, toks, headline, cands)
             return cands
@@ -251,6 +270,35 @@ class RuleTagger:
                 toks.insert(0, _MID_SENTENCE)
             self._tag_tokens(raw, toks, False, cands)
         return cands
+
+    def _tag_shouting(self, raw: str, toks: list[Token], out: list[Candidate]) -> None:
+        """An ALL-CAPS line ("SOCCER - JAPAN GET LUCKY WIN"): only words a lexicon knows in
+        Title case, longest first; the rest is left to the document pass (weak)."""
+        i, n = 0, len(toks)
+        while i < n:
+            if not toks[i].name:
+                i += 1
+                continue
+            for k in (3, 2, 1):
+                part = toks[i : i + k]
+                if len(part) < k or not all(t.name for t in part):
+                    continue
+                words = [t.text for t in part]
+                key = None
+                kind = self.lexicon_type(" ".join(words))
+                if kind is None:
+                    key = " ".join(w.title() for w in words)
+                    kind = self.lexicon_type(key)
+                if kind is GPE and k == 1 and self.gz.places.get(words[0].title()) == "city":
+                    kind = None  # "SURPRISE" is a town too: only if the article names it
+                if kind is not None:
+                    out.append(Candidate(part, kind, LEXICON, key=key))
+                    i += k
+                    break
+            else:
+                key = toks[i].text.title()
+                out.append(Candidate([toks[i]], None, GUESS, weak=True, key=key))
+                i += 1
 
     def _tag_tokens(
         self, raw: str, toks: list[Token], headline: bool, out: list[Candidate]
@@ -464,6 +512,7 @@ def resolve(
             typ = default_single
         canonical = None
         if typ is PER:
-            canonical = surnames.get(c.tokens[-1].text, text) if len(c.tokens) == 1 else text
+            last = c.key or c.tokens[-1].text
+            canonical = surnames.get(last, text) if len(c.tokens) == 1 else text
         out.append((c, typ, canonical))
     return out
