@@ -268,3 +268,15 @@ def test_text_without_any_punctuation_keeps_its_lines() -> None:
         "bridge repairs",
         "cycle paths for the city",
     ]
+
+
+def test_question_heading_and_source_line_inside_body() -> None:
+    text = (
+        f"Council passes budget\n\n{PARA1}\n\nWhat happens next?\n\n{PARA2}\n\n"
+        "Source: National Statistics Office\n\n"
+        f"{PARA3}\n\nSource: Example Daily\n"
+    )
+    art = clean(text)
+    assert role_of(art, "What happens next?") == LineRole.HEADING
+    assert role_of(art, "Source: National Statistics Office") == LineRole.BOILERPLATE
+    assert art.publisher == "Example Daily"

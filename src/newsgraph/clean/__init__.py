@@ -202,9 +202,12 @@ def _meta_zone(lines: list[LineInfo], lo: int, hi: int, title_key: str, found: _
 def _body(lines: list[LineInfo], lo: int, hi: int, title_key: str, found: _Found) -> None:
     for i in range(lo, hi + 1):
         ln = lines[i]
+        if ln.source and not ln.junk:  # "Source: X" under a chart or quote: not the publisher
+            ln.set(BP, "source credit inside the body")
+            continue
         if _common(ln, title_key, found) or _date(lines, i, found):
             continue
-        if i not in (lo, hi) and ln.is_heading_shape and not ln.is_paragraph:
+        if i not in (lo, hi) and ln.is_heading_shape:
             if is_caption_with_credit(ln):
                 ln.set(BP, "photo caption with credit")
             elif is_list_item(lines, i):

@@ -24,6 +24,7 @@ from newsgraph.model import LineRole
 _CLOSERS = " \t\"'”’»)]}*\u00a0"
 _SENTENCE_END = frozenset(".!?…:;,")
 _OPEN_QUOTES = frozenset("\"'“‘«„")
+_QUOTE_CHARS = '"“”«»„'
 _CAPTION_CREDIT_WORDS = wordset(
     "images image photo photos pool press agency getty shutterstock afp reuters ap epa"
 )
@@ -34,6 +35,7 @@ MAX_HEADING_WORDS = 20
 MAX_HEADING_CHARS = 160
 TITLE_SEARCH_LINES = 20
 MIN_TITLE_WORDS = 3
+MAX_QUESTION_HEADING_WORDS = 10
 MAX_SENTENCE_TITLE_WORDS = 15  # a longer line ending in a full stop is a lede
 
 
@@ -65,10 +67,15 @@ class LineInfo:
 
     @property
     def is_heading_shape(self) -> bool:
+        """Short and unpunctuated, or a short question standing alone ("What happens next?")."""
+        if not 1 <= self.n <= MAX_HEADING_WORDS or len(self.text) > MAX_HEADING_CHARS:
+            return False
+        if not self.ends_sentence:
+            return True
         return (
-            not self.ends_sentence
-            and 1 <= self.n <= MAX_HEADING_WORDS
-            and len(self.text) <= MAX_HEADING_CHARS
+            self.text.endswith("?")
+            and self.n <= MAX_QUESTION_HEADING_WORDS
+            and not any(q in self.text for q in _QUOTE_CHARS)
         )
 
     @property

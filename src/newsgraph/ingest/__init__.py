@@ -19,7 +19,7 @@ from newsgraph.ingest.jsonl import records_from_json, records_from_lines
 from newsgraph.ingest.paths import STDIN, expand
 from newsgraph.model import Record
 
-__all__ = ["iter_records", "read_stream"]
+__all__ = ["DEFAULT_MAX_BYTES", "iter_records", "read_stream"]
 
 DEFAULT_MAX_BYTES = 10_000_000
 JSONL_EXTS = (".jsonl", ".ndjson")
