@@ -8,6 +8,7 @@ corpus-level knowledge can be passed in as ``known_boilerplate`` (see :func:`lin
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Set
 
 from newsgraph.clean.byline import bare_byline
@@ -121,8 +122,8 @@ class _Found:
         self.source: str | None = None
         self.top_name: str | None = None
         self.copyright: str | None = None
-        self.dates: list[tuple[object, str]] = []  # (date, "published"|"updated"|"byline")
-        self.page_date = None
+        self.dates: list[tuple[dt.date, str]] = []  # (date, "published"|"date"|"updated"|...)
+        self.page_date: dt.date | None = None
 
 
 def _common(ln: LineInfo, title_key: str, found: _Found) -> bool:
@@ -233,6 +234,8 @@ def _footer(lines: list[LineInfo], lo: int, title_key: str, found: _Found) -> No
 
 
 def _publisher(text: str, lines: list[LineInfo], b: int, found: _Found) -> str | None:
+    """Strongest signal first: a "Source:" credit, an outlet line under the title, a syndication
+    note, the copyright holder, a byline affiliation, an agency dateline, "Read in X’s report"."""
     if found.top_name and found.source and found.top_name != found.source:
         found.trailing.append(found.top_name)  # a name under the title, outlet named elsewhere
         found.top_name = None
@@ -261,7 +264,9 @@ def _mark_publisher_lines(lines: list[LineInfo], publisher: str | None) -> None:
             ln.set(BY, "publisher name line")
 
 
-def _published(record: Record, found: _Found) -> tuple[object, str | None]:
+def _published(record: Record, found: _Found) -> tuple[dt.date | None, str | None]:
+    """The record's date when it parses ("metadata"), else a date line under the title
+    ("dateline"), a date in the byline ("byline"), an "Updated ..." line ("updated")."""
     if record.published:
         day = parse_date(record.published)
         if day:

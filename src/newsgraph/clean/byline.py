@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -34,7 +35,7 @@ _IN_PLACE = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\
 class Byline:
     authors: tuple[str, ...]
     affiliation: str | None  # "Reuters" in "By Jane Doe, Reuters"
-    date: object | None  # dt.date written in the byline, if any
+    date: dt.date | None  # a date written in the byline, if any
 
 
 def parse_byline(line: str) -> Byline | None:
