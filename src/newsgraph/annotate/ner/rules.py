@@ -455,6 +455,8 @@ class RuleTagger:
             return ORG, GUESS
         if len(part) == 1 and first in gz.first_names and (prev is None or prev.text not in _DET):
             return PER, GUESS  # a first name alone: "Hayley joined the band"
+        if len(part) == 1 and prev is not None and prev.text in lx.SPEECH_VERBS:
+            return PER, GUESS  # "..., said Peskov"
         if len(part) in (2, 3):
             return self.multi_default, GUESS
         if len(part) > 3:
