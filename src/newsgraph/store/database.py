@@ -176,10 +176,15 @@ _SUMMARY_COLUMNS = (
 _PreparedInsert = tuple[str, list[str], list[tuple[str, Callable[[Any], Any]]], bool]
 
 
-def _prepare_insert(table: sa.Table, dialect: sa.Dialect) -> _PreparedInsert:
-    """Driver-level INSERT text for ``table`` (every column but an autoincrement key), the
-    parameter order and each column's bind processor (dates, JSON) for this dialect."""
-    cols = [c for c in table.columns if not (c.primary_key and c.autoincrement is True)]
+def _prepare_insert(
+    table: sa.Table, dialect: sa.Dialect, fields: Sequence[str] | None = None
+) -> _PreparedInsert:
+    """Driver-level INSERT text for ``table`` (``fields``, or every column but an autoincrement
+    key), the parameter order and each column's bind processor (dates, JSON) for this dialect."""
+    if fields is None:
+        cols = [c for c in table.columns if not (c.primary_key and c.autoincrement is True)]
+    else:
+        cols = [table.c[name] for name in fields]
     keys = [c.name for c in cols]
     compiled = sa.insert(table).compile(dialect=dialect, column_keys=keys)
     order = list(compiled.positiontup or keys) if compiled.positional else keys
@@ -196,6 +201,9 @@ class Store:
         self.engine = engine
         self.dialect = dialect
         self._inserts: dict[str, _PreparedInsert] = {}
+        date_type = quotes.c.published.type.dialect_impl(engine.dialect)
+        process = date_type.bind_processor(engine.dialect)
+        self._date_param: Callable[[Any], Any] = process or (lambda value: value)
 
     # ------------------------------------------------------------------ writes
 
@@ -302,17 +310,20 @@ class Store:
     ) -> None:
         if not docs:
             return
-        article_rows, quote_rows, mention_rows = [], [], []
+        article_rows: list[dict[str, Any]] = []
+        quote_rows: list[tuple[Any, ...]] = []
+        mention_rows: list[tuple[Any, ...]] = []
+        date_param = self._date_param
         for doc in docs:
             row = rows.article_row(doc, now)
             row["ingested_at"] = first_seen.get(doc.article.source, now)
             article_rows.append(row)
-            quote_rows.extend(rows.quote_rows(doc))
+            quote_rows.extend(rows.quote_rows(doc, date_param(row["published"])))
             mention_rows.extend(rows.mention_rows(doc))
         marks = self.dialect.mark(conn)
         self._bulk_insert(conn, articles, article_rows)
-        self._bulk_insert(conn, quotes, quote_rows)
-        self._bulk_insert(conn, mentions, mention_rows)
+        self._bulk_insert_tuples(conn, quotes, rows.QUOTE_FIELDS, quote_rows)
+        self._bulk_insert_tuples(conn, mentions, rows.MENTION_FIELDS, mention_rows)
         self.dialect.index_new_rows(conn, marks)
         for chunk in _chunks([d.article.source for d in docs]):
             conn.execute(sa.delete(failures).where(failures.c.source.in_(chunk)))
@@ -332,6 +343,30 @@ class Store:
         params: list[Any]
         params = list(map(operator.itemgetter(*keys), items)) if positional else items
         conn.exec_driver_sql(sql, params)
+
+    def _bulk_insert_tuples(
+        self,
+        conn: Connection,
+        table: sa.Table,
+        fields: tuple[str, ...],
+        items: list[tuple[Any, ...]],
+    ) -> None:
+        """executemany of ready-made tuples (values already in database form) in ``fields``
+        order; for drivers whose parameter order differs (or is by name) they become dicts."""
+        if not items:
+            return
+        key = f"{table.name}:tuples"
+        prepared = self._inserts.get(key)
+        if prepared is None:
+            prepared = self._inserts[key] = _prepare_insert(table, self.engine.dialect, fields)
+        sql, order, _converters, positional = prepared
+        if positional and tuple(order) == fields:
+            conn.exec_driver_sql(sql, items)
+        else:
+            named = [dict(zip(fields, t, strict=True)) for t in items]
+            conn.exec_driver_sql(
+                sql, list(map(operator.itemgetter(*order), named)) if positional else named
+            )
 
     # ------------------------------------------------------------------ queries
 

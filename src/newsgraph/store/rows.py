@@ -85,43 +85,63 @@ def article_row(doc: Document, now: dt.datetime) -> dict[str, Any]:
     }
 
 
-def quote_rows(doc: Document) -> list[dict[str, Any]]:
-    aid, published = doc.article.id, as_date(doc.article.published)
+# Column order of the tuples below: quotes and mentions are the bulk of every write, and tuples
+# in the INSERT's own order go to the driver without a per-row dict.
+QUOTE_FIELDS = (
+    "article_id",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "cue_start",
+    "cue_end",
+    "speaker_start",
+    "speaker_end",
+    "speaker_text",
+    "speaker",
+    "speaker_actor_id",
+    "confidence",
+    "evidence",
+    "published",
+)
+MENTION_FIELDS = ("article_id", "start", "end", "text", "type", "actor_id", "link", "canonical")
+
+_AS_IS = object()
+
+
+def quote_rows(doc: Document, published: Any = _AS_IS) -> list[tuple[Any, ...]]:
+    """One tuple per quote in :data:`QUOTE_FIELDS` order. ``published`` overrides the stored
+    date value (the store passes it already converted for its database, once per article)."""
+    aid = doc.article.id
+    if published is _AS_IS:
+        published = as_date(doc.article.published)
     return [
-        {
-            "article_id": aid,
-            "start": q.span.start,
-            "end": q.span.end,
-            "text": q.text,
-            "kind": str(q.kind),
-            "cue_start": _start(q.cue),
-            "cue_end": _end(q.cue),
-            "speaker_start": _start(q.speaker_span),
-            "speaker_end": _end(q.speaker_span),
-            "speaker_text": q.speaker_text,
-            "speaker": q.speaker,
-            "speaker_actor_id": q.speaker_actor_id,
-            "confidence": float(q.confidence),
-            "evidence": q.evidence,
-            "published": published,
-        }
+        (
+            aid,
+            q.span.start,
+            q.span.end,
+            q.text,
+            str(q.kind),
+            _start(q.cue),
+            _end(q.cue),
+            _start(q.speaker_span),
+            _end(q.speaker_span),
+            q.speaker_text,
+            q.speaker,
+            q.speaker_actor_id,
+            float(q.confidence),
+            q.evidence,
+            published,
+        )
         for q in doc.quotes
     ]
 
 
-def mention_rows(doc: Document) -> list[dict[str, Any]]:
+def mention_rows(doc: Document) -> list[tuple[Any, ...]]:
+    """One tuple per mention in :data:`MENTION_FIELDS` order."""
     aid = doc.article.id
     return [
-        {
-            "article_id": aid,
-            "start": m.span.start,
-            "end": m.span.end,
-            "text": m.text,
-            "type": str(m.type),
-            "actor_id": m.actor_id,
-            "link": m.link,
-            "canonical": m.canonical,
-        }
+        (aid, m.span.start, m.span.end, m.text, str(m.type), m.actor_id, m.link, m.canonical)
         for m in doc.mentions
     ]
 
