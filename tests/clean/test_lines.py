@@ -24,6 +24,12 @@ from newsgraph.clean.publisher import copyright_holder, domain_name, source_line
         ("Updated 2023-03-04T10:00:00Z", (dt.date(2023, 3, 4), "updated")),
         ("Posted on March 3, 2023 at 5:04 p.m. ET", (dt.date(2023, 3, 3), "published")),
         ("31/12/2023", (dt.date(2023, 12, 31), "date")),
+        ("2023/03/13", (dt.date(2023, 3, 13), "date")),
+        ("Posted: Mar 3, 2023 / 05:04 PM EST", (dt.date(2023, 3, 3), "published")),
+        (
+            "Updated Mon, March 13, 2023 at 10:14 AM GMT+1·3 min read",
+            (dt.date(2023, 3, 13), "updated"),
+        ),
         ("The 3 March 2023 meeting was cancelled", None),
         ("Feb 30, 2023", None),
         ("24.3 C", None),

@@ -29,15 +29,16 @@ _TIME = (
 _DATE = (
     rf"(?:(?P<m1>{_MON})\s+(?P<d1>{_DAY}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>{_DAY})(?:\s+of)?\s+(?P<m2>{_MON}),?\s+(?P<y2>\d{{4}})"
-    r"|(?P<y3>\d{4})-(?P<n3>[01]?\d)-(?P<d3>[0-3]?\d)"
+    r"|(?P<y3>\d{4})[-/](?P<n3>[01]?\d)[-/](?P<d3>[0-3]?\d)"
     r"|(?P<a4>[0-3]?\d)[/.](?P<b4>[0-3]?\d)[/.](?P<y4>\d{4}))"
 )
 _PREFIX = (
     r"(?P<kind>published|posted|updated|last\s+updated|last\s+modified|modified|date|first"
     r"\s+published|created|released)(?:\s+(?:on|at))?\s*[:\-–—]?\s*"
 )
+_TAIL = r"(?:\s*[·•|,]\s*(?:\d+\s*(?:-\s*)?min(?:ute)?s?\s+read|[A-Z]{2,3}))?"  # "· 3 min read"
 _DATE_LINE = re.compile(
-    rf"^[\W_]*(?:{_PREFIX})?(?:{_WEEKDAY})?{_DATE}(?:T[\d:.+\-Z]*)?{_TIME}[\s|•·,\-–—]*$",
+    rf"^[\W_]*(?:{_PREFIX})?(?:{_WEEKDAY})?{_DATE}(?:T[\d:.+\-Z]*)?{_TIME}{_TAIL}[\s|•·,\-–—]*$",
     re.IGNORECASE,
 )
 _DATE_ANY = re.compile(rf"(?:{_PREFIX})?(?:{_WEEKDAY})?{_DATE}{_TIME}", re.IGNORECASE)
