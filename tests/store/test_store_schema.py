@@ -99,3 +99,40 @@ def test_columns_have_offsets_for_every_extracted_item(tmp_path: Path) -> None:
         assert {"cue_start", "speaker_start", "speaker_actor_id", "published"} <= {
             c["name"] for c in insp.get_columns("quotes")
         }
+
+
+def test_portable_fallback_without_full_text_index(tmp_path: Path) -> None:
+    """The LIKE-based dialect other engines start with answers the same questions."""
+    from store_builders import ankara_doc, kremlin_doc
+
+    from newsgraph.store import Store
+    from newsgraph.store.dialects import GenericDialect
+    from newsgraph.store.migrations import migrate
+
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'generic.db'}")
+    with engine.begin() as conn:
+        migrate(conn, GenericDialect())
+    store = Store(engine, GenericDialect())
+    assert store.write([kremlin_doc(), ankara_doc()]).new == 2
+    assert {q.speaker for q in store.quotes(speaker="peskov")} == {"Dmitry Peskov"}
+    assert [q.text for q in store.quotes(search="food weapon")] == [
+        "Nobody should use food as a weapon,"
+    ]
+    assert store.quotes(search="50%_off") == []
+    assert [a.title for a in store.articles(search="grain")] == [
+        "Erdoğan urges calm over Black Sea grain deal"
+    ]
+    store.close()
+
+
+def test_named_parameter_drivers_get_the_same_insert(tmp_path: Path) -> None:
+    from sqlalchemy.dialects import postgresql
+
+    from newsgraph.store.database import _prepare_insert
+    from newsgraph.store.rows import QUOTE_FIELDS
+    from newsgraph.store.schema import quotes
+
+    sql, order, _procs, positional = _prepare_insert(quotes, postgresql.dialect(), QUOTE_FIELDS)
+    assert not positional
+    assert "%(article_id)s" in sql
+    assert tuple(order) == QUOTE_FIELDS
