@@ -190,7 +190,8 @@ UPPER_NOT_NAMES = _words(
 MISC_HEADS = _words(
     """War Wars Games Olympics Cup Championship Championships Prize Award Awards Festival
     Agreement Accord Accords Treaty Act Doctrine Plan Protocol Convention Declaration Charter
-    Revolution Crisis Summit Expo Open Marathon Grand Prix Series League Day Week Year"""
+    Revolution Crisis Summit Expo Open Marathon Grand Prix Series Day Week Year Campaign Battle
+    Trophy Bowl Medal Operation Ages"""
 )
 
 WEEKDAYS_MONTHS = _words(

@@ -21,6 +21,7 @@ GUESS, CONTEXT, CUE, LEXICON = 1, 2, 3, 4
 
 _SENTENCE_END = frozenset(".!?:;•|–—-…")
 _OPENERS = frozenset("“\"‘'([«„-–—•*")
+_MODEL_CODE = re.compile(r"^[A-Z]{1,3}-?\d{1,4}[A-Za-z]?$")  # aircraft, weapons, flights
 _DET = frozenset({"the", "a", "an", "The", "A", "An", "this", "that"})
 _POSSESSIVES = frozenset({"'s", "’s", "'S", "’S", "‘s"})
 
@@ -336,6 +337,8 @@ class RuleTagger:
             return [Candidate(toks[i:j], ORG, CUE)]
         if j - i > 1 and any(t.text in lx.MISC_HEADS for t in toks[i + 1 : j]) and not headline:
             return [Candidate(toks[i:j], MISC, CUE)]
+        if _MODEL_CODE.match(toks[i].text) or (j - i > 1 and toks[i].text == "Operation"):
+            return [Candidate(toks[i:j], MISC, CUE)]  # "F-16", "MH17", "Operation Overlord"
         for k in range(i + 1, j - 1):  # "... People's Republic Russia recognised"
             t = toks[k].text
             if t in lx.PLACE_HEADS or t in lx.ORG_HEADS:
