@@ -13,7 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.ingest.feeds import fetch_feed, iter_feed_records, record_from_page, watch
+from newsgraph.ingest.feeds import (
+    fetch_feed,
+    iter_feed_records,
+    record_from_page,
+    record_from_url,
+    watch,
+)
 from newsgraph.ingest.fetch import FetchResult, PoliteFetcher
 from newsgraph.model import Record
 
@@ -355,6 +361,16 @@ def test_iter_feed_records_fetches_new_items_once(server: tuple[str, State]) -> 
     again = list(iter_feed_records(base + "/rss.xml", fetcher=fetcher, seen=seen))
     assert again == []  # 304, and every link already seen
     assert state.hits["/news/dock-strike"] == 1
+
+
+def test_record_from_url(server: tuple[str, State]) -> None:
+    base, _ = server
+    fetcher, _ = make_fetcher()
+    page = record_from_url(base + "/news/water-plan", fetcher=fetcher)
+    assert page.error is None and page.title == "Minister defends water plan as farmers protest"
+    assert page.metadata["http_status"] == 200 and page.metadata["fetched"]
+    pdf = record_from_url(base + "/files/report.pdf", fetcher=fetcher)
+    assert pdf.text is None and pdf.error == "not HTML: application/pdf"
 
 
 def test_max_items_fetches_only_the_first_new_items(server: tuple[str, State]) -> None:

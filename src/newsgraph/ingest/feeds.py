@@ -7,6 +7,7 @@ Library functions for the CLI (``ingest --feed URL`` and ``watch FEED...``):
 - :func:`iter_feed_records` yields one Record per new item (its page through
   :func:`~newsgraph.ingest.html.record_from_html`), skipping links already in ``seen`` and adding
   the ones it handled; a feed that cannot be read yields one error Record.
+- :func:`record_from_url` fetches and extracts one page (for ``ingest URL``).
 - :func:`watch` polls feeds every ``interval`` seconds and hands each batch of new Records to a
   callback; ``stop_after`` bounds the number of rounds.
 """
@@ -107,6 +108,11 @@ def iter_feed_records(
         if not page.transient:
             seen.add(item.link)
         yield record_from_page(page, item=item, feed_url=url)
+
+
+def record_from_url(url: str, *, fetcher: Fetcher) -> Record:
+    """Fetch one article page politely and extract it (``ingest URL``); never raises."""
+    return record_from_page(fetcher.fetch(url))
 
 
 def record_from_page(
