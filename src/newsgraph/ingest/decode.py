@@ -4,9 +4,14 @@ exactly as they are, because every offset downstream points into this text."""
 from __future__ import annotations
 
 import codecs
+import re
 
 _SAMPLE = 8192
-_CONTROL_OK = frozenset("\t\n\r\f\v\x1b")
+_CONTROL_OK = "\t\n\r\f\v\x1b"
+# Bytes that are fine in text: everything from space up, plus the usual whitespace controls.
+_TEXT_BYTES = bytes(range(32, 256)) + _CONTROL_OK.encode()
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+MAX_CONTROL_SHARE = 0.3
 
 
 def looks_binary(data: bytes) -> bool:
@@ -16,16 +21,15 @@ def looks_binary(data: bytes) -> bool:
         return True
     if not head:
         return False
-    controls = sum(1 for b in head if b < 32 and chr(b) not in _CONTROL_OK)
-    return controls / len(head) > 0.3
+    controls = len(head.translate(None, _TEXT_BYTES))  # C speed: delete text bytes, count rest
+    return controls / len(head) > MAX_CONTROL_SHARE
 
 
 def _mostly_control(text: str) -> bool:
     head = text[:_SAMPLE]
     if not head:
         return False
-    bad = sum(1 for c in head if (ord(c) < 32 and c not in _CONTROL_OK) or 0x7F <= ord(c) < 0xA0)
-    return bad / len(head) > 0.3
+    return len(_CONTROL_CHARS.findall(head)) / len(head) > MAX_CONTROL_SHARE
 
 
 def decode_bytes(data: bytes) -> tuple[str | None, str | None]:
