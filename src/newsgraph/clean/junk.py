@@ -75,8 +75,24 @@ _START_RULES: tuple[tuple[str, str], ...] = (
     ("url", r"[\W_]*(?:https?://|www\.)\S+$"),
     ("menu", r"(?:[^|›»>]{1,30}[|›»>]\s*){2,}[^|›»>.!?]{0,30}$"),
 )
+_LEAD = r"[\W_]*"
+
+
+def _unlead(pattern: str) -> str:
+    r"""Drop a rule's own leading ``[\W_]*``: the combined regex matches it once for all rules."""
+    if pattern.startswith(_LEAD):
+        return pattern[len(_LEAD) :]
+    if pattern.startswith("(?-i:" + _LEAD):
+        return "(?-i:" + pattern[len(_LEAD) + 5 :]
+    return pattern
+
+
 _START = re.compile(
-    "^(?:" + "|".join(f"(?P<r{i}>{pat})" for i, (_, pat) in enumerate(_START_RULES)) + ")",
+    "^"
+    + _LEAD
+    + "(?:"
+    + "|".join(f"(?P<r{i}>{_unlead(pat)})" for i, (_, pat) in enumerate(_START_RULES))
+    + ")",
     re.IGNORECASE,
 )
 _START_REASONS = {f"r{i}": reason for i, (reason, _) in enumerate(_START_RULES)}

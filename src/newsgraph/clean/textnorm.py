@@ -16,7 +16,6 @@ _REPLACEMENTS = tuple(
         "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
     }.items()
 )  # fmt: skip
-_SPACES = re.compile(r"\s+")
 _NON_ALNUM = re.compile(r"[\W_]+")
 
 
@@ -45,7 +44,7 @@ def straighten(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Lowercase, straight quotes and hyphens, single spaces: the form the article id hashes."""
-    return _SPACES.sub(" ", straighten(text).lower()).strip()
+    return " ".join(straighten(text).lower().split())
 
 
 def compare_key(text: str) -> str:
