@@ -166,7 +166,7 @@ class QuoteWalker:
             sents = self._sentences_of(ln)
             toks = [self._tokens(s, segs) for s in sents]
             parsed.append((ln, segs, sents, toks))
-        self.state.main_speaker = self._main_speaker(parsed)
+        self.state.find_main_speaker = lambda: self._main_speaker(parsed)
         headings: list[tuple[Line, list[Segment]]] = []
         prev: Draft | None = None  # last attribution of the previous body paragraph
         chain: list[Draft] = []  # open multi-paragraph quotations waiting for their cue
@@ -290,7 +290,10 @@ class QuoteWalker:
             self._update_discourse(sent, sentence_drafts)
             for _pos, d in sentence_drafts:
                 drafts.append(d)
-                if d.speaker is not None and d.canonical is not None and d.kind != QuoteKind.SCARE:
+                if d.speaker is None or d.canonical is None or d.kind == QuoteKind.SCARE:
+                    continue
+                # a paragraph's speaker: its last full attribution, else its last partial one
+                if d.kind != QuoteKind.PARTIAL or last_att is None or last_att.kind == d.kind:
                     last_att = d
         # direct quotations without a cue of their own take the paragraph's speaker
         attributed = [d for d in drafts if d.kind == QuoteKind.DIRECT and d.speaker is not None]

@@ -125,31 +125,42 @@ _MULTI_CAP_RUN = re.compile(rf"(?<![\w’']){_CAP_WORD}(?:{_JOINER}{_CAP_WORD})+
 _PIECES = re.compile(r"[\w’'\-]+|[^\w\s]")
 
 
+_CAP_LONG = re.compile(r"(?<!\w)[A-Z]\w{3,}")
+_LOW_LONG = re.compile(r"(?<!\w)[a-z]\w{3,}")
+
+
 def _title_case(line: str) -> bool:
     """A headline in Title Case (body paragraphs are long, so only short lines are checked)."""
     if len(line) > 200:
         return False
-    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-    return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) / len(words) > 0.7
+    caps = len(_CAP_LONG.findall(line))
+    lows = len(_LOW_LONG.findall(line))
+    return caps >= 3 and caps > 2.3 * lows
 
 
 def build_people(text: str, lines: list[tuple[int, int]], mentions: tuple[Mention, ...]) -> People:
     """Collect person names and role introductions from the given (sentence-case) lines."""
     people = People()
+    seen: dict[str, tuple[list[str], list[str]] | None] = {}
     for a, b in lines:
         if _title_case(text[a:b]):
             continue
         for m in _MULTI_CAP_RUN.finditer(text, a, b):  # one word is never a full name
-            words = _split_run(m.group())
-            name = name_part(words)
-            if not _person_like(name):
+            run = m.group()
+            if run not in seen:
+                words = _split_run(run)
+                name = name_part(words)
+                seen[run] = (words, name) if _person_like(name) else None
+            parsed = seen[run]
+            if parsed is None:
                 continue
+            words, name = parsed
             full = " ".join(name)
             people.add_person(full)
             if people.full_names[full] > 2:
                 continue  # roles are introduced at the first mentions
             before = _PIECES.findall(text, max(a, m.start() - 60), m.start())
-            titled = len(_split_run(m.group())) - len(name)
+            titled = len(words) - len(name)
             after = _PIECES.findall(text, m.end(), min(b, m.end() + 100))
             _roles_around(people, before, words[:titled], after, full, m.start())
     for mention in mentions:

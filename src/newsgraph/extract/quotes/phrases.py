@@ -56,9 +56,6 @@ class Tok(NamedTuple):
     low: str
 
 
-_MAKE_TOK = Tok._make
-
-
 class Cue(NamedTuple):
     first: int  # token index of the first auxiliary (or the verb)
     verb: int  # token index of the verb
@@ -77,9 +74,9 @@ class Phrase(NamedTuple):
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Word and punctuation tokens of ``text[start:end]`` with absolute offsets."""
-    make = _MAKE_TOK
+    new = tuple.__new__  # a NamedTuple built without its Python-level __new__ (speed)
     return [
-        make((t := m.group(), s := m.start(), s + len(t), t.lower()))
+        new(Tok, (t := m.group(), s := m.start(), s + len(t), t.lower()))
         for m in _TOKEN.finditer(text, start, end)
     ]
 

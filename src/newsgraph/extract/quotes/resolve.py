@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsgraph.extract.quotes.lexicon import (
@@ -35,11 +36,20 @@ class Discourse:
     """What the running text is about: updated sentence by sentence, read by pronoun resolution."""
 
     people: People
-    main_speaker: str | None = None
+    find_main_speaker: Callable[[], str | None] | None = None  # computed on first need
+    _main: list[str | None] = field(default_factory=list)
     topic_person: str | None = None
     last_org: str | None = None
     last_speaker: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def main_speaker(self) -> str | None:
+        """The person the article quotes most (for "the spokesman" with no introduction)."""
+        if not self._main:
+            found = self.find_main_speaker() if self.find_main_speaker else None
+            self._main.append(found)
+        return self._main[0]
 
     def attributed(self, sp: Speaker, *, main: bool) -> None:
         if sp.canonical is None:
