@@ -82,7 +82,10 @@ def test_sentences_starting_with_by_are_not_bylines(line: str) -> None:
      "Image and article originally from www.example.com. Read the original article here.",
      "Check out more of Example’s Europe coverage by following this link.",
      "We use cookies to improve your experience on our site.", "Share this article",
-     "© 2023 Example Media. All rights reserved."],
+     "© 2023 Example Media. All rights reserved.",
+     "Click to share on Twitter (Opens in new window)", "Advertisement - Scroll to continue",
+     "Like this:", "Loading...", "Sign up here.", "Getty Images",
+     "Protesters gather in Kyiv on Monday. (AP Photo/Jane Doe)"],
 )  # fmt: skip
 def test_junk_lines(line: str) -> None:
     assert junk_reason(line) is not None
@@ -94,7 +97,9 @@ def test_junk_lines(line: str) -> None:
      "“We cannot yet talk about progress and we will not”", "What happens next",
      "Images from the scene showed burnt cars and broken windows.",
      "More than 100 people were injured: officials gave no further details.",
-     "The newsletter, first printed in 1901, was closed by the censors."],
+     "The newsletter, first printed in 1901, was closed by the censors.",
+     "Subscribers voted to change the rules on Tuesday.",
+     "Loading of ships resumed on Monday after a pause."],
 )  # fmt: skip
 def test_content_lines_are_not_junk(line: str) -> None:
     assert junk_reason(line) is None

@@ -32,7 +32,9 @@ NAV_WORDS = wordset("""
 _START_RULES: tuple[tuple[str, str], ...] = (
     (
         "ad marker",
-        r"[\W_]*(?:\[\s*ad[\w ]{0,12}\]|advertisements?|advert|sponsored(?: content| links?)?"
+        r"[\W_]*(?:\[\s*ad[\w ]{0,12}\]"
+        r"|advertisements?(?:[\W_]+scroll (?:down )?to continue(?: reading)?)?"
+        r"|advert|sponsored(?: content| links?)?|loading|opens in (?:a )?new (?:window|tab)"
         r"|promoted(?: content)?|paid (?:content|post)|ads? by \w+"
         r"|story continues below(?: advertisement)?|continue reading (?:below|the main story)"
         r"|scroll (?:down )?to continue(?: with content)?|article continues (?:below|after)"
@@ -62,12 +64,14 @@ _START_RULES: tuple[tuple[str, str], ...] = (
         r"|more (?:from|on|about) [^:]{1,40}|watch(?: now)?|listen(?: now)?|don'?t miss"
         r"|must read|trending(?: now)?|editor'?s picks?|you (?:may|might) also like"
         r"|further reading|suggested(?: reading)?|also see|top stories|most (?:read|popular)"
-        r"|tags?|topics?|filed under|categories|keywords)\s*[:|»>]",
+        r"|tags?|topics?|filed under|categories|keywords|like this|our standards|disclaimer)"
+        r"\s*[:|»>]",
     ),
     (
         "promo",
         r"[\W_]*(?:check out (?:more|our|the latest)|click here|tap here|follow us\b"
-        r"|follow \w+ on\b|sign up (?:for|to)|subscribe (?:to|for|now)|join (?:us|our)\b"
+        r"|follow \w+ on\b|sign up\b|subscribe\b|register (?:now|here|for free)|join (?:us|our)\b"
+        r"|click to (?:share|email|print|open)\b"
         r"|like us on|download (?:the|our)\b|get (?:the|our) (?:latest|app|newsletter))",
     ),
     ("share prompt", r"[\W_]*share (?:this|on|via|article|story)\b.{0,60}$"),
@@ -100,13 +104,15 @@ _ANYWHERE = re.compile(
     r"\b(?P<syndication>by following this link|click here to"
     r"|read the original (?:article|story|post)"
     r"|originally (?:published|appeared|posted) (?:on|in|at|by)|originally from"
+    r"|read the full (?:story|article|report) (?:at|on|here)|opens in (?:a )?new (?:window|tab)"
     r"|this (?:article|story) (?:was|is) (?:republished|reproduced|syndicated))\b"
     r"|(?P<contributor>contributed (?:reporting )?to this (?:report|story|article))"
     r"|(?P<copyright>\ball rights reserved\b)",
 )
 # Plain substrings that must occur before the (slower) unanchored regexes are worth running.
 _ANYWHERE_HINTS = ("this link", "click here", "original", "republished", "reproduced",
-                   "syndicated", "rights reserved", "contributed")  # fmt: skip
+                   "syndicated", "rights reserved", "contributed", "read the full",
+                   "new window", "new tab")  # fmt: skip
 _ANYWHERE_REASONS = {
     "syndication": "syndication note",
     "copyright": "copyright",
