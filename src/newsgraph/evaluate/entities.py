@@ -83,8 +83,28 @@ def detect_scheme(docs: Sequence[ConllDoc]) -> str:
 
 
 _NO_SPACE_BEFORE = frozenset(
-    {",", ".", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "'re", "'ve", "'ll",
-     "'d", "'m", "''", "'"}
+    {
+        ",",
+        ".",
+        ":",
+        ";",
+        "!",
+        "?",
+        ")",
+        "]",
+        "}",
+        "%",
+        "'s",
+        "'S",
+        "n't",
+        "'re",
+        "'ve",
+        "'ll",
+        "'d",
+        "'m",
+        "''",
+        "'",
+    }
 )
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "``", "#"})
 
@@ -121,9 +141,7 @@ def doc_text(doc: ConllDoc) -> tuple[str, list[Span], list[list[Span]]]:
     return "\n".join(text_parts), sent_spans, tok_spans
 
 
-def labels_for(
-    mentions: Sequence[Mention], token_spans: Sequence[Span], scheme: str
-) -> list[str]:
+def labels_for(mentions: Sequence[Mention], token_spans: Sequence[Span], scheme: str) -> list[str]:
     """Token labels for one sentence: a token takes the type of the mention it overlaps."""
     labels = ["O"] * len(token_spans)
     for m in mentions:
