@@ -105,7 +105,7 @@ def _is_boundary(line: str, punct_at: int, cut: int, states: tuple[list[int], li
         return False  # still inside an open quotation that continues
     head = line[punct_at:cut]
     if head.startswith(".") and not head.startswith("..."):
-        word = _WORD_BEFORE.search(line, 0, punct_at)
+        word = _WORD_BEFORE.search(line, max(0, punct_at - 30), punct_at)
         if word is not None and _is_abbreviation(word.group(1), line, nxt.start(2)):
             return False
     return True

@@ -65,7 +65,7 @@ def after(toks: list[Tok], i: int, stop: int) -> Attribution | None:
         i += 1
     if i >= stop:
         return None
-    sub = toks[:stop]
+    sub = toks if stop >= len(toks) else toks[:stop]
     cue = cue_starting(sub, i)
     if cue is not None:
         ph = np_after(sub, cue.verb + 1)

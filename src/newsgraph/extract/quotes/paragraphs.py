@@ -455,7 +455,7 @@ class QuoteWalker:
                 cache[run] = name
             if name is None:
                 continue
-            lead = text[start : m.start()].strip(" ,").lower()
+            lead = text[start : m.start()].strip(" ,").lower() if m.start() - start < 16 else "-"
             if not lead or lead in _OPENERS:
                 return name
             nxt = _NEXT_LOWER.match(text, m.end())
