@@ -89,6 +89,11 @@ def test_missing_inputs_exit_2(tmp_path: Path) -> None:
         app, ["evaluate", "articles", "--gold", str(gold), "--docs", str(tmp_path / "none")]
     )
     assert result.exit_code == 2
+    result = runner.invoke(app, ["evaluate", "quotes", "--gold", str(gold), "--docs", SEEDS])
+    assert result.exit_code == 0  # a well-formed row, its document missing: reported, not fatal
+    gold.write_text('{"doc": "x.txt", "kind": "direct"}\n')  # no "quote"
+    result = runner.invoke(app, ["evaluate", "quotes", "--gold", str(gold), "--docs", SEEDS])
+    assert result.exit_code == 2
     gold.write_text("{not json\n")
     result = runner.invoke(app, ["evaluate", "quotes", "--gold", str(gold), "--docs", SEEDS])
     assert result.exit_code == 2

@@ -41,22 +41,27 @@ FORMAT_OPT = typer.Option(OutputFormat.table, "--format", help="table or json.")
 ERRORS_OPT = typer.Option(False, "--show-errors", help="List misses and wrong predictions.")
 
 
-def _load(gold: Path, docs: Path) -> list[dict[str, Any]]:
+def _load(gold: Path, docs: Path, required: tuple[str, ...] = ("doc",)) -> list[dict[str, Any]]:
+    """Gold rows, or exit 2 with a clear message (missing file/folder, bad JSON, missing keys)."""
     err = Console(stderr=True)
     if not gold.is_file():
-        err.print(f"[red]error:[/] gold file not found: {gold}")
+        err.print(f"[red]error:[/] gold file not found: {escape(str(gold))}")
         raise typer.Exit(2)
     if not docs.is_dir():
-        err.print(f"[red]error:[/] documents folder not found: {docs}")
+        err.print(f"[red]error:[/] documents folder not found: {escape(str(docs))}")
         raise typer.Exit(2)
     try:
         rows = load_jsonl(gold)
     except (OSError, ValueError) as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from exc
-    bad = [i for i, r in enumerate(rows, 1) if not isinstance(r, dict) or "doc" not in r]
+    bad = [
+        i
+        for i, r in enumerate(rows, 1)
+        if not isinstance(r, dict) or any(k not in r for k in required)
+    ]
     if bad:
-        err.print(f"[red]error:[/] gold rows without a `doc` field: {bad[:10]}")
+        err.print(f"[red]error:[/] gold rows without {' / '.join(required)}: lines {bad[:10]}")
         raise typer.Exit(2)
     return rows
 
@@ -96,7 +101,7 @@ def quotes_cmd(
     ),
 ) -> None:
     """Quotation detection P/R/F1 and speaker accuracy, by kind."""
-    rows = _load(gold, docs)
+    rows = _load(gold, docs, ("doc", "quote"))
     results = run_documents(docs, [str(r["doc"]) for r in rows])
     scores = score_quotes(rows, results, min_overlap=min_overlap)
     if fmt == OutputFormat.json:
