@@ -173,6 +173,44 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom: one PLOVER-coded event found in a sentence.
+
+    ``type`` is one of the 16 PLOVER event types ("CONSULT", "ACCUSE" ...), ``mode`` the PLOVER
+    mode where one applies ("phone", "allege" ...) or "". A statement is itself an event: when the
+    trigger sits inside a quotation, ``quote`` is that quotation's span and the speaker can be the
+    actor. ``negated`` events did not happen ("would not hold talks"); ``hypothetical`` ones are
+    conditional ("would be prepared to"), ``future`` ones announced ("plans to", "will").
+    ``date`` is the day the sentence says (resolved against publication) or the publication date;
+    ``date_text`` is the expression it came from, "published" when none.
+    """
+
+    type: str
+    trigger: Span
+    sentence: Span
+    mode: str = ""
+    actor_text: str | None = None
+    actor_span: Span | None = None
+    actor_id: str | None = None
+    actor_country: str | None = None  # ISO 3166 alpha-3
+    actor_sector: str = ""
+    recipient_text: str | None = None
+    recipient_span: Span | None = None
+    recipient_id: str | None = None
+    recipient_country: str | None = None
+    recipient_sector: str = ""
+    contexts: tuple[str, ...] = ()
+    quote: Span | None = None
+    date: dt.date | None = None
+    date_text: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    confidence: float = 0.0
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """An article with everything the pipeline found in it."""
 
@@ -180,6 +218,7 @@ class Document:
     sentences: tuple[Span, ...] = ()
     mentions: tuple[Mention, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
 
 
 # --------------------------------------------------------------------------- knowledge base
