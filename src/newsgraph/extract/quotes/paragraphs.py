@@ -148,7 +148,8 @@ class QuoteWalker:
     ) -> None:
         self.text = article.text
         self.lines = [ln for ln in article.lines if ln.role in CONTENT_ROLES]
-        self.sentences = sorted(sentences)
+        self.sentences = sorted(sentences, key=_span_key)
+        self._sentence_starts = [x.start for x in self.sentences]
         body = [(ln.span.start, ln.span.end) for ln in self.lines if ln.role == LineRole.BODY]
         self.people = build_people(self.text, body, mentions)
         self.state = Discourse(self.people)
@@ -205,11 +206,11 @@ class QuoteWalker:
             prev = last_att
         for ln, segs in headings:
             self._heading(ln, segs)
-        return tuple(sorted((d.quote(text) for d in self.drafts), key=lambda q: q.span))
+        return tuple(sorted((d.quote(text) for d in self.drafts), key=lambda q: _span_key(q.span)))
 
     def _sentences_of(self, ln: Line) -> list[Span]:
         s = self.sentences
-        i = bisect_left(s, Span(ln.span.start, ln.span.start))
+        i = bisect_left(self._sentence_starts, ln.span.start)
         out = []
         while i < len(s) and s[i].start < ln.span.end:
             out.append(s[i])
@@ -534,6 +535,10 @@ class QuoteWalker:
             return None
         span = Span(caps[0].start, caps[-1].end)
         return Speaker(span, span.of(self.text), name, "name", True)
+
+
+def _span_key(span: Span) -> tuple[int, int]:
+    return span.start, span.end
 
 
 def _content_words(s: str) -> set[str]:
