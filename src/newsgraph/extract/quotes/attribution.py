@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from newsgraph.extract.quotes.lexicon import CLAUSE_VERBS, CONJUNCTIONS, CUE_FORMS, CueKind
+from newsgraph.extract.quotes.lexicon import (
+    CLAUSE_VERBS,
+    CONJUNCTIONS,
+    CUE_FORMS,
+    PERSON_ROLES,
+    CueKind,
+)
 from newsgraph.extract.quotes.marks import Segment
 from newsgraph.extract.quotes.phrases import (
     PRONOUNS,
@@ -102,7 +108,10 @@ def after(toks: list[Tok], i: int, stop: int) -> Attribution | None:
 def _speakerish(toks: list[Tok], ph: Phrase) -> bool:
     """A phrase after an inverted cue must look like a speaker, not an object ("told reporters")."""
     first = toks[ph.first]
-    return is_cap(first) or first.low in _SPEAKER_STARTS
+    if is_cap(first) or first.low in _SPEAKER_STARTS:
+        return True
+    words = toks[ph.first : ph.last + 1]
+    return any(is_cap(t) for t in words) or words[-1].low in PERSON_ROLES  # "army chief X"
 
 
 _SPEAKER_STARTS = frozenset(

@@ -69,8 +69,9 @@ def _opens_clause(toks: list[Tok], i: int) -> bool:
     """Token ``i`` starts the sentence or a clause (after a comma, a dash, "But", "Later")."""
     if i == 0 or toks[i - 1].text == "," or clause_start(toks, i) == i:
         return True
-    if i <= 5 and all(np_word(t) for t in toks[:i]) and toks[0].text[0].isupper():
-        return True  # "Airport director Omar Haddad said"
+    start = clause_start(toks, i)
+    if i - start <= 5 and all(np_word(t) for t in toks[start:i]) and toks[start].text[0].isupper():
+        return True  # "Airport director Omar Haddad said", "— UN envoy Peter Rossi said"
     return all(t.low in _OPENERS or not t.text[0].isalnum() for t in toks[:i])
 
 

@@ -179,7 +179,12 @@ class QuoteWalker:
                 continue
             drafts, last_att = self._paragraph(sents, segs, toks)
             quotes = [d for d in drafts if d.kind != QuoteKind.INDIRECT]
-            whole = bool(segs) and segs[0].mark_start == ln.span.start and last_att is None
+            whole = (
+                bool(segs)
+                and segs[0].mark_start == ln.span.start
+                and last_att is None
+                and not any(c.isalnum() for c in text[segs[-1].mark_end : ln.span.end])
+            )
             if whole:
                 if quotes[-1].unclosed:
                     for d in quotes:
