@@ -16,37 +16,14 @@ from typing import Any
 import sqlalchemy as sa
 
 from newsgraph.model import Document
+from newsgraph.serve import quote_sql
 from newsgraph.serve.highlight import Mark, highlight, sentence_bounds
 from newsgraph.serve.params import QuoteFilter
+from newsgraph.serve.quote_sql import COUNT_CAP
 from newsgraph.store import Store
 from newsgraph.store.rows import as_date
 from newsgraph.store.schema import articles, quotes
 
-CONTEXT = 300  # characters fetched either side of a quotation to find its sentence
-COUNT_CAP = 10_000  # totals are counted up to here; beyond, "10000+" (exact: false)
-
-_QUOTE_COLS = (
-    quotes.c.id,
-    quotes.c.article_id,
-    quotes.c.start,
-    quotes.c.end,
-    quotes.c.text,
-    quotes.c.kind,
-    quotes.c.speaker,
-    quotes.c.speaker_text,
-    quotes.c.speaker_actor_id,
-    quotes.c.cue_start,
-    quotes.c.cue_end,
-    quotes.c.speaker_start,
-    quotes.c.speaker_end,
-    quotes.c.confidence,
-    quotes.c.evidence,
-    quotes.c.published,
-    articles.c.title,
-    articles.c.publisher,
-    articles.c.url,
-    articles.c.source,
-)
 _ARTICLE_COLS = (
     articles.c.id,
     articles.c.title,
@@ -121,16 +98,29 @@ def _iso(value: Any) -> str | None:
     return day.isoformat() if day else None
 
 
-def _newest_first() -> tuple[Any, ...]:
-    # Matches the quotes_order index (published, article_id, start): SQLite walks it backwards
-    # for the date and sorts only ties, so a page costs the same at any depth of the list.
-    return (quotes.c.published.desc().nulls_last(), quotes.c.article_id, quotes.c.start)
-
-
 def count_capped(conn: Any, src: Any, conds: list[Any], cap: int = COUNT_CAP) -> int:
     """How many rows match, counting no further than ``cap`` (bounded time on huge matches)."""
     inner = sa.select(sa.literal(1)).select_from(src).where(*conds).limit(cap + 1).subquery()
     return int(conn.execute(sa.select(sa.func.count()).select_from(inner)).scalar_one())
+
+
+def _portable_statements(
+    store: Store, f: QuoteFilter, exact_speaker: bool, count_inline: bool, limited: bool
+) -> tuple[Any, Any, dict[str, Any]]:
+    """Ids and count statements built per call through the store's dialect (any engine)."""
+    conds = _quote_conditions(store, f, exact_speaker=exact_speaker)
+    src, outlet = _joined(f)
+    conds += outlet
+    cols: list[Any] = [quotes.c.id]
+    if count_inline:
+        cols.append(sa.func.count().over().label("n"))
+    ids = sa.select(*cols).select_from(src).where(*conds).order_by(*quote_sql.NEWEST_FIRST)
+    ids = ids.offset(sa.bindparam("offset", type_=sa.Integer))
+    if limited:
+        ids = ids.limit(sa.bindparam("limit", type_=sa.Integer))
+    inner = sa.select(sa.literal(1)).select_from(src).where(*conds).limit(COUNT_CAP + 1)
+    count = sa.select(sa.func.count()).select_from(inner.subquery())
+    return ids, count, {}
 
 
 def quote_page(
@@ -150,44 +140,39 @@ def quote_page(
     (with a window of article text for the sentence) for just those ids. Totals above
     COUNT_CAP are reported as COUNT_CAP with ``exact`` false.
     """
-    conds = _quote_conditions(store, f, exact_speaker=exact_speaker)
-    src, outlet = _joined(f)
-    conds += outlet
-    # A full-text filter makes the database collect and sort every match anyway, so the total
-    # comes with the ids (a window count) instead of from a second pass over the matches.
-    count_inline = with_total and bool(f.q or (f.speaker and not exact_speaker))
-    cols: list[Any] = [quotes.c.id]
-    if count_inline:
-        cols.append(sa.func.count().over().label("n"))
-    ids_stmt = sa.select(*cols).select_from(src).where(*conds).order_by(*_newest_first())
-    ids_stmt = ids_stmt.offset(offset)
-    if limit is not None:
-        ids_stmt = ids_stmt.limit(limit)
-    window_start = sa.case((quotes.c.start > CONTEXT, quotes.c.start - CONTEXT), else_=0)
+    full_text = bool(f.q or (f.speaker and not exact_speaker))
+    count_inline = with_total and full_text
+    limited = limit is not None
+    if store.dialect.name == "sqlite":
+        try:
+            shape, params = quote_sql.bind(f, exact_speaker=exact_speaker)
+        except quote_sql.NothingToMatch:
+            return Page([], 0, limit, offset)
+        ids_stmt = quote_sql.ids_statement(shape, count_inline=count_inline, limited=limited)
+        count_stmt = quote_sql.count_statement(shape)
+    else:
+        ids_stmt, count_stmt, params = _portable_statements(
+            store, f, exact_speaker, count_inline, limited
+        )
+    page_params = {**params, "offset": offset}
+    if limited:
+        page_params["limit"] = limit
     with store.engine.connect() as conn:
-        found = conn.execute(ids_stmt).all()
+        found = conn.execute(ids_stmt, page_params).all()
         ids = [r[0] for r in found]
         rows_by_id: dict[int, dict[str, Any]] = {}
         for i in range(0, len(ids), 500):
-            stmt = (
-                sa.select(
-                    *_QUOTE_COLS,
-                    window_start.label("ctx_start"),
-                    sa.func.substr(
-                        articles.c.text, window_start + 1, quotes.c.end - window_start + CONTEXT
-                    ).label("ctx"),
-                )
-                .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
-                .where(quotes.c.id.in_(ids[i : i + 500]))
+            chunk = {"ids": ids[i : i + 500]}
+            rows_by_id.update(
+                (r.id, r._asdict()) for r in conn.execute(quote_sql.ROWS_STATEMENT, chunk)
             )
-            rows_by_id.update((r.id, r._asdict()) for r in conn.execute(stmt))
         exact = True
-        if not with_total or (offset == 0 and limit is not None and len(ids) < limit):
+        if not with_total or (offset == 0 and limited and len(ids) < (limit or 0)):
             total = offset + len(ids)
         elif count_inline and found:
             total = found[0][1]
         else:
-            total = count_capped(conn, src, conds)
+            total = conn.execute(count_stmt, params).scalar_one()
             if total > COUNT_CAP:
                 total, exact = max(COUNT_CAP, offset + len(ids)), False
     rows = [rows_by_id[i] for i in ids if i in rows_by_id]
