@@ -312,3 +312,14 @@ Local residents, who had complained about fumes for years, said they felt ignore
     q = find(qs, "they felt ignored")
     assert q.kind == QuoteKind.INDIRECT
     assert q.speaker == "Local residents"
+
+
+def test_organisation_with_person_like_name_is_not_the_topic() -> None:
+    qs = quotes_of(
+        """# Aid talks
+Aid chief Omar Haddad arrived in the capital on Monday.
+The Red Cross said in a statement that talks would resume next week.
+“We have not seen any progress so far,” he declared."""
+    )
+    assert find(qs, "talks would resume").speaker == "Red Cross"
+    assert find(qs, "any progress").speaker == "Omar Haddad"

@@ -125,6 +125,7 @@ _MULTI_CAP_RUN = re.compile(rf"(?<![\w’']){_CAP_WORD}(?:{_JOINER}{_CAP_WORD})+
 _PIECES = re.compile(r"[\w’'\-]+|[^\w\s]")
 
 
+_THE = frozenset(("the ", "The "))
 _CAP_LONG = re.compile(r"(?<!\w)[A-Z]\w{3,}")
 _LOW_LONG = re.compile(r"(?<!\w)[a-z]\w{3,}")
 
@@ -154,6 +155,9 @@ def build_people(text: str, lines: list[tuple[int, int]], mentions: tuple[Mentio
             parsed = seen[run]
             if parsed is None:
                 continue
+            lead = [w.lower() for w in parsed[0][: len(parsed[0]) - len(parsed[1])]]
+            if lead == ["the"] or (not lead and text[max(a, m.start() - 4) : m.start()] in _THE):
+                continue  # "the Red Cross" is no person (but "the US President Joe Biden" is)
             words, name = parsed
             full = " ".join(name)
             people.add_person(full)

@@ -124,8 +124,9 @@ def _by_words(span: Span, written: str, words: list[str], state: Discourse, at: 
 def _named(span: Span, written: str, words: list[str], state: Discourse) -> Speaker:
     name = name_part(words) or words
     canonical = state.people.canonical(name)
-    if canonical is not None:
-        return Speaker(span, written, canonical, "name", True)
+    determined = written[:4].lower() in ("the ", "the’", "the'")
+    if canonical is not None and (state.people.is_person(canonical) or not determined):
+        return Speaker(span, written, canonical, "name", True)  # not "the Red Cross"
     if words[0].lower() in DETERMINERS:
         words = words[1:] or words
     return Speaker(span, written, " ".join(words), "org", False)
