@@ -559,4 +559,4 @@ def _name_before(toks: list[Tok], k: int) -> Phrase | None:
     first = j
     while first > 0 and is_cap(toks[first - 1]):
         first -= 1
-    return Phrase(first, j, "", toks[first].start, toks[j].end)
+    return Phrase(first, j, toks[first].start, toks[j].end)

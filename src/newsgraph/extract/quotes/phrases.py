@@ -67,7 +67,6 @@ class Cue(NamedTuple):
 class Phrase(NamedTuple):
     first: int  # token index range [first, last]
     last: int
-    text: str
     start: int
     end: int
 
@@ -127,7 +126,7 @@ def according_to(toks: list[Tok], i: int) -> bool:
 
 def phrase(toks: list[Tok], first: int, last: int) -> Phrase:
     a, b = toks[first].start, toks[last].end
-    return Phrase(first, last, "", a, b)
+    return Phrase(first, last, a, b)
 
 
 def np_before(toks: list[Tok], i: int) -> Phrase | None:
