@@ -323,3 +323,16 @@ The Red Cross said in a statement that talks would resume next week.
     )
     assert find(qs, "talks would resume").speaker == "Red Cross"
     assert find(qs, "any progress").speaker == "Omar Haddad"
+
+
+def test_entity_mentions_mark_a_lone_surname_as_a_person() -> None:
+    article = make_article(
+        """# Talks
+“There is no progress,” Novak told reporters."""
+    )
+    start = article.text.index("Novak")
+    mention = Mention(Span(start, start + 5), "Novak", EntityType.PERSON, canonical="Anna Novak")
+    without = extract_quotes(article, split_sentences(article), ())
+    assert find(without, "no progress").speaker == "Novak"
+    with_ner = extract_quotes(article, split_sentences(article), (mention,))
+    assert find(with_ner, "no progress").speaker == "Anna Novak"

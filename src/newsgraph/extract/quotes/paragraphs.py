@@ -37,7 +37,16 @@ from newsgraph.extract.quotes.phrases import (
     tokenize,
 )
 from newsgraph.extract.quotes.resolve import Discourse, Speaker, resolve
-from newsgraph.model import Article, Line, LineRole, Mention, Quote, QuoteKind, Span
+from newsgraph.model import (
+    Article,
+    EntityType,
+    Line,
+    LineRole,
+    Mention,
+    Quote,
+    QuoteKind,
+    Span,
+)
 
 CONTENT_ROLES = frozenset((LineRole.TITLE, LineRole.DEK, LineRole.HEADING, LineRole.BODY))
 _WORD = re.compile(r"\w+")
@@ -152,6 +161,10 @@ class QuoteWalker:
         self._sentence_starts = [x.start for x in self.sentences]
         body = [(ln.span.start, ln.span.end) for ln in self.lines if ln.role == LineRole.BODY]
         self.people = build_people(self.text, body, mentions)
+        self._persons = sorted(
+            (m for m in mentions if m.type == EntityType.PERSON), key=lambda m: m.span.start
+        )
+        self._person_starts = [m.span.start for m in self._persons]
         self.state = Discourse(self.people)
         self.drafts: list[Draft] = []
         self.drafts_in_sentence: list[Draft] = []
@@ -379,6 +392,8 @@ class QuoteWalker:
     def _apply(self, d: Draft, toks: list[Tok], att: Attribution, at: int) -> None:
         hint = self._subject_hint(toks, att.phrase.first)
         sp = resolve(self.text, toks, att.phrase, self.state, subject_hint=hint)
+        if sp.how == "org" and self._persons:
+            self._person_from_mentions(sp)
         generic = sp.how == "common" or (sp.how == "role" and sp.canonical is None)
         if generic and d.kind == QuoteKind.PARTIAL and self.state.last_speaker is not None:
             sp.canonical = self.state.last_speaker  # "the two leaders assessed that “…”"
@@ -386,6 +401,14 @@ class QuoteWalker:
             sp.person = self.people.is_person(sp.canonical)
         cue = Span(*att.cue_span) if att.cue_span else None
         d.attribute(sp, cue, att.rule)
+
+    def _person_from_mentions(self, sp: Speaker) -> None:
+        """A name we could not place ("Peskov" alone) that the entity stage tagged as a person."""
+        k = bisect_left(self._person_starts, sp.span.start)
+        if k < len(self._persons) and self._persons[k].span.start < sp.span.end:
+            m = self._persons[k]
+            sp.canonical = m.canonical or m.text
+            sp.how, sp.person = "name-entity", True
 
     def _subject_hint(self, toks: list[Tok], upto: int) -> str | None:
         """A person named as a clause subject earlier in the same sentence, before any cue.
