@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.clean import clean_record
@@ -49,6 +49,7 @@ PARAS = [
 
 @settings(max_examples=200, deadline=None)
 @given(LINES, st.sampled_from(["\n", "\n\n", "\r\n", "\n \n"]))
+@example(["Council passes budget", "A", "By Jane Doe and John Roe", "A"], "\n")
 def test_never_raises_and_spans_tile_lines(lines: list[str], sep: str) -> None:
     text = sep.join(lines)
     result = clean_record(Record("p", text))

@@ -72,11 +72,11 @@ def clean_record(record: Record, *, known_boilerplate: Set[str] = frozenset()) -
     _meta_zone(lines, start + 1, b, title_key, found)
     _body(lines, b, e, title_key, found)
     _footer(lines, e + 1, title_key, found)
+    publisher = record.publisher or _publisher(text, lines, b, found)
+    _mark_publisher_lines(lines, publisher)
     body = [ln.text for ln in lines if ln.role in (B, LineRole.HEADING)]
     if not body:
         return Failure(record.source, "no article body found")
-    publisher = record.publisher or _publisher(text, lines, b, found)
-    _mark_publisher_lines(lines, publisher)
     published, published_from = _published(record, found)
     authors = record.authors or tuple(dict.fromkeys(found.authors or found.trailing))
     metadata = dict(record.metadata)
@@ -257,7 +257,7 @@ def _mark_publisher_lines(lines: list[LineInfo], publisher: str | None) -> None:
     key = compare_key(publisher)
     for ln in lines:
         if (
-            ln.role in (B, LineRole.HEADING, BP)
+            ln.role in (LineRole.HEADING, BP)
             and len(ln.text) <= 2 * len(publisher) + 10
             and compare_key(ln.text) == key
         ):

@@ -219,6 +219,7 @@ def standalone_name(ln: LineInfo) -> bool:
         not ln.is_meta
         and ln.is_heading_shape
         and ln.text[:1] not in _OPEN_QUOTES
+        and len(ln.text) >= 3
         and looks_like_outlet(ln.text)
     )
 
