@@ -136,3 +136,43 @@ def test_named_parameter_drivers_get_the_same_insert(tmp_path: Path) -> None:
     assert not positional
     assert "%(article_id)s" in sql
     assert tuple(order) == QUOTE_FIELDS
+
+
+def test_version_1_database_is_migrated(tmp_path: Path) -> None:
+    """A database from the first schema (per-row FTS insert triggers, old indexes) upgrades in
+    place: its rows stay, and new rows are indexed once, not twice."""
+    from store_builders import ankara_doc, kremlin_doc
+
+    path = tmp_path / "v1.db"
+    with open_store(path) as s:
+        s.write([kremlin_doc()])
+    con = sqlite3.connect(path)
+    con.executescript(
+        """
+        DROP INDEX ix_quotes_order;
+        CREATE INDEX quotes_order ON quotes (published, article_id, start);
+        CREATE INDEX ix_quotes_kind ON quotes (kind);
+        CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts(rowid, text, speaker, speaker_text)
+            VALUES (new.id, new.text, new.speaker, new.speaker_text);
+        END;
+        UPDATE schema_meta SET value = '1' WHERE key = 'schema_version';
+        """
+    )
+    con.commit()
+    con.close()
+    with open_store(path) as s:
+        s.write([ankara_doc()])
+        assert len(s.quotes(search="weapon")) == 1
+        with s.engine.connect() as conn:
+            version = conn.exec_driver_sql("SELECT value FROM schema_meta").scalar()
+            triggers = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
+            hits = conn.exec_driver_sql(
+                "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'weapon'"
+            ).scalar()
+        conn.close()
+    assert int(version) == SCHEMA_VERSION
+    assert "quotes_ai" not in triggers
+    assert "ix_quotes_kind" not in triggers
+    assert {"ix_quotes_order", "ix_articles_order"} <= triggers
+    assert hits == 1

@@ -23,8 +23,23 @@ class SchemaError(RuntimeError):
 
 Migration = Callable[[Connection, Dialect], None]
 
+
+def _v2_indexes_and_bulk_fts(conn: Connection, dialect: Dialect) -> None:
+    """Version 2: full-text rows are added per batch by the store, so the per-row insert
+    triggers go (they would index every row twice); fewer, partial and expression indexes."""
+    if dialect.name == "sqlite":
+        for trigger in ("quotes_ai", "articles_ai"):
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger}")
+    current = [index for table in metadata.tables.values() for index in table.indexes]
+    retired = ("ix_quotes_kind", "ix_quotes_published", "quotes_order")
+    for name in (*retired, *(str(index.name) for index in current)):
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+    for index in current:  # (reflection cannot see expression indexes: rebuild them all)
+        index.create(conn)
+
+
 # version -> step that takes a database at version-1 to version. Version 1 is the initial schema.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {2: _v2_indexes_and_bulk_fts}
 
 
 def current_version(conn: Connection) -> int | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = sa.MetaData()
 
@@ -102,10 +102,21 @@ failures = sa.Table(
     sa.Column("seen_at", sa.DateTime, nullable=False),
 )
 
-# Indexes cost time on every insert, so only those queries need: listing order (also serves date
-# filters), per-article reads and deletes (``index=True`` above), speaker lists, and actor
-# look-ups — partial, since most rows have no actor yet.
-sa.Index("ix_quotes_order", quotes.c.published, quotes.c.article_id, quotes.c.start)
+# Indexes cost time on every insert, so only those queries need: listing order, per-article
+# reads and deletes (``index=True`` above), speaker lists, and actor look-ups — partial, since
+# most rows have no actor yet.
+# The listing orders (undated last) as expression indexes: a page of the newest quotes reads
+# 100 index entries instead of sorting the whole table.
+sa.Index(
+    "ix_quotes_order",
+    quotes.c.published.is_(None),
+    quotes.c.published,
+    quotes.c.article_id,
+    quotes.c.start,
+)
+sa.Index(
+    "ix_articles_order", articles.c.published.is_(None), articles.c.published, articles.c.source
+)
 
 
 def _partial_index(name: str, column: sa.Column[str]) -> sa.Index:
