@@ -1,8 +1,9 @@
-"""Wires the stages for one article: Record → clean → annotate → extract → Document.
+"""Wires the stages for one article: Record → clean → annotate → extract → link → Document.
 
 The per-article pipeline is a pure function of the record (and, later, the knowledge base), so it
-runs the same on one core, in worker processes or on a Dask cluster. Storage is not a stage here:
-callers hand the Documents to a store.
+runs the same on one core, in worker processes or on a Dask cluster. Linking (mentions and quote
+speakers → knowledge-base or local actors) runs last, over what annotate and extract found.
+Storage is not a stage here: callers hand the Documents to a store.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.annotate import annotate
+from newsgraph.annotate.linking import link_document
 from newsgraph.clean import clean_record
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.model import Document, Failure, Record
@@ -24,7 +26,8 @@ def process_record(record: Record) -> Document | Failure:
         return cleaned
     sentences, mentions = annotate(cleaned)
     quotes = extract_quotes(cleaned, sentences, mentions)
-    return Document(article=cleaned, sentences=sentences, mentions=mentions, quotes=quotes)
+    doc = Document(article=cleaned, sentences=sentences, mentions=mentions, quotes=quotes)
+    return link_document(doc)
 
 
 def process(text: str, *, source: str = "<text>", **metadata: Any) -> Document:

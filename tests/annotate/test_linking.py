@@ -1,0 +1,278 @@
+"""Actor linking on short news-like articles: aliases, roles at a date, coreference, locals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.annotate.linking import (
+    LOCAL_PREFIX,
+    Linker,
+    link_document,
+    local_actor_id,
+    resolve_speaker_filter,
+)
+from newsgraph.kb import default_kb
+from newsgraph.model import Document, EntityType, Mention
+from newsgraph.pipeline import process
+
+SANCTIONS = """Talks stall as sanctions bite
+
+WASHINGTON — The US president said on Tuesday that new sanctions would follow if the talks failed.
+
+"We will not stand by," the US president told reporters at the White House.
+"""
+
+
+def _speakers(doc: Document) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.speaker_actor_id) for q in doc.quotes if q.speaker]
+
+
+def _mention(doc: Document, text: str) -> Mention:
+    return next(m for m in doc.mentions if m.text == text)
+
+
+@pytest.mark.parametrize(
+    ("published", "actor", "name"),
+    [("2019-06-04", "donald-trump", "Donald Trump"), ("2022-06-04", "joe-biden", "Joe Biden")],
+)
+def test_role_phrase_is_read_at_the_articles_date(published: str, actor: str, name: str) -> None:
+    doc = process(SANCTIONS, published=published)
+    assert _speakers(doc) == [(name, actor), (name, actor)]
+    assert all("link=role@date" in q.evidence for q in doc.quotes)
+    roles = [m for m in doc.mentions if m.text == "US president"]
+    assert len(roles) == 2
+    assert {(m.actor_id, m.link, m.type) for m in roles} == {
+        (actor, "role@date", EntityType.PERSON)
+    }
+
+
+def test_undated_article_links_a_role_only_when_one_actor_ever_held_it() -> None:
+    text = """Kremlin rejects claims
+
+The Russian president said the claims were false. The Kremlin spokesman said no meeting was planned.
+"""
+    doc = process(text)
+    assert doc.article.published is None
+    by_words = {q.text: q for q in doc.quotes}
+    # Presidents of Russia: several over time, and nobody is named -> no guess.
+    assert by_words["the claims were false"].speaker_actor_id is None
+    # Only one Kremlin spokesman in the knowledge base.
+    spokesman = by_words["no meeting was planned"]
+    assert spokesman.speaker_actor_id == "dmitry-peskov"
+    assert spokesman.evidence.endswith(";link=role")
+
+
+def test_undated_role_phrase_refers_to_the_holder_the_article_names() -> None:
+    text = """Leaders speak by phone
+
+Vladimir Putin and Olaf Scholz spoke for an hour on Friday.
+
+The Russian president said the sanctions were hurting Europe more than Russia.
+"""
+    doc = process(text)
+    role = _mention(doc, "Russian president")
+    assert (role.actor_id, role.link) == ("vladimir-putin", "coref")
+
+
+def test_transliteration_variants_link_to_one_actor_with_the_kb_name() -> None:
+    text = """Kyiv appeals for more air defence
+
+Ukrainian President Volodymyr Zelenskiy said on Monday that more systems were needed.
+
+"Every day matters," Zelensky said in his nightly address. Zelenskiy added that the front held.
+"""
+    doc = process(text, published="2023-02-01")
+    people = [m for m in doc.mentions if m.type is EntityType.PERSON]
+    assert {m.actor_id for m in people} == {"volodymyr-zelenskyy"}
+    assert {m.canonical for m in people} == {"Volodymyr Zelenskyy"}
+    assert _speakers(doc) == [("Volodymyr Zelenskyy", "volodymyr-zelenskyy")] * 3
+
+
+def test_surname_and_role_noun_corefer_to_the_full_name_introduced_before() -> None:
+    text = """Kremlin rejects claims
+
+Kremlin spokesman Dmitry Peskov said on Friday that the claims were false.
+"This is absurd," Peskov told reporters.
+
+The spokesman also said that Moscow was open to talks.
+Ukraine's foreign minister said the offer was not serious.
+"""
+    doc = process(text, published="2023-05-10")
+    assert (_mention(doc, "Dmitry Peskov").link, _mention(doc, "Peskov").link) == ("alias", "coref")
+    spokesman = _mention(doc, "spokesman")
+    assert (spokesman.actor_id, spokesman.link) == ("dmitry-peskov", "coref")
+    minister = _mention(doc, "Ukraine's foreign minister")
+    assert (minister.actor_id, minister.link) == ("dmytro-kuleba", "role@date")
+    by_words = {q.text: q for q in doc.quotes}
+    assert by_words["Moscow was open to talks"].speaker_actor_id == "dmitry-peskov"
+    assert by_words["the offer was not serious"].speaker == "Dmytro Kuleba"
+    # The title before the name is not a mention of its own.
+    assert not any(m.text == "Kremlin spokesman" for m in doc.mentions)
+
+
+def test_unknown_person_becomes_the_same_local_actor_in_two_articles() -> None:
+    first = """Farmers protest new tariffs
+
+Local farmer Maria Kovalenko said the new tariffs would ruin her business.
+
+"We cannot survive this," Kovalenko said.
+"""
+    second = """Grain prices fall again
+
+"Nobody is buying," said Maria Kovalenko, who grows wheat near the border.
+"""
+    a = process(first, published="2023-03-01")
+    b = process(second, published="2023-04-11")
+    expected = "local:maria-kovalenko"
+    assert {q.speaker_actor_id for q in a.quotes} == {expected}
+    assert {q.speaker_actor_id for q in b.quotes} == {expected}
+    assert (_mention(a, "Maria Kovalenko").link, _mention(a, "Kovalenko").link) == (
+        "local",
+        "coref",
+    )
+    assert _mention(a, "Kovalenko").actor_id == expected
+
+
+def test_organisation_speaker_links_to_the_org_actor() -> None:
+    text = """Moscow dismisses report
+
+The Kremlin said on Monday that the report was "pure fiction".
+"""
+    doc = process(text, published="2022-10-03")
+    assert set(_speakers(doc)) == {("Kremlin", "kremlin")}
+    assert _mention(doc, "Kremlin").actor_id == "kremlin"
+
+
+def test_capital_as_speaker_is_the_government_body_the_article_names() -> None:
+    text = """Readout of the call
+
+The Kremlin said the two leaders discussed grain exports. Moscow said the talks were "useful".
+"""
+    doc = process(text, published="2022-10-03")
+    said = {q.text: q for q in doc.quotes}
+    assert said["useful"].speaker_actor_id == "kremlin"
+
+
+def test_places_link_to_states_and_adjectives_to_nothing() -> None:
+    text = """Talks in Geneva
+
+Russia and the United States agreed to meet again, Russian officials said.
+"""
+    doc = process(text, published="2021-07-01")
+    assert _mention(doc, "Russia").actor_id == "state-RUS"
+    assert _mention(doc, "United States").actor_id == "state-USA"
+    misc = [m for m in doc.mentions if m.type is EntityType.MISC]
+    assert all(m.actor_id is None for m in misc)
+
+
+def test_ambiguous_surname_is_not_linked_without_a_full_name() -> None:
+    doc = process("""Vote delayed
+
+Johnson said the vote would be delayed until next week.
+""")
+    assert all(m.actor_id is None for m in doc.mentions if m.text == "Johnson")
+
+
+def test_linking_is_idempotent_and_keeps_spans() -> None:
+    doc = process(SANCTIONS, published="2022-06-04")
+    again = link_document(doc)
+    assert again.mentions == doc.mentions
+    assert [(q.span, q.speaker_actor_id) for q in again.quotes] == [
+        (q.span, q.speaker_actor_id) for q in doc.quotes
+    ]
+
+
+def test_resolve_speaker_filter_agrees_for_name_surname_and_role() -> None:
+    kb = default_kb()
+    for query in ("Peskov", "Dmitry Peskov", "Kremlin spokesman", "the Kremlin spokesman"):
+        assert "dmitry-peskov" in resolve_speaker_filter(query, kb), query
+    assert resolve_speaker_filter("Maria Kovalenko", kb) == ["local:maria-kovalenko"]
+    assert resolve_speaker_filter("  ", kb) == []
+
+
+def test_local_actor_id_is_a_slug_of_the_name() -> None:
+    assert local_actor_id("Alexei Polishchuk") == "local:alexei-polishchuk"
+    assert local_actor_id("José  María Álvarez") == "local:jose-maria-alvarez"
+    assert local_actor_id("Sean O’Brien") == local_actor_id("Sean O'Brien") == "local:sean-obrien"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=40))
+def test_local_actor_id_is_stable_and_url_safe(name: str) -> None:
+    ident = local_actor_id(name)
+    assert ident == local_actor_id(name)
+    assert ident.startswith(LOCAL_PREFIX)
+    slug = ident[len(LOCAL_PREFIX) :]
+    assert all(c.isalnum() or c == "-" for c in slug)
+    assert not slug.startswith("-") and not slug.endswith("-")
+
+
+_WORDS = st.sampled_from(
+    [
+        "the",
+        "said",
+        "president",
+        "spokesman",
+        "minister",
+        "foreign",
+        "of",
+        "for",
+        "Russian",
+        "US",
+        "Ukraine's",
+        "Kremlin",
+        "Peskov",
+        "Dmitry",
+        "Biden",
+        "Joe",
+        "he",
+        "she",
+        "told",
+        ",",
+        ".",
+        "“",
+        "”",
+        '"',
+        "Moscow",
+        "Secretary",
+        "State",
+        "chief",
+        "head",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=40), st.booleans())
+def test_linking_never_fails_and_links_only_to_known_or_local_actors(
+    words: list[str], dated: bool
+) -> None:
+    text = "Headline\n\n" + " ".join(words) + "\n"
+    meta = {"published": "2022-05-01"} if dated else {}
+    try:
+        doc = process(text, **meta)
+    except ValueError:
+        return  # nothing left after cleaning
+    kb = default_kb()
+    for m in doc.mentions:
+        assert m.span.of(doc.article.text) == m.text
+        if m.actor_id is not None:
+            assert m.actor_id in kb or m.actor_id.startswith(LOCAL_PREFIX)
+            assert m.link in {"alias", "role@date", "role", "coref", "local"}
+    for q in doc.quotes:
+        if q.speaker_actor_id is not None:
+            assert q.speaker_actor_id in kb or q.speaker_actor_id.startswith(LOCAL_PREFIX)
+            assert ";link=" in q.evidence or q.evidence.startswith("link=")
+
+
+def test_relinking_with_another_date_changes_the_holder() -> None:
+    doc = process(SANCTIONS)
+    dated = replace(doc, article=replace(doc.article, published=dt.date(2017, 3, 1)))
+    linked = Linker(default_kb()).link(dated)
+    assert {q.speaker_actor_id for q in linked.quotes} == {"donald-trump"}
+    assert all(q.evidence.count("link=") == 1 for q in linked.quotes)
