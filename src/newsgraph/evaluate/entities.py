@@ -212,12 +212,16 @@ def score_labels(gold: list[list[str]], pred: list[list[str]], scheme: str) -> E
 
     report = classification_report(gold, pred, output_dict=True, zero_division=0)
     by_type = {
-        k: TypeScore(v["precision"], v["recall"], v["f1-score"], int(v["support"]))
+        k: TypeScore(
+            float(v["precision"]), float(v["recall"]), float(v["f1-score"]), int(v["support"])
+        )
         for k, v in report.items()
         if k in TYPES or not k.endswith("avg")
     }
     m = report["micro avg"]
-    micro = TypeScore(m["precision"], m["recall"], m["f1-score"], int(m["support"]))
+    micro = TypeScore(
+        float(m["precision"]), float(m["recall"]), float(m["f1-score"]), int(m["support"])
+    )
     return EntityScores(
         scheme=scheme,
         documents=0,
