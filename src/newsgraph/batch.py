@@ -140,6 +140,11 @@ def ingest_records(
                 update(seen, summary.failed)
         except KeyboardInterrupt:  # Ctrl-C: keep what was done, then stop
             summary.interrupted = True
+        except Exception as exc:  # a reader broke its never-raise contract: report, keep the rest
+            broken = Failure("<input>", f"reading stopped: {type(exc).__name__}: {exc}")
+            failed.append(broken)
+            summary.failed += 1
+            summary.failures.append(broken)
         if docs:
             _write(store, docs, summary)
         if failed:

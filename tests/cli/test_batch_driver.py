@@ -101,3 +101,15 @@ def test_ctrl_c_keeps_what_was_processed(tmp_path: Path) -> None:
         assert summary.interrupted
         assert summary.processed == 3
         assert store.counts()["articles"] == 3
+
+
+def test_a_reader_that_raises_stops_cleanly(tmp_path: Path) -> None:
+    def records() -> Iterator[Record]:
+        yield from _records(2)
+        raise OSError("disk went away")
+
+    with open_store(tmp_path / "b.db") as store:
+        summary = ingest_records(records(), store)
+        assert summary.processed == 2
+        assert summary.failures[-1].error == "reading stopped: OSError: disk went away"
+        assert store.counts()["articles"] == 2
