@@ -314,7 +314,6 @@ _SHOWN_ROLES = {
     LineRole.HEADING: "bold underline",
     LineRole.BODY: "",
 }
-_DIM_ROLES = (LineRole.BYLINE, LineRole.DATELINE, LineRole.BOILERPLATE)
 
 
 def render_line(
