@@ -72,7 +72,9 @@ def failures_table(summary: IngestSummary) -> Table:
 @app.command("ingest")
 def ingest_command(
     paths: list[str] = typer.Argument(
-        ..., help='Files, folders, globs, or "-" for stdin (text, HTML, JSON, JSONL).'
+        ...,
+        metavar="PATH...",
+        help='Files, folders, globs, or "-" for stdin (text, HTML, JSON, JSONL, WARC).',
     ),
     db: str = DB_OPTION,
     max_bytes: int = typer.Option(
