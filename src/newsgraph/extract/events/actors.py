@@ -1,0 +1,206 @@
+"""Who can do or undergo an event in a sentence: actor chunks built from the entity mentions plus
+general English nouns for collective actors ("police", "Russian troops", "the foreign minister").
+
+A chunk joins adjacent mentions and title words ("US President Joe Biden" is one chunk whose head
+is "Joe Biden") and resolves to a KB actor: the mention's ``actor_id`` when linking found one,
+else ``KnowledgeBase.resolve`` on the chunk, then on its head; a demonym gives the country when
+nothing else does ("Turkish banks" → TUR, business).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from newsgraph.kb import KnowledgeBase
+from newsgraph.model import EntityType, Mention, Span
+
+TOKEN_RE = re.compile(r"\w+(?:-\w+)*|['’]\w+|[^\w\s]")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Capitalised words that belong to the name of an office in front of a person's name.
+_TITLES = _words(
+    "president prime minister foreign defence defense chancellor secretary general spokesman"
+    " spokeswoman spokesperson leader king queen prince princess senator ambassador envoy"
+    " commander chief deputy vice state interior finance economy health justice mayor governor"
+    " gen. col. adm. sen. rep. dr. mr. mrs. ms. pope sheikh emir sultan premier head director"
+    " ceo chairman chairwoman speaker lt. maj. capt. sgt. supreme opposition official officials"
+    " of the affairs trade energy home attorney gov. pres. federal national security adviser"
+    " advisor council army navy air force forces police ministry office"
+)
+# Nouns that name a collective or office-holding actor without a proper name, with a sector.
+_COMMON: dict[str, str] = {}
+for _sector, _names in {
+    "police": "police policemen officers gendarmes",
+    "military": "troops soldiers forces army military navy marines paratroopers warplanes jets"
+    " military's artillery commanders generals airforce",
+    "government": "government authorities officials ministry ministers regime administration"
+    " cabinet president minister spokesman spokeswoman spokesperson chancellor premier embassy"
+    " diplomats ambassador envoy kremlin leader leaders junta prosecutors prosecutor",
+    "legislature": "parliament lawmakers legislators senators congress senate assembly",
+    "judiciary": "court judge judges tribunal",
+    "civil society": "protesters protestors demonstrators activists students residents"
+    " villagers workers union unions campaigners crowds crowd farmers doctors teachers miners"
+    " nurses citizens",
+    "armed group": "rebels militants insurgents separatists gunmen fighters militia militias"
+    " jihadists guerrillas hackers",
+    "business": "bank banks company companies firm firms lenders exporters",
+    "opposition": "opposition",
+    "international": "un nato eu peacekeepers inspectors monitors observers",
+}.items():
+    for _w in _names.split():
+        _COMMON[_w] = _sector
+_MODIFIERS = _words(
+    "the a an its their his her security armed riot government opposition special federal"
+    " state local national central pro-russian pro-government rebel anti-government border"
+    " interior foreign defence defense top senior military naval air israeli-backed"
+    " thousands hundreds dozens of striking angry masked unidentified"
+)
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """An actor-like phrase in a sentence, with the token range it covers and its resolution."""
+
+    span: Span
+    text: str
+    first: int  # index of its first token in the sentence's token list
+    last: int  # index of its last token
+    actor_id: str | None = None
+    country: str | None = None
+    sector: str = ""
+    pronoun: str | None = None  # "he", "we" ... for pronoun chunks (resolved by the extractor)
+    possessive: bool = False  # followed by 's
+
+
+def _resolve(
+    kb: KnowledgeBase,
+    cache: dict[str, tuple[str | None, str | None, str]],
+    text: str,
+    on: dt.date | None,
+) -> tuple[str | None, str | None, str]:
+    hit = cache.get(text)
+    if hit is None:
+        actor = kb.resolve(text, on)
+        if actor is not None:
+            hit = (actor.id, actor.country, actor.sector)
+        else:
+            hit = (None, kb.country_code(text), "")
+        cache[text] = hit
+    return hit
+
+
+def find_chunks(
+    text: str,
+    tokens: list[tuple[int, int]],
+    mentions: list[Mention],
+    kb: KnowledgeBase,
+    published: dt.date | None,
+    cache: dict[str, tuple[str | None, str | None, str]],
+) -> list[Chunk]:
+    """Actor chunks over ``tokens`` (spans into ``text``), left to right."""
+    n = len(tokens)
+    owner: list[int] = [-1] * n  # token -> index of the mention covering it
+    mi = 0
+    for i, (s, e) in enumerate(tokens):
+        while mi < len(mentions) and mentions[mi].span.end <= s:
+            mi += 1
+        if mi < len(mentions) and mentions[mi].span.start <= s and e <= mentions[mi].span.end:
+            owner[i] = mi
+
+    def _continues(k: int) -> bool:
+        w = text[tokens[k][0] : tokens[k][1]]
+        return owner[k] >= 0 or w.lower() in _COMMON or (w[0].isupper() and w.lower() in _TITLES)
+
+    chunks: list[Chunk] = []
+    i = 0
+    while i < n:
+        s, e = tokens[i]
+        word = text[s:e]
+        low = word.lower()
+        if owner[i] < 0 and low in _PRONOUNS:
+            chunks.append(Chunk(Span(s, e), word, i, i, pronoun=low))
+            i += 1
+            continue
+        if owner[i] < 0 and low not in _COMMON:
+            i += 1
+            continue
+        # Grow right over mentions, title words and collective nouns.
+        j = i
+        heads: list[int] = []
+        common: str | None = None
+        while j < n:
+            ts, te = tokens[j]
+            w = text[ts:te]
+            lw = w.lower()
+            if owner[j] >= 0:
+                heads.append(owner[j])
+            elif lw in _COMMON:
+                common = lw
+            elif not (w[0].isupper() and lw in _TITLES and j + 1 < n and _continues(j + 1)):
+                break
+            j += 1
+        last = j - 1
+        if last < i:
+            i += 1
+            continue
+        # Grow left over modifiers ("the", "security", "Russian" already a mention).
+        first = i
+        while first > 0 and text[tokens[first - 1][0] : tokens[first - 1][1]].lower() in (
+            _MODIFIERS
+        ):
+            first -= 1
+        while first < i and text[tokens[first][0] : tokens[first][1]].lower() in ("of",):
+            first += 1
+        span = Span(tokens[first][0], tokens[last][1])
+        chunk_text = span.of(text)
+        possessive = last + 1 < n and text[tokens[last + 1][0] : tokens[last + 1][1]] in (
+            "'s",
+            "’s",
+            "'",
+            "’",
+        )
+        actor_id = country = None
+        sector = ""
+        head_m = _head(mentions, heads)
+        if head_m is not None and head_m.actor_id:
+            actor_id = head_m.actor_id
+        cand = (chunk_text, head_m.canonical or head_m.text) if head_m else (chunk_text,)
+        for c in cand:
+            aid, ctry, sec = _resolve(kb, cache, c, published)
+            if actor_id is None and aid is not None:
+                actor_id = aid
+            if aid is not None and aid == actor_id:
+                country, sector = ctry, sec
+                break
+            country = country or ctry
+        if country is None:
+            for h in heads:
+                _aid, ctry, _sec = _resolve(kb, cache, mentions[h].text, published)
+                if ctry:
+                    country = ctry
+                    break
+        if common is not None and (not sector or actor_id is None):
+            sector = _COMMON[common]
+        chunks.append(
+            Chunk(span, chunk_text, first, last, actor_id, country, sector, None, possessive)
+        )
+        i = last + 1
+    return chunks
+
+
+def _head(mentions: list[Mention], heads: list[int]) -> Mention | None:
+    """The mention that names who the chunk is: a person or organisation before a place."""
+    best: Mention | None = None
+    for h in heads:
+        m = mentions[h]
+        strong = m.type in (EntityType.PERSON, EntityType.ORG)
+        if strong or best is None or best.type not in (EntityType.PERSON, EntityType.ORG):
+            best = m
+    return best

@@ -1,0 +1,605 @@
+"""Event extraction: trigger look-up, a light clause parse, actors from the mentions in its slots.
+
+For each sentence: tokens are looked up in the trigger lexicon (one dict probe per word); for a
+trigger, the clause around it is bounded by punctuation, subordinators and speech verbs; the
+subject is the nearest actor chunk on its left not governed by a preposition (or the quote's
+speaker when the trigger sits in a quotation without its own subject), the recipient the first
+actor chunk on its right that a preposition does not make a place or a time. Passives swap the
+two ("was arrested by"). Governing verbs ("refused to", "called on X to", "threatened to",
+"agreed to") take the act they govern as their content: "refused to meet" is REJECT, not CONSULT.
+Negation and modality come from the words between subject and trigger.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from newsgraph.extract.events.actors import TOKEN_RE, Chunk, find_chunks
+from newsgraph.extract.events.contexts import contexts_for
+from newsgraph.extract.events.dates import event_date
+from newsgraph.extract.events.lexicon import NEEDS_RECIPIENT, TRIGGERS, Trigger
+from newsgraph.kb import KnowledgeBase
+from newsgraph.model import Article, EntityType, Event, Mention, Quote, QuoteKind, Span
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_BOUNDARY = _set(
+    "but while whereas although though because after before when since as which who whom where"
+    ' that if unless ; : — – ( ) " “ ” until whether so'
+)
+_SPEECH = _set(
+    "said says say told tells added adds stated announced noted insisted claimed stressed"
+    " according wrote writes explained argued suggested believes believed thinks"
+)
+_PREP = _set(
+    "of in at with to from for on by about against near over under after into between during"
+    " than like including via through amid despite across around inside outside within among"
+    " toward towards upon beyond"
+)
+_RIGHT_OK = _set("with to against on for of into toward towards upon between at")
+_PLACE_PREP = _set("in at near from inside outside across around throughout within")
+_NEG = _set("not n't 't never no neither nor without cannot")
+_HYPO = _set("would could might may should if unless prepared ready willing possibly consider"
+             " considering considers could")  # fmt: skip
+_FUT = _set("will 'll shall plans plan planned planning intends intend intended going set"
+            " expected due scheduled aims aim")  # fmt: skip
+_BE = _set("was were been being is are be got gets")
+_ADVERB_OK = _set("also reportedly allegedly already then later now just recently once again")
+_CONDITIONAL = _set("if unless event")
+_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"})
+_SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_YIELD_WORDS = _set(
+    "release freeing free ceasefire truce withdraw withdrawal withdrawing lift lifting end ending"
+    " halt stop pull return hand"
+)
+_MEET_WORDS = _set("talks negotiations meeting meet summit dialogue negotiate")
+_ASSIST_WORDS = _set("help aid assistance weapons arms support funding supplies ammunition")
+_TERRITORY_WORDS = _set("annex seize occupy capture take")
+_RELATION_WORDS = _set("ties relations talks embassy diplomatic")
+
+
+@dataclass(slots=True)
+class _Found:
+    trig: Trigger
+    first: int  # token index of the head
+    last: int  # token index of the last token of the phrase
+    end: int  # char end of the phrase
+
+
+@dataclass(frozen=True, slots=True)
+class _Party:
+    text: str
+    span: Span
+    actor_id: str | None
+    country: str | None
+    sector: str
+
+    @property
+    def key(self) -> str:
+        return self.actor_id or self.country or self.text.lower()
+
+
+def _party(c: Chunk) -> _Party:
+    return _Party(c.text, c.span, c.actor_id, c.country, c.sector)
+
+
+class EventExtractor:
+    """Finds events in a document's sentences; holds only read-only resources (the KB)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    # ------------------------------------------------------------------ article level
+
+    def extract(
+        self,
+        article: Article,
+        sentences: tuple[Span, ...],
+        mentions: tuple[Mention, ...],
+        quotes: tuple[Quote, ...],
+    ) -> tuple[Event, ...]:
+        text = article.text
+        published = article.published
+        cache: dict[str, tuple[str | None, str | None, str]] = {}
+        quoted = [q for q in quotes if q.kind is not QuoteKind.SCARE]
+        out: list[Event] = []
+        mi = 0
+        ordered = sorted(mentions, key=lambda m: m.span.start)
+        last_person: _Party | None = None
+        for sent in sentences:
+            while mi < len(ordered) and ordered[mi].span.start < sent.start:
+                mi += 1
+            sm: list[Mention] = []
+            k = mi
+            while k < len(ordered) and ordered[k].span.start < sent.end:
+                sm.append(ordered[k])
+                k += 1
+            stext = text[sent.start : sent.end]
+            tokens = [
+                (sent.start + m.start(), sent.start + m.end()) for m in TOKEN_RE.finditer(stext)
+            ]
+            lows = [text[s:e].lower() for s, e in tokens]
+            found = self._triggers(text, tokens, lows)
+            chunks: list[Chunk] | None = None
+            if found:
+                chunks = find_chunks(text, tokens, sm, self.kb, published, cache)
+                out.extend(
+                    self._sentence(
+                        text,
+                        sent,
+                        tokens,
+                        lows,
+                        found,
+                        chunks,
+                        quoted,
+                        published,
+                        cache,
+                        last_person,
+                    )
+                )
+            for m in reversed(sm):
+                if m.type is EntityType.PERSON:
+                    if chunks is None:
+                        chunks = find_chunks(text, tokens, sm, self.kb, published, cache)
+                    for c in reversed(chunks):
+                        if c.span.contains(m.span):
+                            last_person = _party(c)
+                            break
+                    break
+        return tuple(out)
+
+    # ------------------------------------------------------------------ triggers
+
+    def _triggers(self, text: str, tokens: list[tuple[int, int]], lows: list[str]) -> list[_Found]:
+        found: list[_Found] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            cands = TRIGGERS.get(lows[i])
+            if cands is None:
+                i += 1
+                continue
+            s, e = tokens[i]
+            if s > 0 and text[s - 1] == "-":  # "Russian-backed", "US-led"
+                i += 1
+                continue
+            hit: _Found | None = None
+            for trig in cands:
+                if trig.tail is None:
+                    hit = _Found(trig, i, i, e)
+                    break
+                m = trig.tail.match(text, e)
+                if m is not None:
+                    end = m.end()
+                    last = i
+                    while last + 1 < n and tokens[last + 1][1] <= end:
+                        last += 1
+                    hit = _Found(trig, i, last, end)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            found.append(hit)
+            i = hit.last + 1 if not hit.trig.governs else i + 1
+        return found
+
+    # ------------------------------------------------------------------ sentence level
+
+    def _sentence(
+        self,
+        text: str,
+        sent: Span,
+        tokens: list[tuple[int, int]],
+        lows: list[str],
+        found: list[_Found],
+        chunks: list[Chunk],
+        quotes: list[Quote],
+        published: dt.date | None,
+        cache: dict[str, tuple[str | None, str | None, str]],
+        last_person: _Party | None,
+    ) -> list[Event]:
+        events: list[Event] = []
+        seen: set[tuple[str, str, str, bool]] = set()
+        consumed: set[int] = set()
+        stext = sent.of(text)
+        date, date_text = event_date(stext, published)
+        contexts = contexts_for(lows)
+        conditional = any(w in _CONDITIONAL for w in lows) and (
+            "if" in lows or "unless" in lows or "event of" in stext.lower()
+        )
+        reported = any(w in _SPEECH for w in lows)
+        for idx, f in enumerate(found):
+            if idx in consumed:
+                continue
+            trig = f.trig
+            etype, mode = trig.type, trig.mode
+            inner: _Found | None = None
+            if trig.governs or (etype == "REJECT" and mode == "deny"):
+                inner_idx = self._inner(found, idx, lows, tokens)
+                if inner_idx is not None:
+                    inner = found[inner_idx]
+                    consumed.add(inner_idx)
+                decided = _govern(trig, inner, lows, f)
+                if decided is None:
+                    continue
+                etype, mode = decided
+            quote = _quote_at(quotes, tokens[f.first][0])
+            start = _clause_start(lows, f.first)
+            if quote is not None:
+                qstart = _token_at(tokens, quote.span.start)
+                start = max(start, qstart)
+            if trig.nominal and idx > 0 and _same_clause(lows, found[idx - 1], f, start):
+                continue  # the object of the act before it: "rejected calls for talks"
+            subj = _subject(chunks, lows, start, f.first)
+            obj: Chunk | None = None
+            if trig.nominal:
+                subj, obj = _nominal_parties(chunks, lows, start, f.first, subj)
+            passive = not trig.nominal and _passive(lows, f.first, subj)
+            right_from = f.first + 1 if inner is None else inner.first + 1
+            if etype == "REQUEST" and inner is not None:
+                right_from = f.first + 1
+            inside = inner.last if inner is not None else f.last
+            recip_chunk = obj or _recipient(
+                chunks, lows, right_from, mode == "visit" or passive, inside
+            )
+            if inner is not None and recip_chunk is None:
+                recip_chunk = _recipient(chunks, lows, f.first + 1, False, f.last)
+            actor: _Party | None = None
+            recipient: _Party | None = None
+            by_agent = _by_agent(chunks, lows, f.last + 1) if passive else None
+            if passive:
+                actor = _party(by_agent) if by_agent is not None else None
+                recipient = _party(subj) if subj is not None else None
+            else:
+                actor = self._who(subj, quote, last_person, published, cache)
+                recipient = _party(recip_chunk) if recip_chunk is not None else None
+                if trig.swap and recipient is not None:
+                    actor, recipient = recipient, actor
+            if (
+                recipient is None
+                and subj is not None
+                and etype in _SYMMETRIC | {"ASSAULT"}
+                and not passive
+            ):
+                partner = _conjunct(chunks, lows, subj)
+                if partner is not None:
+                    actor, recipient = _party(partner), _party(subj)
+            if actor is None:
+                continue
+            if recipient is not None and recipient.key == actor.key:
+                recipient = None
+            neg, hypo, fut = _modality(lows, subj, f.first, start, reported)
+            if conditional and etype in _CONFLICT - {"THREATEN", "PROTEST"} and not neg:
+                mode = _threat_mode(etype, mode, lows, f)
+                etype, hypo = "THREATEN", True
+            if trig.phrase.startswith("call~") and etype == "CONSULT" and recipient is None:
+                continue  # "call" without a person called is too often not a phone call
+            if etype == "CONSULT" and mode == "" and _phone(lows):
+                mode = "phone"
+            conf = 0.75
+            if actor.actor_id is None and actor.country is None:
+                conf -= 0.15
+            if trig.nominal:
+                conf -= 0.1
+            if etype in NEEDS_RECIPIENT and recipient is None:
+                conf -= 0.2
+            if quote is not None and subj is None:
+                conf -= 0.1
+            key = (etype, actor.key, recipient.key if recipient else "", neg)
+            if key in seen:
+                continue
+            seen.add(key)
+            trigger_span = Span(tokens[f.first][0], f.end)
+            events.append(
+                Event(
+                    type=etype,
+                    mode=mode,
+                    trigger=trigger_span,
+                    sentence=sent,
+                    actor_text=actor.text,
+                    actor_span=actor.span,
+                    actor_id=actor.actor_id,
+                    actor_country=actor.country,
+                    actor_sector=actor.sector,
+                    recipient_text=recipient.text if recipient else None,
+                    recipient_span=recipient.span if recipient else None,
+                    recipient_id=recipient.actor_id if recipient else None,
+                    recipient_country=recipient.country if recipient else None,
+                    recipient_sector=recipient.sector if recipient else "",
+                    contexts=contexts,
+                    quote=quote.span if quote is not None else None,
+                    date=date,
+                    date_text=date_text,
+                    negated=neg,
+                    hypothetical=hypo and not neg,
+                    future=fut and not neg,
+                    confidence=round(max(conf, 0.1), 2),
+                    evidence=f"{trig.type}:{trig.phrase}" + (" passive" if passive else ""),
+                )
+            )
+        return events
+
+    def _inner(
+        self, found: list[_Found], idx: int, lows: list[str], tokens: list[tuple[int, int]]
+    ) -> int | None:
+        """The trigger a governing verb governs: the next one within a few words, same clause."""
+        f = found[idx]
+        for j in range(idx + 1, len(found)):
+            g = found[j]
+            if g.first - f.last > 8:
+                return None
+            if any(lows[k] in _BOUNDARY for k in range(f.last + 1, g.first)):
+                return None
+            return j
+        return None
+
+    def _who(
+        self,
+        subj: Chunk | None,
+        quote: Quote | None,
+        last_person: _Party | None,
+        published: dt.date | None,
+        cache: dict[str, tuple[str | None, str | None, str]],
+    ) -> _Party | None:
+        """The actor: the subject chunk, with pronouns resolved (we/I → the quote's speaker,
+        he/she → the last person named); with no subject inside a quote, the speaker."""
+        if subj is not None and subj.pronoun is None:
+            return _party(subj)
+        pron = subj.pronoun if subj is not None else None
+        if quote is not None and pron in (None, "we", "i"):
+            return self._speaker(quote, published, cache)
+        if pron in ("he", "she"):
+            if quote is not None and quote.kind is QuoteKind.INDIRECT:
+                sp = self._speaker(quote, published, cache)
+                if sp is not None:
+                    return sp
+            return last_person
+        return None
+
+    def _speaker(
+        self,
+        quote: Quote,
+        published: dt.date | None,
+        cache: dict[str, tuple[str | None, str | None, str]],
+    ) -> _Party | None:
+        name = quote.speaker or quote.speaker_text
+        if not name or quote.speaker_span is None:
+            return None
+        hit = cache.get(name)
+        if hit is None:
+            actor = self.kb.resolve(name, published)
+            hit = (actor.id, actor.country, actor.sector) if actor else (None, None, "")
+            cache[name] = hit
+        actor_id = quote.speaker_actor_id or hit[0]
+        return _Party(name, quote.speaker_span, actor_id, hit[1], hit[2])
+
+
+# ---------------------------------------------------------------------- clause helpers
+
+
+def _token_at(tokens: list[tuple[int, int]], pos: int) -> int:
+    for i, (s, _e) in enumerate(tokens):
+        if s >= pos:
+            return i
+    return len(tokens)
+
+
+def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
+    for q in quotes:
+        if q.span.start <= pos < q.span.end:
+            return q
+    return None
+
+
+def _clause_start(lows: list[str], head: int) -> int:
+    """First token of the clause holding token ``head`` (scanning left to a boundary)."""
+    for k in range(head - 1, -1, -1):
+        w = lows[k]
+        if w in _BOUNDARY or w in _SPEECH:
+            return k + 1
+        if w == "and" and k > 0 and lows[k - 1] == ",":
+            return k + 1
+    return 0
+
+
+def _subject(chunks: list[Chunk], lows: list[str], start: int, head: int) -> Chunk | None:
+    best: Chunk | None = None
+    for c in chunks:
+        if c.last >= head:
+            break
+        if c.first < start:
+            continue
+        if c.first > 0 and lows[c.first - 1] in _PREP:
+            continue
+        best = c
+    return best
+
+
+def _same_clause(lows: list[str], prev: _Found, f: _Found, start: int) -> bool:
+    return (
+        prev.first >= start
+        and f.first - prev.last <= 8
+        and not any(w in _BOUNDARY for w in lows[prev.last + 1 : f.first])
+    )
+
+
+def _nominal_parties(
+    chunks: list[Chunk], lows: list[str], start: int, head: int, nearest: Chunk | None
+) -> tuple[Chunk | None, Chunk | None]:
+    """For an act named by a noun: its owner ("Russia's invasion", "Russian strikes") or the
+    clause subject; a chunk between that subject and the noun is the verb's object (the
+    recipient: "Putin told Scholz in a phone call")."""
+    if nearest is not None and (
+        nearest.last == head - 1 or (nearest.possessive and nearest.last == head - 2)
+    ):
+        return nearest, None
+    free = [
+        c
+        for c in chunks
+        if start <= c.first and c.last < head and not (c.first > 0 and lows[c.first - 1] in _PREP)
+    ]
+    if not free:
+        return nearest, None
+    subj = free[0]
+    obj = next((c for c in chunks if subj.last < c.first and c.last < head), None)
+    return subj, obj
+
+
+def _recipient(
+    chunks: list[Chunk], lows: list[str], start: int, places: bool, inside: int = -1
+) -> Chunk | None:
+    """The first actor chunk from token ``start`` in the clause that a preposition does not make
+    a place, a time or a topic; chunks inside the trigger phrase (up to ``inside``) always count."""
+    n = len(lows)
+    k = start
+    for c in chunks:
+        if c.first < start:
+            continue
+        while k < c.first:
+            w = lows[k]
+            if (k > inside and w in _BOUNDARY) or w in _SPEECH or w in (",", ".", "and", "or"):
+                return None
+            k += 1
+        prev = lows[c.first - 1] if c.first > 0 else ""
+        if prev == "by":
+            return None
+        if (
+            c.last > inside
+            and prev in _PREP
+            and prev not in _RIGHT_OK
+            and not (places and prev in _PLACE_PREP)
+        ):
+            k = c.last + 1
+            continue
+        if c.pronoun is not None:
+            return None
+        nxt = lows[c.last + 1] if c.last + 1 < n else ""
+        if nxt in _SPEECH:
+            return None
+        return c
+    return None
+
+
+def _by_agent(chunks: list[Chunk], lows: list[str], start: int) -> Chunk | None:
+    for c in chunks:
+        if c.first < start or c.first == 0:
+            continue
+        if any(lows[k] in _BOUNDARY for k in range(start, c.first)):
+            return None
+        if lows[c.first - 1] == "by":
+            return c
+    return None
+
+
+def _passive(lows: list[str], head: int, subj: Chunk | None) -> bool:
+    word = lows[head]
+    if not (word.endswith(("ed", "en")) or word in ("held", "met", "struck", "shot", "sent")):
+        return False
+    k = head - 1
+    while k >= 0 and (lows[k] in _ADVERB_OK or lows[k].endswith("ly")):
+        k -= 1
+    return k >= 0 and lows[k] in _BE
+
+
+def _conjunct(chunks: list[Chunk], lows: list[str], subj: Chunk) -> Chunk | None:
+    """ "X and Y met": the chunk joined to the subject by "and"."""
+    for c in chunks:
+        if c.last + 2 == subj.first and lows[c.last + 1] in ("and", "&"):
+            return c
+    return None
+
+
+def _modality(
+    lows: list[str], subj: Chunk | None, head: int, start: int, reported: bool
+) -> tuple[bool, bool, bool]:
+    lo = subj.last + 1 if subj is not None and subj.last < head else max(start, head - 5)
+    lo = max(lo, head - 7)
+    window = lows[lo:head]
+    neg = any(w in _NEG for w in window) or "refused" in window or "failed" in window
+    if "longer" in window and "no" in window:
+        neg = True
+    hypo = any(w in _HYPO for w in window)
+    fut = any(w in _FUT for w in window)
+    if "to" in window and any(w in _BE for w in window) and not hypo:
+        fut = True
+    firm = not any(w in ("if", "could", "prepared", "ready", "willing", "might") for w in lows)
+    if hypo and reported and "would" in window and firm:
+        hypo, fut = False, True
+    return neg, hypo, fut
+
+
+def _phone(lows: list[str]) -> bool:
+    return any(w in ("phone", "telephone", "videoconference", "video") for w in lows)
+
+
+def _inner_mode(inner: _Found | None, lows: list[str], f: _Found) -> str:
+    words = set(lows[f.last + 1 : f.last + 12])
+    if inner is not None:
+        t = inner.trig.type
+        if t == "CONSULT":
+            return "meet"
+        if t in ("AID", "COOPERATE"):
+            return "assist"
+        if t in ("RETREAT", "CONCEDE"):
+            return "yield"
+    if words & _YIELD_WORDS:
+        return "yield"
+    if words & _MEET_WORDS:
+        return "meet"
+    if words & _ASSIST_WORDS:
+        return "assist"
+    return "change"
+
+
+def _threat_mode(etype: str, mode: str, lows: list[str], f: _Found) -> str:
+    words = set(lows[f.first : f.last + 8])
+    if words & _TERRITORY_WORDS and etype == "ASSAULT":
+        return "territory"
+    if etype == "ASSAULT" or etype == "MOBILIZE":
+        return "violence"
+    if etype == "COERCE":
+        return {"arrest": "arrest", "ban": "ban", "deport": "expel"}.get(mode, "restrict")
+    if etype == "SANCTION":
+        if mode == "expel":
+            return "expel"
+        return "relations" if words & _RELATION_WORDS else "restrict"
+    return ""
+
+
+def _govern(
+    trig: Trigger, inner: _Found | None, lows: list[str], f: _Found
+) -> tuple[str, str] | None:
+    """The (type, mode) a governing phrase codes, given the act it governs (or None)."""
+    t = trig.type
+    it = inner.trig.type if inner is not None else None
+    if t == "REQUEST":
+        return "REQUEST", _inner_mode(inner, lows, f)
+    if t == "REJECT":
+        if trig.mode == "deny":
+            return "REJECT", "deny"
+        follows_to = (f.last + 1 < len(lows) and lows[f.last + 1] == "to") or lows[f.last] == "to"
+        if inner is None and follows_to:
+            return None  # "declined to comment"
+        return "REJECT", _inner_mode(inner, lows, f)
+    if t == "AGREE":
+        head = trig.phrase.split()[0]
+        if it in ("RETREAT", "CONCEDE"):
+            return "CONCEDE", ""
+        if it in _CONFLICT and it != "PROTEST" and inner is not None:
+            return "THREATEN", _threat_mode(it, inner.trig.mode, lows, inner)
+        if inner is None and head == "vow~":
+            return None
+        return "AGREE", ""
+    if t == "THREATEN":
+        if inner is None:
+            return None if trig.phrase.startswith("warn~") else ("THREATEN", "")
+        if it in _CONFLICT:
+            return "THREATEN", _threat_mode(it, inner.trig.mode, lows, inner)
+        if trig.phrase.startswith("vow~") and it is not None:
+            return ("CONCEDE", "") if it in ("RETREAT", "CONCEDE") else ("AGREE", "")
+        return None if trig.phrase.startswith("warn~") else ("THREATEN", "")
+    return t, trig.mode

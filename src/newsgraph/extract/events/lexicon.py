@@ -1,0 +1,538 @@
+"""Trigger lexicons: the verbs, phrases and nominalisations that express each PLOVER event type.
+
+Each entry is written once in a small phrase syntax and compiled at import into
+``head word -> [Trigger]``: the extractor looks words up in a dict and only then tries the short
+tail pattern, so an article costs one dict look-up per word, not one regex per entry.
+
+Phrase syntax (space-separated tokens, case-insensitive):
+``lemma~`` any verb form, ``lemma+`` singular or plural, ``a|b`` one of the words,
+``?tok`` optional token, ``...`` up to four other words, ``!a|b`` the next word is none of these.
+The first token is the head and must be a plain word, verb or noun.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.extract.events.inflect import noun_forms, verb_forms
+
+# (type, mode, flags, phrases). Flags: "N" nominal trigger (an act named by a noun),
+# "swap" the grammatical object is the actor (hosting: the visitor is the actor),
+# "gov" governs an infinitive ("refused to meet"): the inner act is what is rejected, requested...
+_ENTRIES: tuple[tuple[str, str, str, str], ...] = (
+    # ---------------------------------------------------------------- verbal cooperation
+    (
+        "AGREE",
+        "",
+        "gov",
+        "agree~ to; offer~ to; promise~ to; pledge~ to; commit~ to; vow~ to;"
+        " undertake~ to; consent~ to; sign~ up to",
+    ),
+    (
+        "AGREE",
+        "",
+        "",
+        "agree~ on; agree~ a|an|the; reach~ ?a|an|the ?tentative|preliminary|"
+        "landmark|new agreement|deal|accord|compromise|understanding; invite~; strike~ ?a ?new deal;"
+        " offer~ to host; announce~ ?a|an|the deal|agreement",
+    ),
+    ("AGREE", "", "N", "invitation+"),
+    (
+        "CONSULT",
+        "",
+        "",
+        "meet~; hold~ ?a|an ?bilateral|direct|formal|informal|fresh|new|peace"
+        " talks|meeting|meetings|negotiations|discussions|consultations; negotiate~; consult~;"
+        " discuss~; confer~; speak~ with|to; talk~ with|to; hold~ ?a phone|telephone call|talks",
+    ),
+    (
+        "CONSULT",
+        "",
+        "N",
+        "talks with|between; negotiations with|between; meeting+ with|between; summit+ with",
+    ),
+    (
+        "CONSULT",
+        "phone",
+        "",
+        "phone~; telephone~; call~ !on|for|off|to|it; speak~ by phone|"
+        "telephone; tell~ ... phone|telephone call|conversation",
+    ),
+    (
+        "CONSULT",
+        "phone",
+        "N",
+        "phone call+; telephone call+; video call+; videoconference+; phone conversation+",
+    ),
+    ("CONSULT", "visit", "", "visit~ !by; travel~ to; arrive~ in; fly~ to; flew to"),
+    ("CONSULT", "visit", "swap", "host~; welcome~ ... to|in ?the capital|city|country"),
+    (
+        "SUPPORT",
+        "",
+        "",
+        "praise~; welcome~; endorse~; back~ !down|off|out|away|up|to|in;"
+        " support~; hail~; commend~; applaud~; laud~; congratulate~; thank~; ratify~; sign~"
+        " ?a|an|the|its ... agreement|deal|treaty|accord|pact|memorandum|declaration|contract;"
+        " recognise~; recognize~; restore~ ?full ?diplomatic ties|relations; establish~ ?full"
+        " diplomatic ties|relations; express~ ?its|his|her|their ?full|strong|unwavering"
+        " support|solidarity; stand~ with|by; apologise~; apologize~; defend~ ?the|his|her|its"
+        " decision|policy|move|record|choice",
+    ),
+    ("SUPPORT", "", "N", "support for; endorsement+; solidarity with"),
+    (
+        "CONCEDE",
+        "",
+        "",
+        "concede~; make~ ?a|any|new|further ?major concession+; back~ down;"
+        " yield~ to; accept~ ?the|their|his|her|its demand+|terms|conditions; ease~ ?the|its"
+        " restrictions|curbs|rules; declare~ ?a|an ?unilateral|temporary ceasefire|truce;"
+        " announce~ ?a|an ?unilateral|temporary ceasefire|truce; relent~; cave~ in",
+    ),
+    ("CONCEDE", "", "N", "concession+"),
+    # ---------------------------------------------------------------- material cooperation
+    (
+        "COOPERATE",
+        "",
+        "",
+        "cooperate~; co-operate~; collaborate~; extradite~; hand~ over"
+        " ?the ?suspect|suspects|fugitive; share~ ?the ?intelligence|information|data; partner~"
+        " with; team~ up; hold~ ?a ?joint ?military|naval exercise+|drill+|manoeuvres|maneuvers;"
+        " conduct~ ?a joint; resume~ ?the trade|flights|cooperation|exports|imports|exchanges",
+    ),
+    (
+        "COOPERATE",
+        "",
+        "N",
+        "cooperation with|between|on; joint ?military|naval|air"
+        " exercise+|drill+|patrol+|operation+|manoeuvres|maneuvers",
+    ),
+    (
+        "AID",
+        "",
+        "",
+        "send~ ... aid|assistance|weapons|arms|ammunition|tanks|missiles|jets|"
+        "supplies|food|medicine|medicines|vaccines|equipment|troops|money|funds|loan|loans|"
+        "systems|rockets|shells|doctors|rescuers|package|help; provide~; deliver~ ... aid|"
+        "assistance|weapons|arms|ammunition|tanks|missiles|jets|supplies|food|medicine|vaccines|"
+        "equipment|systems|rockets|shells|package; supply~; donate~; give~ ... aid|assistance|"
+        "weapons|arms|million|billion|money|funds|loan|grant; grant~ ... asylum|aid|loan|"
+        "assistance|million|billion; lend~; fund~; finance~; rescue~; airlift~; ship~ ... aid|"
+        "weapons|arms|supplies|food|fuel|grain|ammunition; approve~ ... aid|assistance|loan|"
+        "package|tranche; announce~ ... aid|assistance|package; pledge~ ... aid|assistance|"
+        "million|billion|support|troops; forgive~ ?the ?debt",
+    ),
+    ("AID", "", "N", "aid to|for; assistance to|for; shipment+ of; delivery of; deliveries of"),
+    (
+        "RETREAT",
+        "withdraw",
+        "",
+        "withdraw~; pull~ out|back; retreat~; evacuate~ ?its ?troops|"
+        "forces|soldiers; leave~ ?the ?city|town|region|area|territory",
+    ),
+    ("RETREAT", "withdraw", "N", "withdrawal+ of|from"),
+    (
+        "RETREAT",
+        "release",
+        "",
+        "release~ !a|an|its|their|his|her|the|new|statement|report|"
+        "video|figures|data|details|footage|images|photos|results|album|film|funds; free~;"
+        " release~ the|a|an|their|its|his|her|two|three|four|five|dozens|hundreds|some|all"
+        " ... prisoner+|hostage+|detainee+|captive+|journalist+|activist+|soldier+|"
+        "sailor+|citizen+|crew|man|woman|national+|dissident+|opposition|leader|critic+; swap~"
+        " ?prisoners; exchange~ ?the ?prisoners|captives|bodies|pows",
+    ),
+    ("RETREAT", "release", "N", "prisoner swap+; prisoner exchange+; release of"),
+    (
+        "RETREAT",
+        "return",
+        "",
+        "return~ ?the ?control|bodies|territory|artefacts|artifacts|"
+        "property|remains|children|assets; hand~ back; give~ back",
+    ),
+    (
+        "RETREAT",
+        "disarm",
+        "",
+        "disarm~; surrender~; lay~ down ?their|its ?arms|weapons;"
+        " demobilise~; demobilize~; decommission~",
+    ),
+    (
+        "RETREAT",
+        "ceasefire",
+        "",
+        "observe~ ?the|a ceasefire|truce; halt~ ?its|their ?attacks|"
+        "strikes|fighting|offensive; stop~ ?the|its|their ?shelling|fighting|attacks|offensive",
+    ),
+    (
+        "RETREAT",
+        "access",
+        "",
+        "allow~ ?the ?international|un|iaea ?inspectors|observers|"
+        "monitors|aid|access|peacekeepers|journalists|convoys|humanitarian; grant~ ?full"
+        " access; open~ ?a ?humanitarian corridor+|border|crossing+",
+    ),
+    ("RETREAT", "resign", "", "resign~; step~ down|aside; quit; stand~ down"),
+    (
+        "RETREAT",
+        "",
+        "",
+        "lift~ ?the|its|all|some ?remaining ?sanctions|blockade|embargo|curfew|"
+        "ban|restrictions|siege|state; unfreeze~",
+    ),
+    # ---------------------------------------------------------------- verbal conflict
+    (
+        "REQUEST",
+        "",
+        "gov",
+        "call~ on|upon; urge~; ask~; appeal~ to|for; press~; plead~ with;"
+        " implore~; beg~; demand~; request~; push~ for; call~ for; demand+; request+; appeal+;"
+        " call+ for|on; insist~ that; petition~",
+    ),
+    (
+        "ACCUSE",
+        "allege",
+        "",
+        "accuse~; allege~; blame~; charge~ with; indict~; sue~; prosecute~;"
+        " file~ ?a ?lawsuit|complaint|case|charges; bring~ charges; put~ on trial; hold~ ..."
+        " responsible",
+    ),
+    ("ACCUSE", "allege", "N", "accusation+; allegation+; charges against; lawsuit+ against"),
+    (
+        "ACCUSE",
+        "disapprove",
+        "",
+        "condemn~; criticise~; criticize~; denounce~; decry~; slam~;"
+        " lambast~; lambaste~; rebuke~; deplore~; castigate~; blast~; assail~; berate~; censure~;"
+        " complain~; protest~ to; lodge~ ?a ?formal|strong ?protest|complaint; summon~ ... "
+        "ambassador|envoy|diplomat|charge; reprimand~",
+    ),
+    ("ACCUSE", "disapprove", "N", "condemnation+; criticism+ of; rebuke+"),
+    (
+        "ACCUSE",
+        "investigate",
+        "",
+        "investigate~; probe~; launch~ ?a|an ?criminal|formal|new|"
+        "independent investigation|probe|inquiry; open~ ?a|an ?criminal|formal|new investigation|"
+        "probe|inquiry|case",
+    ),
+    ("ACCUSE", "investigate", "N", "investigation into; probe into; inquiry into"),
+    (
+        "REJECT",
+        "",
+        "",
+        "reject~; dismiss~ ?the|these|such|those|his|her|their|its|all|any"
+        " ?claim+|allegation+|accusation+|report+|call+|demand+|criticism|suggestion+|"
+        "idea|proposal+|charge+|concern+|speculation|request+|offer+; turn~ down; rebuff~;"
+        " veto~; spurn~; rule~ out; snub~; cancel~ ?the|a|his|her|its|their ?planned|scheduled"
+        " ?talks|meeting|visit|summit; call~ off",
+    ),
+    ("REJECT", "", "gov", "refuse~; decline~ to"),
+    ("REJECT", "", "N", "rejection of; refusal to"),
+    (
+        "REJECT",
+        "deny",
+        "",
+        "deny~; deny~ ?any ?involvement|responsibility; refute~; deny~"
+        " ... allegation+|accusation+|claim+|report+",
+    ),
+    ("REJECT", "deny", "N", "denial+"),
+    ("THREATEN", "", "gov", "threaten~ to; vow~ to; warn~ ?that ?it|they ... would|will"),
+    (
+        "THREATEN",
+        "",
+        "",
+        "threaten~; warn~ ?of|against ?serious|severe|grave|dire|harsh|"
+        "retaliation|consequences|response|action|measures|reprisals|attacks; issue~ ?a|an"
+        " ?final ultimatum|threat|warning; vow~ revenge|retaliation|retribution",
+    ),
+    ("THREATEN", "", "N", "ultimatum+; threat+ against|to|of"),
+    # ---------------------------------------------------------------- material conflict
+    (
+        "PROTEST",
+        "demo",
+        "",
+        "protest~ !to; demonstrate~ against|outside|in|at|near; rally~"
+        " against|outside|in|at|near|for; march~ ?through|to|on|in|against; take~ to the streets;"
+        " stage~ ?a|an ?mass|large|peaceful|street|noisy ?protest|protests|rally|demonstration|"
+        "sit-in|march|vigil; hold~ ?a|an ?mass|large|peaceful|street ?protest|rally|"
+        "demonstration|vigil",
+    ),
+    (
+        "PROTEST",
+        "demo",
+        "N",
+        "protest+ against|outside|in|at|over; demonstration+; rally+ against|in|outside; sit-in+",
+    ),
+    ("PROTEST", "riot", "", "riot~; clash~ with police; loot~"),
+    (
+        "PROTEST",
+        "strike",
+        "",
+        "go~ on strike; stage~ ?a|an ?general|national|one-day|24-hour"
+        " strike|walkout; walk~ out; down~ tools; strike~ over|for",
+    ),
+    ("PROTEST", "strike", "N", "walkout+; general strike"),
+    ("PROTEST", "hunger", "", "hunger strike; hunger-strike"),
+    ("PROTEST", "boycott", "", "boycott~"),
+    (
+        "PROTEST",
+        "obstruct",
+        "",
+        "block~ ?the|a|main ?road+|highway+|street+|motorway+|bridge+|"
+        "entrance+|port+|border|traffic; blockade~ ?the ?road+|highway+|street+|port+|border",
+    ),
+    (
+        "SANCTION",
+        "discontinue",
+        "",
+        "sanctioned|sanctioning; impose~ ?new|further|more|fresh"
+        " ?sanctions|restrictions|tariffs|penalties on|against; impose~ ... sanctions|embargo|tariffs|"
+        "restrictions|ban|curbs|duties; slap~ ... sanctions|tariffs|embargo; freeze~ ... assets|"
+        "accounts|funds|aid|talks|relations|cooperation; suspend~; halt~ ?all ?imports|exports|"
+        "trade|deliveries|shipments|flights|supplies|cooperation|aid|funding|talks|purchases;"
+        " stop~ using|buying|selling|importing|exporting|accepting|supplying; cut~ ?off|back"
+        " ?all ?ties|relations|aid|funding|supplies|exports|imports|trade; sever~; downgrade~;"
+        " blacklist~; ban~ ?the ?import|imports|export|exports|flights|sales; cancel~ ... contract+|"
+        "deal+|agreement+; terminate~; curtail~; restrict~ ... exports|imports|trade|sales|"
+        "flights|access",
+    ),
+    (
+        "SANCTION",
+        "discontinue",
+        "N",
+        "sanctions on|against|targeting; embargo+ on|against; tariffs on",
+    ),
+    (
+        "SANCTION",
+        "expel",
+        "",
+        "expel~ ... diplomat+|ambassador+|envoy+|embassy|staff|"
+        "from; kick~ out; oust~; suspend~ ... from; bar~ ... from",
+    ),
+    (
+        "SANCTION",
+        "withdraw",
+        "",
+        "quit the|a; pull~ out of; withdraw~ from ?the ?treaty|"
+        "agreement|accord|deal|pact|alliance|organisation|organization|talks|council|"
+        "convention; recall~ ?its|their|his|her ambassador|envoy|diplomats",
+    ),
+    (
+        "SANCTION",
+        "convict",
+        "",
+        "convict~; sentence~; find~ ... guilty; fine~ !tune|tuned; jail~; order~ ... to pay",
+    ),
+    (
+        "MOBILIZE",
+        "troops",
+        "",
+        "deploy~; mobilise~; mobilize~; mass~ ?troops|forces;"
+        " reinforce~; station~; amass~; send~ ... troops|soldiers|forces|warships|"
+        "reinforcements|paratroopers|marines; put~ ... on ?high|full|combat ?alert|standby;"
+        " build~ up; call~ up ?reservists; move~ ... troops|forces|tanks|warships",
+    ),
+    ("MOBILIZE", "troops", "N", "deployment+ of; mobilisation+; mobilization+; build-up; buildup"),
+    (
+        "MOBILIZE",
+        "weapons",
+        "",
+        "test~ ?a|an|its|new ?missile+|rocket+|weapon+|nuclear;"
+        " test-fire~; launch~ ?a|an|two|three|several ?ballistic|cruise|hypersonic ?missile+"
+        " !at|on|into|against",
+    ),
+    ("MOBILIZE", "police", "", "deploy~ ... police|riot|officers|guard|gendarmes"),
+    (
+        "COERCE",
+        "arrest",
+        "",
+        "arrest~; detain~; imprison~; jail~; round~ up; take~ into"
+        " custody; apprehend~; lock~ up; place~ under house arrest",
+    ),
+    ("COERCE", "arrest", "N", "arrest+ of; detention of"),
+    (
+        "COERCE",
+        "seize",
+        "",
+        "raid~; seize~; confiscate~; search~; storm~; nationalise~;"
+        " nationalize~; expropriate~; impound~",
+    ),
+    ("COERCE", "seize", "N", "raid+ on"),
+    (
+        "COERCE",
+        "ban",
+        "",
+        "ban~; outlaw~; proscribe~; dissolve~; designate~ ... terrorist|"
+        "extremist|undesirable|foreign agent",
+    ),
+    (
+        "COERCE",
+        "censor",
+        "",
+        "censor~; block~ access; shut~ down ?the ?newspaper|website|"
+        "broadcaster|channel|station|outlet; restrict~ access; throttle~",
+    ),
+    (
+        "COERCE",
+        "curfew",
+        "",
+        "impose~ ?a|an ?nationwide|night-time|overnight|strict"
+        " curfew|martial|emergency; declare~ ?a ?state of emergency; declare~ martial law",
+    ),
+    ("COERCE", "deport", "", "deport~; expel~; extradite~ !to"),
+    (
+        "COERCE",
+        "withhold",
+        "",
+        "cut~ off ?the ?power|electricity|gas|water|internet|supplies;"
+        " shut~ off; withhold~; block~ ?the ?aid|supplies|deliveries|convoys",
+    ),
+    ("COERCE", "restrict", "", "blockade~; cordon~ off; seal~ off; restrict~; besiege~"),
+    ("COERCE", "", "swap", "under ... pressure; under pressure from"),
+    ("COERCE", "cyber", "", "hack~; cyberattack~; cyber-attack~"),
+    ("COERCE", "cyber", "N", "cyberattack+ on|against; cyber-attack+ on|against; cyber attack+"),
+    (
+        "COERCE",
+        "misinformation",
+        "",
+        "spread~ ... disinformation|misinformation|propaganda|lies|fake",
+    ),
+    (
+        "ASSAULT",
+        "",
+        "",
+        "attack~; assault~; invade~; kill~; strike~ !over|for; hit~; target~;"
+        " ambush~; overrun~; capture~; fire~ at|on|into|upon; open~ fire; wound~; injure~;"
+        " fight~; clash~; occupy~; annex~",
+    ),
+    (
+        "ASSAULT",
+        "",
+        "N",
+        "attack+ on|against; assault+ on|against; invasion+ of; offensive"
+        " against|on; incursion+ into; strike+ on|against; killing of; killings of",
+    ),
+    (
+        "ASSAULT",
+        "heavy-weapons",
+        "",
+        "shell~; bombard~; pound~; fire~ ... artillery|rockets|"
+        "shells|mortars|missiles|missile|rocket",
+    ),
+    ("ASSAULT", "heavy-weapons", "N", "shelling of; artillery fire; rocket attack+|fire"),
+    ("ASSAULT", "aerial", "", "bomb~; airstrike~; air-strike~"),
+    ("ASSAULT", "aerial", "N", "airstrike+; air strike+; air raid+; bombing+ of"),
+    ("ASSAULT", "drone", "", "drone attack+|strike+"),
+    ("ASSAULT", "drone", "N", "drone attack+|strike+"),
+    ("ASSAULT", "explosives", "", "blow~ up; detonate~"),
+    ("ASSAULT", "firearms", "", "shoot~; gun~ down"),
+    (
+        "ASSAULT",
+        "abduct",
+        "",
+        "abduct~; kidnap~; kidnapp~; hijack~; take~ ... hostage|captive|prisoner",
+    ),
+    ("ASSAULT", "assassinate", "", "assassinate~"),
+    ("ASSAULT", "assassinate", "N", "assassination+ of"),
+    ("ASSAULT", "torture", "", "torture~"),
+    ("ASSAULT", "execute", "", "execute~"),
+    ("ASSAULT", "beat", "", "beat~; beat up"),
+    ("ASSAULT", "destroy", "", "destroy~; demolish~; raze~; burn~ down; torch~"),
+    ("ASSAULT", "massacre", "", "massacre~; slaughter~"),
+    (
+        "ASSAULT",
+        "crowd-control",
+        "",
+        "fire~ ?tear gas|rubber bullets|water cannon; use~ ?tear"
+        " gas|water cannon|water cannons|rubber bullets|live ammunition; tear-gas~; disperse~",
+    ),
+    ("ASSAULT", "cleansing", "", "expel~ ... thousands|residents|population|villagers"),
+)
+
+_WORD_RE = re.compile(r"[a-z][a-z'-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry seen from its head word: what it codes and the rest of its phrase."""
+
+    type: str
+    mode: str
+    nominal: bool
+    swap: bool
+    governs: bool
+    tail: re.Pattern[str] | None
+    phrase: str  # the entry as written, for evidence
+
+
+def _forms(token: str) -> list[str]:
+    if token.endswith("~"):
+        return sorted(verb_forms(token[:-1]))
+    if token.endswith("+"):
+        return sorted(noun_forms(token[:-1]))
+    out: list[str] = []
+    for alt in token.split("|"):
+        if alt.endswith("+"):
+            out += sorted(noun_forms(alt[:-1]))
+        elif alt.endswith("~"):
+            out += sorted(verb_forms(alt[:-1]))
+        else:
+            out.append(alt)
+    return out
+
+
+def _alt(words: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+def _tail(tokens: list[str]) -> re.Pattern[str] | None:
+    parts: list[str] = []
+    for tok in tokens:
+        if tok == "...":
+            parts.append(r"(?:\s+[\w'’,$.-]+){0,7}?")
+        elif tok.startswith("!"):
+            parts.append(r"(?!\s+" + _alt(_forms(tok[1:])) + r"\b)")
+        elif tok.startswith("?"):
+            parts.append(r"(?:\s+" + _alt(_forms(tok[1:])) + r"\b)?")
+        else:
+            parts.append(r"\s+" + _alt(_forms(tok)) + r"\b")
+    if not parts:
+        return None
+    return re.compile("".join(parts), re.IGNORECASE)
+
+
+def _compile() -> dict[str, tuple[Trigger, ...]]:
+    table: dict[str, list[Trigger]] = {}
+    for etype, mode, flags, phrases in _ENTRIES:
+        for phrase in phrases.split(";"):
+            tokens = phrase.split()
+            if not tokens:
+                continue
+            trig = Trigger(
+                type=etype,
+                mode=mode,
+                nominal="N" in flags.split(","),
+                swap="swap" in flags,
+                governs="gov" in flags,
+                tail=_tail(tokens[1:]),
+                phrase=phrase.strip(),
+            )
+            for head in _forms(tokens[0]):
+                table.setdefault(head.lower(), []).append(trig)
+    # Longer (more specific) phrases first: "hold talks" before "hold".
+    return {
+        k: tuple(sorted(v, key=lambda t: (t.tail is None, -len(t.phrase))))
+        for k, v in table.items()
+    }
+
+
+TRIGGERS: dict[str, tuple[Trigger, ...]] = _compile()
+
+EVENT_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+# Types whose PLOVER definition requires a recipient.
+NEEDS_RECIPIENT: frozenset[str] = frozenset({"COOPERATE", "AID", "SANCTION"})
