@@ -73,7 +73,7 @@ def failures_table(summary: IngestSummary) -> Table:
 def ingest_command(
     paths: list[str] = typer.Argument(
         ...,
-        metavar="PATH...",
+        metavar="PATH",
         help='Files, folders, globs, or "-" for stdin (text, HTML, JSON, JSONL, WARC).',
     ),
     db: str = DB_OPTION,
