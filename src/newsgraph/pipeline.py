@@ -13,6 +13,7 @@ from typing import Any
 from newsgraph.annotate import annotate
 from newsgraph.annotate.linking import link_document
 from newsgraph.clean import clean_record
+from newsgraph.extract.events import with_events
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.model import Document, Failure, Record
 
@@ -27,7 +28,7 @@ def process_record(record: Record) -> Document | Failure:
     sentences, mentions = annotate(cleaned)
     quotes = extract_quotes(cleaned, sentences, mentions)
     doc = Document(article=cleaned, sentences=sentences, mentions=mentions, quotes=quotes)
-    return link_document(doc)
+    return with_events(link_document(doc))
 
 
 def process(text: str, *, source: str = "<text>", **metadata: Any) -> Document:
