@@ -625,10 +625,8 @@ def resolve_speaker_filter(name: str, kb: KnowledgeBase | None = None) -> list[s
     for actor in found:
         if actor is not None and actor.id not in ids:
             ids.append(actor.id)
-    if _CAPITAL_NAME.fullmatch(text) or len(text.split()) > 1:
-        local = local_actor_id(text)
-        if local not in ids:
-            ids.append(local)
+    if not ids and key is None and len(text.split()) > 1:
+        ids.append(local_actor_id(text))  # someone the KB does not know, by full name
     return ids
 
 
