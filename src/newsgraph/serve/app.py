@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -45,7 +48,19 @@ def create_app(
 ) -> FastAPI:
     """The app serving ``store``. Ingest (POST /api/articles) is enabled only with a token,
     given here or in the NEWSGRAPH_API_TOKEN environment variable."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Sync endpoints run in a thread pool (40 threads by default). More threads than pooled
+        # database connections makes the pool open and close overflow connections per request,
+        # and each new SQLite connection re-reads the schema and starts with a cold cache.
+        # SQLite releases the GIL while it works, so a few threads keep both cores busy.
+        limiter = anyio.to_thread.current_default_thread_limiter()
+        limiter.total_tokens = db_threads(store)
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="newsgraph",
         version=__version__,
         description="Who said what, traced to character offsets in the source articles.",
@@ -82,6 +97,12 @@ def create_app(
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(SecurityHeaders, max_body=max_body)
     return app
+
+
+def db_threads(store: Store, default: int = 4) -> int:
+    """How many requests may use the database at once: the engine's pool size."""
+    size = getattr(store.engine.pool, "size", None)
+    return max(1, size()) if callable(size) else default
 
 
 def _error_page(request: Request, status: int, message: str) -> Response:

@@ -143,23 +143,26 @@ def quote_page(
     full_text = bool(f.q or (f.speaker and not exact_speaker))
     count_inline = with_total and full_text
     limited = limit is not None
-    if store.dialect.name == "sqlite":
-        try:
-            shape, params = quote_sql.bind(f, exact_speaker=exact_speaker)
-        except quote_sql.NothingToMatch:
-            return Page([], 0, limit, offset)
-        ids_stmt = quote_sql.ids_statement(shape, count_inline=count_inline, limited=limited)
-        count_stmt = quote_sql.count_statement(shape)
-    else:
-        ids_stmt, count_stmt, params = _portable_statements(
-            store, f, exact_speaker, count_inline, limited
-        )
-    page_params = {**params, "offset": offset}
-    if limited:
-        page_params["limit"] = limit
     with store.engine.connect() as conn:
-        found = conn.execute(ids_stmt, page_params).all()
-        ids = [r[0] for r in found]
+        if store.dialect.name == "sqlite":
+            try:
+                shape, params = quote_sql.bind(f, exact_speaker=exact_speaker)
+            except quote_sql.NothingToMatch:
+                return Page([], 0, limit, offset)
+            ids, inline_total = quote_sql.page_ids(
+                conn, shape, params, limit=limit, offset=offset, count_inline=count_inline
+            )
+            count_stmt = quote_sql.count_statement(shape)
+        else:
+            ids_stmt, count_stmt, params = _portable_statements(
+                store, f, exact_speaker, count_inline, limited
+            )
+            page_params = {**params, "offset": offset}
+            if limited:
+                page_params["limit"] = limit
+            found = conn.execute(ids_stmt, page_params).all()
+            ids = [r[0] for r in found]
+            inline_total = found[0][1] if count_inline and found else None
         rows_by_id: dict[int, dict[str, Any]] = {}
         for i in range(0, len(ids), 500):
             chunk = {"ids": ids[i : i + 500]}
@@ -169,8 +172,8 @@ def quote_page(
         exact = True
         if not with_total or (offset == 0 and limited and len(ids) < (limit or 0)):
             total = offset + len(ids)
-        elif count_inline and found:
-            total = found[0][1]
+        elif inline_total is not None:
+            total = inline_total
         else:
             total = conn.execute(count_stmt, params).scalar_one()
             if total > COUNT_CAP:

@@ -39,13 +39,15 @@ class Shape:
     def full_text(self) -> bool:
         return self.q or self.speaker == "match"
 
+    @property
+    def selective(self) -> bool:
+        """Filters that pick few rows through their own index: sort the matches. Without
+        them, walk the listing-order index instead and stop after one page."""
+        return self.q or self.speaker is not None or self.article
+
 
 class NothingToMatch(Exception):
     """A search text with no searchable word in it: the answer is empty."""
-
-
-def _like_prefix(value: str) -> str:
-    return value.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
 
 
 def bind(f: QuoteFilter, *, exact_speaker: bool) -> tuple[Shape, dict[str, Any]]:
@@ -70,7 +72,8 @@ def bind(f: QuoteFilter, *, exact_speaker: bool) -> tuple[Shape, dict[str, Any]]
     if f.until:
         params["until"] = f.until
     if f.article:
-        params["article"] = _like_prefix(f.article)
+        params["article_lo"] = f.article
+        params["article_hi"] = f.article + "\U0010ffff"  # above any id with this prefix
     if f.outlet:
         params["outlet"] = f.outlet
     shape = Shape(
@@ -84,6 +87,17 @@ def _fts_ids(param: str) -> Any:
     return stmt.bindparams(sa.bindparam(param, type_=sa.Text)).columns(rowid=sa.Integer)
 
 
+def _undated(flag: int) -> Any:
+    """``(published IS NULL) = flag``: the first column of the store's listing-order index."""
+    return quotes.c.published.is_(None) == sa.literal_column(str(flag))
+
+
+# Parts of the listing. The store indexes quotes on (published IS NULL, published, article_id,
+# start). "dated" pins the first column, so SQLite reads that index backwards for newest
+# first and sorts only quotes of the same day; "undated" follows; "all" sorts every match
+# (for selective filters, where the matches are few and found through another index).
+PARTS = ("all", "dated", "undated")
+
 def _from_where(shape: Shape) -> tuple[Any, list[Any]]:
     conds: list[Any] = []
     if shape.speaker == "exact":
@@ -92,12 +106,15 @@ def _from_where(shape: Shape) -> tuple[Any, list[Any]]:
         conds.append(quotes.c.id.in_(_fts_ids("speaker_match")))
     if shape.q:
         conds.append(quotes.c.id.in_(_fts_ids("q_match")))
+    if (shape.since or shape.until) and not shape.selective:
+        conds.append(_undated(0))  # implied by any date bound; lets the order index serve it
     if shape.since:
         conds.append(quotes.c.published >= sa.bindparam("since", type_=sa.Date))
     if shape.until:
         conds.append(quotes.c.published <= sa.bindparam("until", type_=sa.Date))
-    if shape.article:
-        conds.append(quotes.c.article_id.like(sa.bindparam("article", type_=sa.Text), "/"))
+    if shape.article:  # an id prefix as a range, so the article_id index serves it
+        conds.append(quotes.c.article_id >= sa.bindparam("article_lo", type_=sa.Text))
+        conds.append(quotes.c.article_id < sa.bindparam("article_hi", type_=sa.Text))
     src: Any = quotes
     if shape.outlet:
         src = quotes.join(articles, articles.c.id == quotes.c.article_id)
@@ -108,9 +125,20 @@ def _from_where(shape: Shape) -> tuple[Any, list[Any]]:
 NEWEST_FIRST = (quotes.c.published.desc().nulls_last(), quotes.c.article_id, quotes.c.start)
 
 
+
+def _ordered(stmt: Any, part: str) -> Any:
+    if part == "dated":
+        return stmt.where(_undated(0)).order_by(*NEWEST_FIRST)
+    if part == "undated":
+        return stmt.where(_undated(1)).order_by(
+            quotes.c.article_id, quotes.c.start
+        )
+    return stmt.order_by(quotes.c.published.is_(None), *NEWEST_FIRST)
+
+
 @functools.lru_cache(maxsize=256)
-def ids_statement(shape: Shape, *, count_inline: bool, limited: bool) -> Any:
-    """Ids of one page, newest first (the quotes_order index serves the date order).
+def ids_statement(shape: Shape, *, part: str, count_inline: bool, limited: bool) -> Any:
+    """Ids of one page of one part of the listing, newest first.
 
     With ``count_inline`` every row also carries the number of matches (a window count): a
     full-text filter makes SQLite collect and sort all matches anyway, so the total is free.
@@ -119,7 +147,7 @@ def ids_statement(shape: Shape, *, count_inline: bool, limited: bool) -> Any:
     cols: list[Any] = [quotes.c.id]
     if count_inline:
         cols.append(sa.func.count().over().label("n"))
-    stmt = sa.select(*cols).select_from(src).where(*conds).order_by(*NEWEST_FIRST)
+    stmt = _ordered(sa.select(*cols).select_from(src).where(*conds), part)
     stmt = stmt.offset(sa.bindparam("offset", type_=sa.Integer))
     if limited:
         stmt = stmt.limit(sa.bindparam("limit", type_=sa.Integer))
@@ -127,11 +155,48 @@ def ids_statement(shape: Shape, *, count_inline: bool, limited: bool) -> Any:
 
 
 @functools.lru_cache(maxsize=256)
-def count_statement(shape: Shape) -> Any:
-    """How many rows match, counting no further than COUNT_CAP + 1 (bounded time)."""
+def count_statement(shape: Shape, part: str = "all", *, capped: bool = True) -> Any:
+    """How many rows match; ``capped`` stops at COUNT_CAP + 1 (bounded time)."""
     src, conds = _from_where(shape)
-    inner = sa.select(sa.literal(1)).select_from(src).where(*conds).limit(COUNT_CAP + 1)
+    if part == "dated":
+        conds.append(_undated(0))
+    inner = sa.select(sa.literal(1)).select_from(src).where(*conds)
+    if capped:
+        inner = inner.limit(COUNT_CAP + 1)
     return sa.select(sa.func.count()).select_from(inner.subquery())
+
+
+def page_ids(
+    conn: Any,
+    shape: Shape,
+    params: dict[str, Any],
+    *,
+    limit: int | None,
+    offset: int,
+    count_inline: bool,
+) -> tuple[list[int], int | None]:
+    """Ids of one page, newest first, and the total when it came for free (else None)."""
+    limited = limit is not None
+
+    def run(part: str, inline: bool, off: int, lim: int | None) -> list[Any]:
+        stmt = ids_statement(shape, part=part, count_inline=inline, limited=limited)
+        args = {**params, "offset": off}
+        if limited:
+            args["limit"] = lim
+        return list(conn.execute(stmt, args).all())
+
+    if shape.selective:
+        found = run("all", count_inline, offset, limit)
+        return [r[0] for r in found], (found[0][1] if count_inline and found else None)
+    dated = [r[0] for r in run("dated", False, offset, limit)]
+    if (limit is not None and len(dated) >= limit) or shape.since or shape.until:
+        return dated, None  # a full page, or dates given: undated quotations cannot match
+    undated_offset = 0
+    if not dated and offset:
+        n_dated = conn.execute(count_statement(shape, "dated", capped=False), params)
+        undated_offset = offset - int(n_dated.scalar_one())
+    rest = None if limit is None else limit - len(dated)
+    return dated + [r[0] for r in run("undated", False, undated_offset, rest)], None
 
 
 _WINDOW_START = sa.case((quotes.c.start > CONTEXT, quotes.c.start - CONTEXT), else_=0)
