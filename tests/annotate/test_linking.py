@@ -276,3 +276,22 @@ def test_relinking_with_another_date_changes_the_holder() -> None:
     linked = Linker(default_kb()).link(dated)
     assert {q.speaker_actor_id for q in linked.quotes} == {"donald-trump"}
     assert all(q.evidence.count("link=") == 1 for q in linked.quotes)
+
+
+def test_a_kb_surname_does_not_swallow_another_first_name() -> None:
+    text = """Castillo vows to fight on
+
+Pablo Castillo, a shipping executive in Lima, said the port strike would cost millions.
+"""
+    doc = process(text, published="2023-04-11")
+    assert {m.actor_id for m in doc.mentions if "Castillo" in m.text} == {"local:pablo-castillo"}
+    assert "pedro-castillo" not in {q.speaker_actor_id for q in doc.quotes}
+
+
+def test_bare_role_noun_needs_a_matching_office() -> None:
+    text = """Harvest talks
+
+Vladimir Putin met farmers on Monday. The minister said later that the harvest was good.
+"""
+    doc = process(text)
+    assert all(m.actor_id != "vladimir-putin" for m in doc.mentions if "minister" in m.text)

@@ -167,6 +167,9 @@ _OFFICE_MATCH: dict[str, tuple[str, ...]] = {
     "boss": ("chief", "head", "director", "leader", "ceo"),
 }
 
+# "the minister" is not the prime minister, "the president" not the vice president.
+_OTHER_OFFICE = frozenset({"prime", "vice", "deputy", "acting", "first", "former"})
+
 _PERSON_KINDS = frozenset({"person"})
 _ORG_KINDS = frozenset({"organisation", "state"})
 _STATE_KINDS = frozenset({"state", "organisation"})
@@ -194,6 +197,16 @@ def _office_nouns(text: str) -> list[tuple[int, int]]:
             i = low.find(word, end)
     found.sort()
     return found
+
+
+def _same_person(name: str, kb_name: str) -> bool:
+    """Whether an article's full name can be a KB person known by the same surname: the same
+    surname and first names starting alike ("sergei lavrov" / "sergey lavrov"), so that
+    "Pablo Castillo" does not become "Pedro Castillo" through the bare surname."""
+    a, b = name.split(), kb_name.split()
+    if len(a) < 2 or len(b) < 2:
+        return True  # no first name to disagree on
+    return a[-1] == b[-1] and a[0][:3] == b[0][:3]
 
 
 def _kinds_for(etype: EntityType) -> frozenset[str] | None:
@@ -302,7 +315,8 @@ class _DocState:
         actor = self._by_name(full, kinds)
         if (actor is None or actor is False) and full != m.text:
             alone = self._by_name(m.text, kinds)
-            actor = alone if isinstance(alone, Actor) else actor
+            if isinstance(alone, Actor) and _same_person(self.key(full), self.key(alone.name)):
+                actor = alone  # a spelling the KB lacks ("Sergei" for "Sergey")
         if isinstance(actor, Actor):
             how = "alias"
             if (
@@ -418,19 +432,24 @@ class _DocState:
     def _bare_role_actor(self, head: str, phrase: str) -> str | None:
         """The person a bare role noun ("the spokesman", "the foreign minister") refers back to:
         the most recent one introduced with that title or holding such a role."""
-        words = norm(phrase).split()
-        needles = _OFFICE_MATCH.get(head, (" ".join(words) if words else head,))
+        special = _OFFICE_MATCH.get(head)
+        wanted = self.key(phrase) or head
         for aid in reversed(self.order):
             if head in self.titles.get(aid, ()):
                 return aid
             actor = self.kb.get(aid)
             if actor is None:
                 continue
-            roles = self.kb.roles_on(aid, self.date) if self.date is not None else list(actor.roles)
+            roles = self.kb.roles_on(aid, self.date) if self.date is not None else actor.roles
             for role in roles:
                 office = role.role_key.split(":", 1)[-1].replace("_", " ")
-                hay = f" {office} | {norm(role.title)} "
-                if any(f" {n} " in hay or f" {n}" in hay for n in needles):
+                if special is not None:
+                    hay = f" {office} {self.key(role.title)} "
+                    if any(f" {n} " in hay for n in special):
+                        return aid
+                elif office == wanted or (
+                    office.endswith(" " + wanted) and office.split()[0] not in _OTHER_OFFICE
+                ):
                     return aid
         return None
 
