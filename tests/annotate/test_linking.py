@@ -295,3 +295,20 @@ Vladimir Putin met farmers on Monday. The minister said later that the harvest w
 """
     doc = process(text)
     assert all(m.actor_id != "vladimir-putin" for m in doc.mentions if "minister" in m.text)
+
+
+@pytest.mark.parametrize(
+    ("published", "actor"), [("2019-03-01", "mike-pompeo"), ("2022-03-01", "antony-blinken")]
+)
+def test_secretary_of_state_by_date_and_title_before_a_name(published: str, actor: str) -> None:
+    text = """Allies meet in Brussels
+
+The US Secretary of State said the alliance was united. US Secretary of State Antony Blinken
+arrived later.
+"""
+    doc = process(text, published=published)
+    role = next(m for m in doc.mentions if m.text == "US Secretary of State")
+    assert (role.actor_id, role.link) == (actor, "role@date")
+    # The second one is a title before a name: no mention of its own, the name is the link.
+    assert sum(m.text == "US Secretary of State" for m in doc.mentions) == 1
+    assert _mention(doc, "Antony Blinken").actor_id == "antony-blinken"

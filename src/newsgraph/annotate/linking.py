@@ -461,6 +461,8 @@ class _DocState:
             mentions = tuple(m for m in self.doc.mentions if m.link is None or m.span not in found)
         else:
             mentions = self.doc.mentions
+        if hits:
+            mentions = self._drop_role_words(mentions, hits)
         out: list[Mention] = []
         hi = 0
         persons = [m for m in mentions if m.type is EntityType.PERSON]
@@ -479,6 +481,25 @@ class _DocState:
             self._emit_role(h, out, persons)
         out.sort(key=lambda x: (x.span.start, -x.span.end))
         return tuple(out)
+
+    def _drop_role_words(
+        self, mentions: Sequence[Mention], hits: Sequence[_Hit]
+    ) -> Sequence[Mention]:
+        """Without "person" mentions that are words of a role phrase the KB reads ("State" in
+        "US Secretary of State") and name nobody it knows."""
+        spans = [h.span for h in hits if h.role_key is not None]
+        if not spans:
+            return mentions
+        keep = []
+        for m in mentions:
+            if (
+                m.type is EntityType.PERSON
+                and any(s.contains(m.span) for s in spans)
+                and self._by_name(m.text, _PERSON_KINDS) is None
+            ):
+                continue
+            keep.append(m)
+        return keep
 
     def _emit_role(self, hit: _Hit, out: list[Mention], persons: Sequence[Mention]) -> None:
         text = self.text
