@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from serve_samples import TOKEN
+from serve_samples import TOKEN, make_doc
 
+from newsgraph.model import QuoteKind
 from newsgraph.serve import create_app
 from newsgraph.store import Store
 
@@ -299,3 +301,73 @@ def test_ingest_body_over_limit_is_413(store: Store) -> None:
         r = c.post("/api/articles", content=chunks(), headers=auth())
         assert r.status_code == 413
         assert c.get("/api/articles").json()["total"] == 3
+
+
+UNDATED = """Residents fear more flooding
+Residents of the lower town say the river defences are too low.
+"We were told this would not happen again," resident Omar Haddad said.
+"Nobody listens," his neighbour Lena Park said.
+"""
+
+
+@pytest.fixture()
+def mixed_client(store: Store) -> Iterator[TestClient]:
+    """The sample store plus an article without a date."""
+    d = QuoteKind.DIRECT
+    store.write(
+        [
+            make_doc(
+                UNDATED,
+                [
+                    ("We were told this would not happen again,", "Omar Haddad", d),
+                    ("Nobody listens,", "Lena Park", d),
+                ],
+                source="undated.txt",
+                publisher="River News",
+                published=None,
+            )
+        ]
+    )
+    with TestClient(create_app(store)) as c:
+        yield c
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 5, 7])
+def test_undated_quotes_come_last_at_any_page_size(mixed_client: TestClient, limit: int) -> None:
+    seen: list[dict] = []
+    offset: int | None = 0
+    while offset is not None:
+        body = mixed_client.get("/api/quotes", params={"limit": limit, "offset": offset}).json()
+        assert body["total"] == 8
+        seen += body["items"]
+        offset = body["next_offset"]
+    dates = [i["published"] for i in seen]
+    assert dates[-2:] == [None, None]
+    assert dates[:-2] == sorted(dates[:-2], reverse=True)
+    assert [i["speaker"] for i in seen[-2:]] == ["Omar Haddad", "Lena Park"]  # text order
+    assert len({i["id"] for i in seen}) == 8
+
+
+def test_offset_past_the_dated_quotes(mixed_client: TestClient) -> None:
+    body = mixed_client.get("/api/quotes", params={"limit": 1, "offset": 7}).json()
+    assert [i["speaker"] for i in body["items"]] == ["Lena Park"]
+    assert mixed_client.get("/api/quotes", params={"offset": 8}).json()["items"] == []
+
+
+def test_dates_exclude_undated_and_outlet_filters(mixed_client: TestClient) -> None:
+    body = mixed_client.get("/api/quotes", params={"since": "2000"}).json()
+    assert body["total"] == 6
+    river = mixed_client.get("/api/quotes", params={"outlet": "River News"}).json()
+    assert [i["speaker"] for i in river["items"]] == ["Omar Haddad", "Lena Park"]
+    herald = mixed_client.get("/api/quotes", params={"outlet": "Coast Herald", "limit": 2})
+    assert herald.json()["total"] == 4
+    assert herald.json()["next_offset"] == 2
+
+
+def test_facets_cache_is_dropped_on_ingest(client: TestClient) -> None:
+    client.get("/api/speakers")
+    client.get("/api/outlets")
+    facets = client.app.state.facets  # type: ignore[attr-defined]
+    assert facets._items
+    assert client.post("/api/articles", json=ARTICLE, headers=auth()).status_code == 201
+    assert not facets._items

@@ -124,3 +124,22 @@ def test_middleware_rejects_declared_large_bodies_early() -> None:
     app = SecurityHeaders(_echo, max_body=100)
     status, _, _ = _run(app, [b""], [(b"content-length", b"5000")])
     assert status == 413
+
+
+def test_ttl_cache_computes_once_until_cleared() -> None:
+    from newsgraph.serve.cache import TTLCache
+
+    calls: list[int] = []
+    cache = TTLCache(ttl=60)
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    assert cache.get_or_compute("k", compute) == 1
+    assert cache.get_or_compute("k", compute) == 1
+    cache.clear()
+    assert cache.get_or_compute("k", compute) == 2
+    expired = TTLCache(ttl=0)
+    expired.get_or_compute("k", compute)
+    assert expired.get_or_compute("k", compute) == 4

@@ -94,16 +94,37 @@ def list_articles(
 
 @router.get("/speakers", tags=["quotations"], summary="Speakers with quotation counts")
 def list_speakers(
-    store: StoreDep, f: FilterDep, limit: LimitParam = None, offset: OffsetParam = 0,
-    format: FormatParam = "json",
+    request: Request, store: StoreDep, f: FilterDep, limit: LimitParam = None,
+    offset: OffsetParam = 0, format: FormatParam = "json",
 ) -> Any:
     """Facet counts: how many quotations each speaker has under the same filters as /quotes."""
-    return _listing(queries.speaker_page, store, f, limit, offset, format, "speakers")
+    if format != "json":
+        return _listing(queries.speaker_page, store, f, limit, offset, format, "speakers")
+    n = limit or DEFAULT_LIMIT
+    page = cached_speakers(request, store, f, limit=n, offset=offset)
+    return json_response(page.as_dict())
+
+
+def cached_speakers(
+    request: Request, store: Store, f: QuoteFilter, *, limit: int, offset: int = 0
+) -> queries.Page:
+    """Speaker facet counts, from the app's short-lived cache when fresh."""
+    return request.app.state.facets.get_or_compute(  # type: ignore[no-any-return]
+        ("speakers", f, limit, offset),
+        lambda: queries.speaker_page(store, f, limit=limit, offset=offset),
+    )
+
+
+def cached_outlets(request: Request, store: Store, *, limit: int) -> list[dict[str, Any]]:
+    """Outlet facet counts, from the app's short-lived cache when fresh."""
+    return request.app.state.facets.get_or_compute(  # type: ignore[no-any-return]
+        ("outlets", limit), lambda: queries.outlet_counts(store, limit=limit)
+    )
 
 
 @router.get("/outlets", tags=["articles"], summary="Outlets with quotation counts")
-def list_outlets(store: StoreDep, limit: LimitParam = None) -> Any:
-    return json_response({"items": queries.outlet_counts(store, limit=limit or DEFAULT_LIMIT)})
+def list_outlets(request: Request, store: StoreDep, limit: LimitParam = None) -> Any:
+    return json_response({"items": cached_outlets(request, store, limit=limit or DEFAULT_LIMIT)})
 
 
 @router.get("/search", tags=["quotations", "articles"], summary="Search quotations and articles")
@@ -301,6 +322,7 @@ async def ingest_article(request: Request) -> Response:
         errors = json.loads(err.json(include_url=False, include_context=False))
         return JSONResponse({"detail": errors, "status": 422}, status_code=422)
     result = await run_in_threadpool(_ingest, request.app.state.store, item)
+    request.app.state.facets.clear()
     code = 201 if result["status"] != "unchanged" else 200
     return JSONResponse(result, status_code=code, headers={"location": result["url"]})
 

@@ -19,6 +19,7 @@ from starlette.responses import JSONResponse, Response
 
 from newsgraph import __version__
 from newsgraph.serve.api import api_router
+from newsgraph.serve.cache import TTLCache
 from newsgraph.serve.pages import router as pages_router
 from newsgraph.serve.security import SecurityHeaders
 from newsgraph.store import Store
@@ -44,10 +45,16 @@ def _wants_json(request: Request) -> bool:
 
 
 def create_app(
-    store: Store, *, token: str | None = None, max_body: int = MAX_BODY
+    store: Store,
+    *,
+    token: str | None = None,
+    max_body: int = MAX_BODY,
+    facet_ttl: float = 30.0,
 ) -> FastAPI:
     """The app serving ``store``. Ingest (POST /api/articles) is enabled only with a token,
-    given here or in the NEWSGRAPH_API_TOKEN environment variable."""
+    given here or in the NEWSGRAPH_API_TOKEN environment variable. Facet counts are cached
+    for ``facet_ttl`` seconds (and dropped on ingest): another process writing to the same
+    database shows up in them that much later."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -69,6 +76,7 @@ def create_app(
     app.state.token = token or os.environ.get(TOKEN_ENV) or None
     app.state.max_body = max_body
     app.state.templates = _templates()
+    app.state.facets = TTLCache(ttl=facet_ttl)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

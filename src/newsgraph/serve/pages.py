@@ -14,7 +14,13 @@ from starlette.responses import HTMLResponse
 
 from newsgraph.model import Document, LineRole
 from newsgraph.serve import queries
-from newsgraph.serve.api import FilterDep, StoreDep, load_document
+from newsgraph.serve.api import (
+    FilterDep,
+    StoreDep,
+    cached_outlets,
+    cached_speakers,
+    load_document,
+)
 from newsgraph.serve.highlight import Mark, Tag, highlight
 from newsgraph.serve.params import QuoteFilter
 from newsgraph.serve.timeline import timeline_svg, weekly
@@ -60,14 +66,14 @@ def _render(request: Request, name: str, context: dict[str, Any], status: int = 
 def index(request: Request, store: StoreDep, f: FilterDep, offset: OffsetParam = 0) -> Any:
     page = queries.quote_page(store, f, limit=PAGE_SIZE, offset=offset, html=True)
     query = f.as_query()
-    speakers = queries.speaker_page(store, f, limit=100).items
-    for s in speakers:
-        s["name"] = s["speaker"]
-        s["filter_url"] = speaker_path(s["speaker"])
-    outlets = queries.outlet_counts(store, limit=100)
-    for o in outlets:
-        o["name"] = o["outlet"]
-        o["filter_url"] = "/?" + urlencode({**query, "outlet": o["outlet"]})
+    speakers = [
+        {**s, "name": s["speaker"], "filter_url": speaker_path(s["speaker"])}
+        for s in cached_speakers(request, store, f, limit=100).items
+    ]
+    outlets = [
+        {**o, "name": o["outlet"], "filter_url": "/?" + urlencode({**query, "outlet": o["outlet"]})}
+        for o in cached_outlets(request, store, limit=100)
+    ]
     return _render(
         request,
         "index.html",
