@@ -17,7 +17,7 @@ from newsgraph.annotate.linking import (
     resolve_speaker_filter,
 )
 from newsgraph.kb import default_kb
-from newsgraph.model import Document, EntityType, Mention
+from newsgraph.model import Document, EntityType, Mention, Span
 from newsgraph.pipeline import process
 
 SANCTIONS = """Talks stall as sanctions bite
@@ -312,3 +312,29 @@ arrived later.
     # The second one is a title before a name: no mention of its own, the name is the link.
     assert sum(m.text == "US Secretary of State" for m in doc.mentions) == 1
     assert _mention(doc, "Antony Blinken").actor_id == "antony-blinken"
+
+
+def test_local_names_with_particles_and_accents() -> None:
+    """Given person mentions (whatever the NER makes of them), full names become local actors."""
+    text = """Port workers strike
+
+Dock manager Jan van der Berg said the strike would last a week. Émile Durand, a union
+official, said talks had broken down. Berg said nothing more.
+"""
+    doc = process(text, published="2024-01-09")
+    people = []
+    for name, canonical in (
+        ("Jan van der Berg", None),
+        ("Émile Durand", None),
+        ("Berg", "Jan van der Berg"),
+    ):
+        start = text.index(name, text.index("Dock") if canonical is None else text.index(". Berg"))
+        people.append(
+            Mention(Span(start, start + len(name)), name, EntityType.PERSON, canonical=canonical)
+        )
+    linked = link_document(replace(doc, mentions=tuple(people), quotes=()))
+    assert [(m.actor_id, m.link) for m in linked.mentions] == [
+        ("local:jan-van-der-berg", "local"),
+        ("local:emile-durand", "local"),
+        ("local:jan-van-der-berg", "coref"),
+    ]

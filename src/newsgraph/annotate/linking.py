@@ -32,112 +32,40 @@ from newsgraph.model import Actor, Document, EntityType, Mention, Quote, Span
 
 LOCAL_PREFIX = "local:"
 
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 # Office nouns: a role phrase ends with one of these (or continues "of/for ..." after it).
-_OFFICE_NOUNS = tuple(
-    [
-        "president",
-        "premier",
-        "minister",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chancellor",
-        "leader",
-        "chief",
-        "governor",
-        "mayor",
-        "ambassador",
-        "envoy",
-        "diplomat",
-        "representative",
-        "general",
-        "director",
-        "commander",
-        "king",
-        "queen",
-        "prince",
-        "pope",
-        "speaker",
-        "ceo",
-        "adviser",
-        "advisor",
-        "negotiator",
-        "prosecutor",
-        "chairman",
-        "chairwoman",
-        "head",
-        "boss",
-        "monarch",
-        "emir",
-        "sultan",
-        "ayatollah",
-        "patriarch",
-        "taoiseach",
-        "pm",
-    ]
+_OFFICE_NOUNS = _words(
+    """
+    president premier minister secretary spokesman spokeswoman spokesperson chancellor leader
+    chief governor mayor ambassador envoy diplomat representative general director commander
+    king queen prince pope speaker ceo adviser advisor negotiator prosecutor chairman chairwoman
+    head boss monarch emir sultan ayatollah patriarch taoiseach pm
+    """
 )
 _OFFICE_SET = frozenset(_OFFICE_NOUNS)
 _TOKEN = re.compile(r"\w(?:[\w'’\-]|\.(?=\w))*\.?")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _APPOSITION_GAP = re.compile(r"[\s,]*")  # between a title and the name it belongs to
-_CAPITAL_NAME = re.compile(r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)+")
+# Lower-case words inside full names ("Ursula von der Leyen", "Mohammed bin Salman").
+_NAME_PARTICLES = frozenset(_words("van von der den de da del di du dos das bin ibn al el la le"))
 _SLUG = re.compile(r"[^a-z0-9]+")
 _LINK_EVIDENCE = re.compile(r";?link=[\w@]+$")
 
 # Lower-case words that may sit inside a role phrase before its office noun.
 _MODIFIERS = frozenset(
-    [
-        "foreign",
-        "defence",
-        "defense",
-        "deputy",
-        "press",
-        "prime",
-        "vice",
-        "first",
-        "top",
-        "interior",
-        "finance",
-        "presidential",
-        "government",
-        "ministry",
-        "affairs",
-        "state",
-        "national",
-        "security",
-        "acting",
-        "former",
-        "chief",
-        "supreme",
-        "military",
-        "army",
-        "armed",
-        "forces",
-        "justice",
-        "health",
-        "economy",
-        "economic",
-        "trade",
-        "energy",
-        "education",
-        "culture",
-        "environment",
-        "agriculture",
-        "transport",
-        "labour",
-        "labor",
-        "home",
-        "external",
-        "general",
-        "executive",
-        "senior",
-        "special",
-        "crown",
-        "grand",
-        "opposition",
-        "party",
-    ]
+    _words(
+        """
+        foreign defence defense deputy press prime vice first top interior finance presidential
+        government ministry affairs state national security acting former chief supreme military
+        army armed forces justice health economy economic trade energy education culture
+        environment agriculture transport labour labor home external general executive senior
+        special crown grand opposition party
+        """
+    )
 )
 # Words that may continue a role phrase after its office noun ("President of Russia",
 # "spokesman for the Kremlin", "Secretary of State").
@@ -197,6 +125,14 @@ def _office_nouns(text: str) -> list[tuple[int, int]]:
             i = low.find(word, end)
     found.sort()
     return found
+
+
+def _is_full_name(name: str) -> bool:
+    """Two or more capitalised words (particles allowed between): who may become a local actor."""
+    words = name.split()
+    if len(words) < 2 or not (words[0][0].isupper() and words[-1][0].isupper()):
+        return False
+    return all(w[0].isupper() or w in _NAME_PARTICLES for w in words[1:-1])
 
 
 def _same_person(name: str, kb_name: str) -> bool:
@@ -330,7 +266,7 @@ class _DocState:
             return _Link(actor, actor.id, actor.name, how)
         if earlier is not None:
             return _Link(earlier.actor, earlier.actor_id, earlier.name, "coref")
-        if actor is None and m.type is EntityType.PERSON and _CAPITAL_NAME.fullmatch(full):
+        if actor is None and m.type is EntityType.PERSON and _is_full_name(full):
             return _Link(None, local_actor_id(full), full, "local")
         return None
 
@@ -557,7 +493,7 @@ class _DocState:
         aid = (
             actor.id
             if isinstance(actor, Actor)
-            else (local_actor_id(full) if actor is None and _CAPITAL_NAME.fullmatch(full) else None)
+            else (local_actor_id(full) if actor is None and _is_full_name(full) else None)
         )
         if aid is not None:
             self.titles.setdefault(aid, set()).add(hit.head)
