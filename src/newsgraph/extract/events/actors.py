@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import EntityType, Mention, Span
 
-TOKEN_RE = re.compile(r"\w+(?:-\w+)*|['’]\w+|[^\w\s]")
+TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:-\w+)*|['’]\w+|[^\w\s]")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -46,7 +46,7 @@ for _sector, _names in {
     "judiciary": "court judge judges tribunal",
     "civil society": "protesters protestors demonstrators activists students residents"
     " villagers workers union unions campaigners crowds crowd farmers doctors teachers miners"
-    " nurses citizens",
+    " nurses citizens rioters looters delegations delegation supporters mourners",
     "armed group": "rebels militants insurgents separatists gunmen fighters militia militias"
     " jihadists guerrillas hackers",
     "business": "bank banks company companies firm firms lenders exporters",
@@ -62,6 +62,15 @@ _MODIFIERS = _words(
     " thousands hundreds dozens of striking angry masked unidentified"
 )
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+# Words after a name that show it is not the head of its phrase ("Saudi prisoners" is about
+# prisoners, "the NATO accession treaty" about a treaty): anything lower-case but these.
+_NOT_A_NOUN = _words(
+    "of in at on to for with from by and or but nor as that which who whom whose than into"
+    " against over under after before during since amid about near said says told added would"
+    " will could should might may can must has have had is are was were be been being did does do"
+    " last next this early late overnight yesterday today earlier later again also too the a an"
+    " 's ’s not never said says",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +86,8 @@ class Chunk:
     sector: str = ""
     pronoun: str | None = None  # "he", "we" ... for pronoun chunks (resolved by the extractor)
     possessive: bool = False  # followed by 's
+    modifier: bool = False  # followed by a lower-case noun it modifies ("Saudi prisoners")
+    named: bool = False  # holds an entity mention (not only a common noun)
 
 
 def _resolve(
@@ -143,6 +154,8 @@ def find_chunks(
                 heads.append(owner[j])
             elif lw in _COMMON:
                 common = lw
+            elif lw == "of" and j > i and j + 1 < n and text[tokens[j + 1][0]].isupper():
+                pass  # "Secretary of State Antony Blinken"
             elif not (w[0].isupper() and lw in _TITLES and j + 1 < n and _continues(j + 1)):
                 break
             j += 1
@@ -152,10 +165,20 @@ def find_chunks(
             continue
         # Grow left over modifiers ("the", "security", "Russian" already a mention).
         first = i
-        while first > 0 and text[tokens[first - 1][0] : tokens[first - 1][1]].lower() in (
-            _MODIFIERS
-        ):
-            first -= 1
+        while first > 0:
+            prev = text[tokens[first - 1][0] : tokens[first - 1][1]]
+            low_prev = prev.lower()
+            if low_prev in _MODIFIERS or (prev[0].isupper() and low_prev in _TITLES):
+                first -= 1
+            elif (
+                low_prev == "of"
+                and first > 1
+                and text[tokens[first - 2][0]].isupper()
+                and (text[tokens[first - 2][0] : tokens[first - 2][1]].lower() in _TITLES)
+            ):
+                first -= 1  # "Secretary of State Antony Blinken"
+            else:
+                break
         while first < i and text[tokens[first][0] : tokens[first][1]].lower() in ("of",):
             first += 1
         span = Span(tokens[first][0], tokens[last][1])
@@ -188,8 +211,24 @@ def find_chunks(
                     break
         if common is not None and (not sector or actor_id is None):
             sector = _COMMON[common]
+        modifier = False
+        if last + 1 < n and not possessive:
+            nxt = text[tokens[last + 1][0] : tokens[last + 1][1]]
+            modifier = nxt.isalpha() and nxt.islower() and nxt not in _NOT_A_NOUN
         chunks.append(
-            Chunk(span, chunk_text, first, last, actor_id, country, sector, None, possessive)
+            Chunk(
+                span,
+                chunk_text,
+                first,
+                last,
+                actor_id,
+                country,
+                sector,
+                None,
+                possessive,
+                modifier,
+                bool(heads),
+            )
         )
         i = last + 1
     return chunks

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from newsgraph.extract.events.actors import TOKEN_RE, Chunk, find_chunks
 from newsgraph.extract.events.contexts import contexts_for
 from newsgraph.extract.events.dates import event_date
+from newsgraph.extract.events.inflect import IRREGULAR
 from newsgraph.extract.events.lexicon import NEEDS_RECIPIENT, TRIGGERS, Trigger
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Article, EntityType, Event, Mention, Quote, QuoteKind, Span
@@ -29,7 +30,7 @@ def _set(text: str) -> frozenset[str]:
 
 _BOUNDARY = _set(
     "but while whereas although though because after before when since as which who whom where"
-    ' that if unless ; : — – ( ) " “ ” until whether so'
+    " that if unless ; : — – ( ) until whether so"
 )
 _SPEECH = _set(
     "said says say told tells added adds stated announced noted insisted claimed stressed"
@@ -50,6 +51,30 @@ _FUT = _set("will 'll shall plans plan planned planning intends intend intended 
 _BE = _set("was were been being is are be got gets")
 _ADVERB_OK = _set("also reportedly allegedly already then later now just recently once again")
 _CONDITIONAL = _set("if unless event")
+_DETERMINERS = _set("a an the this that these those its their his her our my your any every")
+# Before a verb form, these show it is used as a noun or a participle of another clause.
+_VERB_OK_BEFORE = _BE | _set(
+    "and or not n't 't also , to has have had will would could should might may can must did"
+    " does do never already reportedly allegedly jointly then later again ( \" “ ” '"
+)
+_COMPLEMENT = _set("to for of from by")
+_IRREGULAR_PAST = frozenset(form for forms in IRREGULAR.values() for form in forms)
+_INSTRUMENTS = frozenset({"military", "police"})
+_REFLEXIVE = ("its ", "their ", "his ", "her ", "our ")
+_OBJECT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "REQUEST"})
+_GENERIC = _set(
+    "people persons others more dozens hundreds thousands millions some many several all"
+    " one two three four five six seven eight nine ten"
+)
+_QUANTIFIERS = _set("more than at least about around nearly some over almost up to")
+_NP_STOP = (
+    _PREP
+    | _BOUNDARY
+    | _SPEECH
+    | _set(
+        "and or to , . ; : ! ? who which that whose after before over amid as",
+    )
+)
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"})
 _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _YIELD_WORDS = _set(
@@ -203,8 +228,9 @@ class EventExtractor:
         last_person: _Party | None,
     ) -> list[Event]:
         events: list[Event] = []
-        seen: set[tuple[str, str, str, bool]] = set()
+        seen: set[tuple[str, str, bool]] = set()
         consumed: set[int] = set()
+        chunk_end = {c.last for c in chunks}
         stext = sent.of(text)
         date, date_text = event_date(stext, published)
         contexts = contexts_for(lows)
@@ -218,6 +244,12 @@ class EventExtractor:
             trig = f.trig
             etype, mode = trig.type, trig.mode
             inner: _Found | None = None
+            quote = _quote_at(quotes, tokens[f.first][0])
+            start = _clause_start(lows, f.first)
+            if quote is not None:
+                start = max(start, _token_at(tokens, quote.span.start))
+            if trig.nominal and idx > 0 and _same_clause(lows, found[idx - 1], f, start):
+                continue  # the object of the act before it: "rejected calls for talks"
             if trig.governs or (etype == "REJECT" and mode == "deny"):
                 inner_idx = self._inner(found, idx, lows, tokens)
                 if inner_idx is not None:
@@ -227,13 +259,16 @@ class EventExtractor:
                 if decided is None:
                     continue
                 etype, mode = decided
-            quote = _quote_at(quotes, tokens[f.first][0])
-            start = _clause_start(lows, f.first)
-            if quote is not None:
-                qstart = _token_at(tokens, quote.span.start)
-                start = max(start, qstart)
-            if trig.nominal and idx > 0 and _same_clause(lows, found[idx - 1], f, start):
-                continue  # the object of the act before it: "rejected calls for talks"
+            if not trig.nominal and not _verb_reading(lows, f.first, chunk_end):
+                continue  # "a state visit", "anti-war protests", "campaign financing"
+            if (
+                not trig.governs
+                and f.first > 0
+                and lows[f.first - 1] in _COMPLEMENT
+                and idx > 0
+                and _same_clause(lows, found[idx - 1], f, start)
+            ):
+                continue  # "sanctioned firms for supplying drones", "talks to restore ties"
             subj = _subject(chunks, lows, start, f.first)
             obj: Chunk | None = None
             if trig.nominal:
@@ -243,11 +278,13 @@ class EventExtractor:
             if etype == "REQUEST" and inner is not None:
                 right_from = f.first + 1
             inside = inner.last if inner is not None else f.last
-            recip_chunk = obj or _recipient(
-                chunks, lows, right_from, mode == "visit" or passive, inside
-            )
-            if inner is not None and recip_chunk is None:
-                recip_chunk = _recipient(chunks, lows, f.first + 1, False, f.last)
+            places = mode == "visit" or passive or etype == "ASSAULT"
+            if etype == "REQUEST":
+                recip_chunk = _object(chunks, lows, f.last + 1)
+            else:
+                recip_chunk = obj or _recipient(chunks, lows, right_from, places, inside, etype)
+            if inner is not None and recip_chunk is None and etype != "REQUEST":
+                recip_chunk = _recipient(chunks, lows, f.first + 1, False, f.last, etype)
             actor: _Party | None = None
             recipient: _Party | None = None
             by_agent = _by_agent(chunks, lows, f.last + 1) if passive else None
@@ -255,19 +292,20 @@ class EventExtractor:
                 actor = _party(by_agent) if by_agent is not None else None
                 recipient = _party(subj) if subj is not None else None
             else:
-                actor = self._who(subj, quote, last_person, published, cache)
+                speaker = _speaker_before(chunks, lows, start) if subj is not None else None
+                actor = self._who(subj, quote, last_person, published, cache, speaker)
                 recipient = _party(recip_chunk) if recip_chunk is not None else None
+                if recipient is None and _wants_object(etype, mode) and not trig.swap:
+                    np_from = f.first + 1 if "..." in trig.phrase else f.last + 1
+                    recipient = _noun_phrase(text, tokens, lows, np_from, etype)
                 if trig.swap and recipient is not None:
                     actor, recipient = recipient, actor
-            if (
-                recipient is None
-                and subj is not None
-                and etype in _SYMMETRIC | {"ASSAULT"}
-                and not passive
-            ):
-                partner = _conjunct(chunks, lows, subj)
-                if partner is not None:
+            partner = _conjunct(chunks, lows, subj) if subj is not None and not passive else None
+            if partner is not None:
+                if recipient is None and etype in _SYMMETRIC | {"ASSAULT", "SUPPORT"}:
                     actor, recipient = _party(partner), _party(subj)
+                elif actor is not None and subj is not None and actor.span == subj.span:
+                    actor = _party(partner)
             if actor is None:
                 continue
             if recipient is not None and recipient.key == actor.key:
@@ -289,9 +327,9 @@ class EventExtractor:
                 conf -= 0.2
             if quote is not None and subj is None:
                 conf -= 0.1
-            key = (etype, actor.key, recipient.key if recipient else "", neg)
+            key = (etype, actor.key, neg)
             if key in seen:
-                continue
+                continue  # one event of a kind per actor and sentence: the first, most specific
             seen.add(key)
             trigger_span = Span(tokens[f.first][0], f.end)
             events.append(
@@ -344,12 +382,16 @@ class EventExtractor:
         last_person: _Party | None,
         published: dt.date | None,
         cache: dict[str, tuple[str | None, str | None, str]],
+        speaker: Chunk | None = None,
     ) -> _Party | None:
         """The actor: the subject chunk, with pronouns resolved (we/I → the quote's speaker,
-        he/she → the last person named); with no subject inside a quote, the speaker."""
+        a pronoun after "X said" → X, he/she → the last person named); with no subject inside
+        a quotation, its speaker."""
         if subj is not None and subj.pronoun is None:
             return _party(subj)
         pron = subj.pronoun if subj is not None else None
+        if pron is not None and speaker is not None and speaker.pronoun is None:
+            return _party(speaker)
         if quote is not None and pron in (None, "we", "i"):
             return self._speaker(quote, published, cache)
         if pron in ("he", "she"):
@@ -419,6 +461,82 @@ def _subject(chunks: list[Chunk], lows: list[str], start: int, head: int) -> Chu
     return best
 
 
+def _verb_reading(lows: list[str], head: int, chunk_end: set[int]) -> bool:
+    """Whether the word at ``head`` reads as a finite verb: not after a determiner, and an -s or
+    -ing form only after a subject, an auxiliary or a conjunction."""
+    if head == 0:
+        return True
+    prev = lows[head - 1]
+    if prev in _DETERMINERS:
+        return False
+    word = lows[head]
+    if not word.endswith("ed") and word not in _IRREGULAR_PAST:
+        return head - 1 in chunk_end or prev in _VERB_OK_BEFORE or prev.endswith("ly")
+    return True
+
+
+def _speaker_before(chunks: list[Chunk], lows: list[str], start: int) -> Chunk | None:
+    """In "Iran said it would ...", the chunk before the speech verb that opens the clause."""
+    if start == 0 or (lows[start - 1] not in _SPEECH and lows[start - 1] != "that"):
+        return None
+    best = None
+    for c in chunks:
+        if c.last < start - 1:
+            best = c
+    return best
+
+
+def _object(chunks: list[Chunk], lows: list[str], start: int) -> Chunk | None:
+    """The chunk right after a verb ("urged Western allies to", "called on both sides")."""
+    for c in chunks:
+        if (
+            start <= c.first <= start + 2
+            and c.pronoun is None
+            and all(w in _DETERMINERS or w in ("on", "upon") for w in lows[start : c.first])
+        ):
+            return c
+    return None
+
+
+def _wants_object(etype: str, mode: str) -> bool:
+    return etype in _OBJECT_TYPES or (etype == "ACCUSE" and mode == "allege")
+
+
+def _noun_phrase(
+    text: str, tokens: list[tuple[int, int]], lows: list[str], start: int, etype: str
+) -> _Party | None:
+    """A plain noun phrase object when no named actor is there: "arrested two journalists"."""
+    n = len(lows)
+    k = start
+    if etype == "ASSAULT" and k < n and lows[k] in ("at", "on", "against"):
+        k += 1
+    while k < n and lows[k] in _QUANTIFIERS:
+        k += 1
+    first = k
+    if k < n and lows[k] in ("its", "their", "his", "her", "our"):
+        return None  # its own troops, their participation
+    while k < n and k - first < 6 and lows[k] not in _NP_STOP:
+        if not (lows[k].isalnum() or "-" in lows[k]):
+            break
+        k += 1
+    if k == first:
+        return None
+    last = k - 1
+    head = lows[last]
+    if (
+        not head.isalpha()
+        or head in _DETERMINERS
+        or head in _GENERIC
+        or head in TRIGGERS
+        or (text[tokens[last][0]].isupper() and last == first)
+    ):
+        return None
+    if etype == "REQUEST" and (k >= n or lows[k] != "to"):
+        return None
+    span = Span(tokens[first][0], tokens[last][1])
+    return _Party(span.of(text), span, None, None, "")
+
+
 def _same_clause(lows: list[str], prev: _Found, f: _Found, start: int) -> bool:
     return (
         prev.first >= start
@@ -450,7 +568,12 @@ def _nominal_parties(
 
 
 def _recipient(
-    chunks: list[Chunk], lows: list[str], start: int, places: bool, inside: int = -1
+    chunks: list[Chunk],
+    lows: list[str],
+    start: int,
+    places: bool,
+    inside: int = -1,
+    etype: str = "",
 ) -> Chunk | None:
     """The first actor chunk from token ``start`` in the clause that a preposition does not make
     a place, a time or a topic; chunks inside the trigger phrase (up to ``inside``) always count."""
@@ -477,6 +600,25 @@ def _recipient(
             continue
         if c.pronoun is not None:
             return None
+        if (
+            c.modifier
+            or c.text.lower().startswith(_REFLEXIVE)
+            or (
+                not c.named
+                and prev not in _DETERMINERS
+                and prev not in _PREP
+                and not (prev[:1].isdigit())
+                and c.text[:1].islower()
+                and " " not in c.text
+            )
+            or (
+                not c.named
+                and c.sector in _INSTRUMENTS
+                and etype in ("MOBILIZE", "RETREAT", "AID", "THREATEN")
+            )
+        ):
+            k = c.last + 1
+            continue
         nxt = lows[c.last + 1] if c.last + 1 < n else ""
         if nxt in _SPEECH:
             return None

@@ -1,8 +1,8 @@
-"""English verb and noun forms for the trigger lexicons, so each entry is written once as a lemma."""
+"""English verb and noun forms for the trigger lexicons: each entry is written once, as a lemma."""
 
 from __future__ import annotations
 
-_IRREGULAR: dict[str, tuple[str, ...]] = {
+IRREGULAR: dict[str, tuple[str, ...]] = {
     "meet": ("met",),
     "hold": ("held",),
     "strike": ("struck", "stricken"),
@@ -83,12 +83,32 @@ _DOUBLE = {
     "sign",
 }
 _NO_DOUBLE = {"jail", "veto", "sign"}
+# British doubles the final l, American does not: news has both.
+_BOTH_L = {
+    "expel",
+    "compel",
+    "cancel",
+    "label",
+    "travel",
+    "signal",
+    "fuel",
+    "level",
+    "control",
+    "patrol",
+    "rebel",
+    "propel",
+    "annul",
+    "repel",
+    "channel",
+    "model",
+    "total",
+}
 _VOWELS = set("aeiou")
 
 
 def verb_forms(lemma: str) -> frozenset[str]:
     """Base, third person, past and -ing forms of ``lemma`` (regular rules plus irregulars)."""
-    forms = {lemma, *_IRREGULAR.get(lemma, ())}
+    forms = {lemma, *IRREGULAR.get(lemma, ())}
     if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
         stem = lemma[:-1]
         forms |= {lemma + "s", lemma + "d", stem + "ing"}
@@ -98,6 +118,9 @@ def verb_forms(lemma: str) -> frozenset[str]:
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
     elif lemma.endswith(("s", "x", "z", "ch", "sh")):
         forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    elif lemma in _BOTH_L:
+        d = lemma + "l" if not lemma.endswith("ll") else lemma
+        forms |= {lemma + "s", d + "ed", d + "ing", lemma + "ed", lemma + "ing"}
     elif lemma in _DOUBLE and lemma not in _NO_DOUBLE:
         d = lemma + lemma[-1]
         forms |= {lemma + "s", d + "ed", d + "ing"}
