@@ -338,3 +338,25 @@ official, said talks had broken down. Berg said nothing more.
         ("local:emile-durand", "local"),
         ("local:jan-van-der-berg", "coref"),
     ]
+
+
+def test_ministry_without_country_is_read_with_the_articles_country() -> None:
+    text = """Moscow summons envoy
+
+Russia summoned the British ambassador on Monday. The Foreign Ministry said the envoy had been
+warned. Russia said it would respond.
+"""
+    doc = process(text, published="2023-06-05")
+    ministry = _mention(doc, "Foreign Ministry")
+    assert (ministry.actor_id, ministry.link) == ("russian-mfa", "coref")
+    # "Russia said" in a story where that ministry speaks: the ministry speaking for the state.
+    assert {q.speaker_actor_id for q in doc.quotes} <= {"russian-mfa"}
+
+
+def test_a_countrys_side_speaks_for_the_state() -> None:
+    text = """Talks end without deal
+
+The Russian side said the talks had been useful but no agreement was reached.
+"""
+    doc = process(text, published="2023-06-05")
+    assert {q.speaker_actor_id for q in doc.quotes} == {"state-RUS"}

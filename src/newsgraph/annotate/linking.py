@@ -98,6 +98,9 @@ _OFFICE_MATCH: dict[str, tuple[str, ...]] = {
 # "the minister" is not the prime minister, "the president" not the vice president.
 _OTHER_OFFICE = frozenset({"prime", "vice", "deputy", "acting", "first", "former"})
 
+# "<Russian> side" speaking for a state.
+_STATE_SIDES = frozenset({"side", "authorities", "leadership", "officials"})
+
 _PERSON_KINDS = frozenset({"person"})
 _ORG_KINDS = frozenset({"organisation", "state"})
 _STATE_KINDS = frozenset({"state", "organisation"})
@@ -220,6 +223,7 @@ class _DocState:
         self.names: dict[str, _Link] = {}  # norm(name) -> link made in this document
         self.order: list[str] = []  # person actor ids, most recently mentioned last
         self.titles: dict[str, set[str]] = {}  # actor id -> office nouns it was introduced with
+        self.states: dict[str, int] = {}  # ISO3 -> mentions of that state so far
         self.linked: list[tuple[Span, _Link]] = []  # every linked mention (for quote speakers)
 
     # ------------------------------------------------------------------ names
@@ -237,6 +241,8 @@ class _DocState:
         for n in names:
             if n:
                 self.names.setdefault(self.key(n), link)
+        if link.actor is not None and link.actor.kind == "state" and link.actor.country:
+            self.states[link.actor.country] = self.states.get(link.actor.country, 0) + 1
         if link.actor is None or link.actor.kind == "person":
             if link.actor_id in self.order:
                 self.order.remove(link.actor_id)
@@ -266,6 +272,10 @@ class _DocState:
             return _Link(actor, actor.id, actor.name, how)
         if earlier is not None:
             return _Link(earlier.actor, earlier.actor_id, earlier.name, "coref")
+        if actor is None and m.type is EntityType.ORG:
+            body = self._in_context(full)
+            if body is not None:
+                return _Link(body, body.id, body.name, "coref")
         if actor is None and m.type is EntityType.PERSON and _is_full_name(full):
             return _Link(None, local_actor_id(full), full, "local")
         return None
@@ -532,9 +542,13 @@ class _DocState:
         target = self.names.get(self.key(name))
         if target is None:
             actor = self._by_name(name, None)
-            if not isinstance(actor, Actor):
-                return None
-            target = _Link(actor, actor.id, actor.name, "alias")
+            if isinstance(actor, Actor):
+                target = _Link(actor, actor.id, actor.name, "alias")
+            else:
+                found = self._in_context(name) or self._side_state(name)
+                if found is None:
+                    return None
+                target = _Link(found, found.id, found.name, "coref")
         wkey = self.key(written)
         as_written = self.names.get(wkey)
         if as_written is not None and as_written.actor_id == target.actor_id:
@@ -550,6 +564,30 @@ class _DocState:
             if organ is not None:
                 return _Link(organ, organ.id, organ.name, "coref")
         return _Link(target.actor, target.actor_id, target.name, how)
+
+    def _in_context(self, name: str) -> Actor | None:
+        """An organisation named without its country ("the Foreign Ministry") read with the
+        countries the article names most ("Russian Foreign Ministry")."""
+        if not name or not name[0].isupper() or not self.states:
+            return None
+        ranked = sorted(self.states, key=lambda c: -self.states[c])[:2]
+        for code in ranked:
+            country = self.kb.countries.get(code)
+            if country is None:
+                continue
+            for form in (*country.adjectives[:2], *country.names[:1]):
+                found = self.candidates(f"{form} {name}", _ORG_KINDS)
+                if len(found) == 1 and found[0].kind == "organisation":
+                    return found[0]
+        return None
+
+    def _side_state(self, name: str) -> Actor | None:
+        """ "the Russian side", "Ukrainian authorities": the state, as a speaker."""
+        words = name.split()
+        if len(words) < 2 or words[-1].lower() not in _STATE_SIDES:
+            return None
+        code = self.kb.country_code(" ".join(words[:-1]))
+        return self.kb.state(code) if code else None
 
     def _government_of(self, country: str | None) -> Actor | None:
         """The government body of a state the article names most ("Moscow said" in a story
