@@ -115,6 +115,20 @@ def ingest_records(
     process: Processor = process_record,
 ) -> IngestSummary:
     """Process records and store the results in batches of ``batch_size``."""
+    results = (safe_process(record, process) for record in records)
+    return store_results(results, store, progress=progress, batch_size=batch_size)
+
+
+def store_results(
+    results: Iterable[Document | Failure],
+    store: Store,
+    *,
+    progress: bool = False,
+    batch_size: int = BATCH_SIZE,
+) -> IngestSummary:
+    """The single writer: store pipeline results (from this process, worker processes or a
+    cluster) in batches of ``batch_size``, counting them. An exception raised while producing
+    the results (a broken reader, a lost worker) is reported as a failure; work so far is kept."""
     summary = IngestSummary()
     started = time.perf_counter()
     docs: list[Document] = []
@@ -122,8 +136,7 @@ def ingest_records(
     seen = 0
     with _progress_bar(progress) as update:
         try:
-            for record in records:
-                result = safe_process(record, process)
+            for result in results:
                 if isinstance(result, Failure):
                     failed.append(result)
                     summary.failed += 1
@@ -165,3 +178,21 @@ def ingest(
     """Ingest files, folders, globs or "-" (stdin) into ``store``."""
     records = iter_records(inputs, max_bytes=max_bytes)
     return ingest_records(records, store, progress=progress, batch_size=batch_size)
+
+
+def known_links(store: Store) -> set[str]:
+    """Article URLs and sources already stored: the links a feed watcher has handled before,
+    so a restarted ``watch`` or ``ingest --feed`` fetches only new items."""
+    import sqlalchemy as sa
+
+    from newsgraph.store.schema import articles
+
+    links: set[str] = set()
+    stmt = sa.select(articles.c.url, articles.c.source)
+    with store.engine.connect() as conn:
+        for url, source in conn.execute(stmt):
+            if url:
+                links.add(url)
+            if source and "://" in source:
+                links.add(source)
+    return links
