@@ -371,3 +371,38 @@ def test_facets_cache_is_dropped_on_ingest(client: TestClient) -> None:
     assert facets._items
     assert client.post("/api/articles", json=ARTICLE, headers=auth()).status_code == 201
     assert not facets._items
+
+
+FILTERS = [
+    {},
+    {"speaker": "santos"},
+    {"speaker": "Maria Santos"},
+    {"q": "port"},
+    {"q": "the"},
+    {"speaker": "a", "q": "the"},
+    {"speaker": "santos", "since": "2024-01-01"},
+    {"q": "final", "outlet": "Coast Herald"},
+    {"speaker": "park"},
+    {"speaker": "zzz"},
+]
+
+
+@pytest.mark.parametrize("params", FILTERS)
+@pytest.mark.parametrize("limit", [1, 3])
+def test_walk_and_sort_plans_agree(
+    mixed_client: TestClient, monkeypatch: pytest.MonkeyPatch, params: dict, limit: int
+) -> None:
+    """Walking the order index and sorting the matches must give the same pages."""
+
+    def walk_all(advantage: float) -> list[tuple]:
+        monkeypatch.setattr("newsgraph.serve.quote_sql.WALK_ADVANTAGE", advantage)
+        pages, offset = [], 0
+        while offset is not None:
+            body = mixed_client.get(
+                "/api/quotes", params={**params, "limit": limit, "offset": offset}
+            ).json()
+            pages.append((body["total"], [i["id"] for i in body["items"]]))
+            offset = body["next_offset"]
+        return pages
+
+    assert walk_all(1e9) == walk_all(0)

@@ -98,15 +98,20 @@ def _undated(flag: int) -> Any:
 # (for selective filters, where the matches are few and found through another index).
 PARTS = ("all", "dated", "undated")
 
-def _from_where(shape: Shape) -> tuple[Any, list[Any]]:
+def _from_where(shape: Shape, *, walk: bool = False) -> tuple[Any, list[Any]]:
+    """FROM and WHERE for a shape. With ``walk``, the speaker and full-text conditions are
+    written so no index can serve them (``id + 0``): SQLite then walks the listing-order index
+    and tests each entry, which beats sorting when the matches are many."""
     conds: list[Any] = []
+    qid = quotes.c.id + 0 if walk else quotes.c.id
     if shape.speaker == "exact":
-        conds.append(quotes.c.speaker == sa.bindparam("speaker", type_=sa.Text))
+        speaker = quotes.c.speaker + sa.literal_column("''") if walk else quotes.c.speaker
+        conds.append(speaker == sa.bindparam("speaker", type_=sa.Text))
     elif shape.speaker == "match":
-        conds.append(quotes.c.id.in_(_fts_ids("speaker_match")))
+        conds.append(qid.in_(_fts_ids("speaker_match")))
     if shape.q:
-        conds.append(quotes.c.id.in_(_fts_ids("q_match")))
-    if (shape.since or shape.until) and not shape.selective:
+        conds.append(qid.in_(_fts_ids("q_match")))
+    if (shape.since or shape.until) and (walk or not shape.selective):
         conds.append(_undated(0))  # implied by any date bound; lets the order index serve it
     if shape.since:
         conds.append(quotes.c.published >= sa.bindparam("since", type_=sa.Date))
@@ -137,13 +142,15 @@ def _ordered(stmt: Any, part: str) -> Any:
 
 
 @functools.lru_cache(maxsize=256)
-def ids_statement(shape: Shape, *, part: str, count_inline: bool, limited: bool) -> Any:
+def ids_statement(
+    shape: Shape, *, part: str, count_inline: bool, limited: bool, walk: bool = False
+) -> Any:
     """Ids of one page of one part of the listing, newest first.
 
     With ``count_inline`` every row also carries the number of matches (a window count): a
     full-text filter makes SQLite collect and sort all matches anyway, so the total is free.
     """
-    src, conds = _from_where(shape)
+    src, conds = _from_where(shape, walk=walk)
     cols: list[Any] = [quotes.c.id]
     if count_inline:
         cols.append(sa.func.count().over().label("n"))
@@ -166,6 +173,38 @@ def count_statement(shape: Shape, part: str = "all", *, capped: bool = True) -> 
     return sa.select(sa.func.count()).select_from(inner.subquery())
 
 
+_FTS_COUNT = {
+    param: sa.text(f"SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH :{param}")
+    for param in ("speaker_match", "q_match")
+}
+_SPEAKER_COUNT = sa.select(sa.func.count()).where(
+    quotes.c.speaker == sa.bindparam("speaker", type_=sa.Text)
+)
+_LAST_ID = sa.select(sa.func.max(quotes.c.id))
+WALK_ADVANTAGE = 5  # reading an index entry costs about a fifth of fetching and sorting a row
+
+
+def _estimate(conn: Any, shape: Shape, params: dict[str, Any]) -> int | None:
+    """How many quotations the most selective indexed filter matches (None: not estimated).
+
+    Exact, and cheap: full-text counts come from the FTS index alone, speaker counts from
+    the speaker index."""
+    counts = []
+    if shape.speaker == "exact":
+        counts.append(conn.execute(_SPEAKER_COUNT, params).scalar_one())
+    for param in ("speaker_match", "q_match"):
+        if param in params:
+            stmt = _FTS_COUNT[param]
+            counts.append(conn.execute(stmt, {param: params[param]}).scalar_one())
+    return min(counts) if counts and not shape.article else None
+
+
+def _only_filter(shape: Shape) -> bool:
+    """True when one speaker or full-text filter is all there is (its count is the total)."""
+    n = (shape.speaker is not None) + shape.q
+    return n == 1 and not (shape.since or shape.until or shape.article or shape.outlet)
+
+
 def page_ids(
     conn: Any,
     shape: Shape,
@@ -175,28 +214,47 @@ def page_ids(
     offset: int,
     count_inline: bool,
 ) -> tuple[list[int], int | None]:
-    """Ids of one page, newest first, and the total when it came for free (else None)."""
+    """Ids of one page, newest first, and the total when it came for free (else None).
+
+    Three plans: without selective filters, walk the listing-order index and stop after the
+    page; with them, sort the matches, unless they are so many that walking the index and
+    testing each entry reaches the page sooner (judged from exact index counts).
+    """
     limited = limit is not None
 
-    def run(part: str, inline: bool, off: int, lim: int | None) -> list[Any]:
-        stmt = ids_statement(shape, part=part, count_inline=inline, limited=limited)
+    def run(part: str, inline: bool, off: int, lim: int | None, walk: bool = False) -> list[Any]:
+        stmt = ids_statement(shape, part=part, count_inline=inline, limited=limited, walk=walk)
         args = {**params, "offset": off}
         if limited:
             args["limit"] = lim
         return list(conn.execute(stmt, args).all())
 
+    walk = False
+    total = None
     if shape.selective:
-        found = run("all", count_inline, offset, limit)
-        return [r[0] for r in found], (found[0][1] if count_inline and found else None)
-    dated = [r[0] for r in run("dated", False, offset, limit)]
+        n = _estimate(conn, shape, params) if limited else None
+        if n is not None and _only_filter(shape):
+            total = n
+        if not n:
+            if n == 0:
+                return [], 0
+        else:
+            last = conn.execute(_LAST_ID).scalar_one() or 0
+            walk = (offset + (limit or 0)) * last / n <= WALK_ADVANTAGE * n
+        if not walk:
+            found = run("all", count_inline and total is None, offset, limit)
+            if total is None and count_inline and found:
+                total = found[0][1]
+            return [r[0] for r in found], total
+    dated = [r[0] for r in run("dated", False, offset, limit, walk)]
     if (limit is not None and len(dated) >= limit) or shape.since or shape.until:
-        return dated, None  # a full page, or dates given: undated quotations cannot match
+        return dated, total  # a full page, or dates given: undated quotations cannot match
     undated_offset = 0
     if not dated and offset:
         n_dated = conn.execute(count_statement(shape, "dated", capped=False), params)
         undated_offset = offset - int(n_dated.scalar_one())
     rest = None if limit is None else limit - len(dated)
-    return dated + [r[0] for r in run("undated", False, undated_offset, rest)], None
+    return dated + [r[0] for r in run("undated", False, undated_offset, rest)], total
 
 
 _WINDOW_START = sa.case((quotes.c.start > CONTEXT, quotes.c.start - CONTEXT), else_=0)
