@@ -360,3 +360,17 @@ The Russian side said the talks had been useful but no agreement was reached.
 """
     doc = process(text, published="2023-06-05")
     assert {q.speaker_actor_id for q in doc.quotes} == {"state-RUS"}
+
+
+def test_everyday_uses_of_office_words_name_nobody() -> None:
+    text = """UN chief warns of hunger
+
+UN Secretary-General Antonio Guterres said on Monday that food prices were rising. The general
+public would feel it first, the head of the agency said.
+"""
+    doc = process(text, published="2022-05-02")
+    assert not any(m.text in ("general", "head") and m.actor_id for m in doc.mentions)
+    # A title and name in one mention: the name is the person, the title introduces it.
+    name = _mention(doc, "Antonio Guterres")
+    assert (name.type, name.actor_id) == (EntityType.PERSON, "antonio-guterres")
+    assert _mention(doc, "UN chief").actor_id == "antonio-guterres"  # in the headline, by date

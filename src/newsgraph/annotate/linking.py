@@ -47,6 +47,17 @@ _OFFICE_NOUNS = _words(
     """
 )
 _OFFICE_SET = frozenset(_OFFICE_NOUNS)
+# Those that refer back to a person on their own ("the spokesman said"); others ("general",
+# "head", "leader", "chief") are as often adjectives or everyday nouns.
+_BARE_OFFICES = frozenset(
+    _words(
+        """
+        president premier minister secretary spokesman spokeswoman spokesperson chancellor
+        governor mayor ambassador envoy diplomat pope prosecutor chairman chairwoman ceo
+        negotiator taoiseach pm
+        """
+    )
+)
 _TOKEN = re.compile(r"\w(?:[\w'’\-]|\.(?=\w))*\.?")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _APPOSITION_GAP = re.compile(r"[\s,]*")  # between a title and the name it belongs to
@@ -351,8 +362,8 @@ class _DocState:
                 key = self._role_key(phrase)
                 if key is not None:
                     return _Hit(Span(start, start + len(phrase)), phrase, head, key)
-        if not definite:
-            return None
+        if not definite or head not in _BARE_OFFICES:
+            return None  # "the general public", "the head teacher" name nobody
         start = left[0].start() if left else hs
         return _Hit(Span(start, he), text[start:he], head, None)
 
@@ -408,7 +419,7 @@ class _DocState:
         else:
             mentions = self.doc.mentions
         if hits:
-            mentions = self._drop_role_words(mentions, hits)
+            mentions = self._split_titles(self._drop_role_words(mentions, hits), hits)
         out: list[Mention] = []
         hi = 0
         persons = [m for m in mentions if m.type is EntityType.PERSON]
@@ -427,6 +438,26 @@ class _DocState:
             self._emit_role(h, out, persons)
         out.sort(key=lambda x: (x.span.start, -x.span.end))
         return tuple(out)
+
+    def _split_titles(self, mentions: Sequence[Mention], hits: Sequence[_Hit]) -> Sequence[Mention]:
+        """A mention that is a role title and a name ("UN Secretary-General Antonio Guterres",
+        typed whatever the NER thought) becomes a person mention of the name alone, which the
+        title before it then introduces."""
+        starts = {h.span.start: h for h in hits if h.role_key is not None}
+        out = []
+        for m in mentions:
+            hit = starts.get(m.span.start)
+            if hit is None or hit.span.end >= m.span.end or m.type is EntityType.MISC:
+                out.append(m)
+                continue
+            rest = self.text[hit.span.end : m.span.end]
+            name = rest.lstrip(" ,")
+            if not (_is_full_name(name) or isinstance(self._by_name(name, _PERSON_KINDS), Actor)):
+                out.append(m)
+                continue
+            start = m.span.end - len(name)
+            out.append(Mention(Span(start, m.span.end), name, EntityType.PERSON, canonical=name))
+        return out
 
     def _drop_role_words(
         self, mentions: Sequence[Mention], hits: Sequence[_Hit]
