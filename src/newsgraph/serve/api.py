@@ -35,12 +35,25 @@ OffsetParam = Annotated[int, Query(ge=0, description="rows to skip")]
 FormatParam = Annotated[Format, Query(description="json (paged), or csv / jsonl for export")]
 
 
-def get_store(request: Request) -> Store:
+# Dependencies are ``async def`` although they do not await: FastAPI runs plain ``def``
+# dependencies in the thread pool, a thread hop per dependency per request for no benefit.
+async def get_store(request: Request) -> Store:
     return request.app.state.store  # type: ignore[no-any-return]
 
 
+async def filter_params(
+    speaker: Annotated[str | None, Query(description="speaker name words (prefix match)")] = None,
+    q: Annotated[str | None, Query(description="words in the text; \"a phrase\"; word*")] = None,
+    since: Annotated[str | None, Query(description="YYYY-MM-DD, YYYY-MM or YYYY")] = None,
+    until: Annotated[str | None, Query(description="YYYY-MM-DD, YYYY-MM or YYYY")] = None,
+    article: Annotated[str | None, Query(description="article id or id prefix")] = None,
+    outlet: Annotated[str | None, Query(description="publisher, exactly")] = None,
+) -> QuoteFilter:
+    return quote_filter(speaker, q, since, until, article, outlet)
+
+
 StoreDep = Annotated[Store, Depends(get_store)]
-FilterDep = Annotated[QuoteFilter, Depends(quote_filter)]
+FilterDep = Annotated[QuoteFilter, Depends(filter_params)]
 
 
 def json_response(data: Any, status: int = 200) -> Response:
