@@ -42,9 +42,20 @@ class EntityRecognizer:
     def recognize(self, text: str, sentences: Sequence[Span]) -> tuple[Mention, ...]:
         """Mentions in ``text`` within the given sentence spans, in text order."""
         cands = []
+        tag = self.rules.tag_sentence
         for s in sentences:
-            cands.extend(self.rules.tag_sentence(text, s.start, s.end))
+            cands += tag(text, s.start, s.end)
         resolved = resolve(text, cands, self.rules.single_default)
+        if self._nlp is None:
+            return tuple(
+                Mention(
+                    span=Span(c.tokens[0].start, c.tokens[-1].end),
+                    text=text[c.tokens[0].start : c.tokens[-1].end],
+                    type=typ,
+                    canonical=canonical,
+                )
+                for c, typ, canonical in resolved
+            )
         mentions = [
             (
                 Mention(
@@ -58,11 +69,9 @@ class EntityRecognizer:
             )
             for c, typ, canonical in resolved
         ]
-        if self._nlp is not None:
-            from newsgraph.annotate.ner.spacy_plugin import merge_spacy
+        from newsgraph.annotate.ner.spacy_plugin import merge_spacy
 
-            return merge_spacy(self._nlp, text, sentences, mentions)
-        return tuple(m for m, _, _ in mentions)
+        return merge_spacy(self._nlp, text, sentences, mentions)
 
 
 _DEFAULT: dict[str | None, EntityRecognizer] = {}

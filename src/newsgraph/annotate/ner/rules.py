@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsgraph.annotate.ner import lexicons as lx
-from newsgraph.annotate.ner.tokens import Token, tokenize
+from newsgraph.annotate.ner.tokens import Token, tokenize, tokenize_range
 from newsgraph.model import EntityType
 
 PER, ORG, GPE, MISC = EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.MISC
@@ -25,14 +25,44 @@ _MODEL_CODE = re.compile(r"^[A-Z]{1,3}-?\d{1,4}[A-Za-z]?$")  # aircraft, weapons
 _DET = frozenset({"the", "a", "an", "The", "A", "An", "this", "that"})
 _POSSESSIVES = frozenset({"'s", "’s", "'S", "’S", "‘s"})
 
-_UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper())
-# where a capitalised word (or a glued particle before one, "al-Assad") starts
-_NAME_START = re.compile(
-    rf"(?<![\w'’‘-])(?:[{re.escape(_UPPER)}]|(?:al|el|ad|as|ash|at|bin|ibn|abu|d|l|o|de|van|von|di)"
-    rf"[-'’][{re.escape(_UPPER)}])"
+_UPPER = re.escape("".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper()))
+# where a capitalised word starts (the look-behind after the capital lets re scan for capitals
+# fast), the word, and whether a lower-case word follows
+_CAP_WORD = re.compile(rf"[{_UPPER}](?<![\w'’‘-].)([^\W_]*)(?=(,? [a-z])?)")
+# a glued particle before a capital ("al-Assad", "d'Estaing"): found from the separator, rarely
+_GLUE = re.compile(rf"[-'’][{_UPPER}]")
+_PARTICLE_START = re.compile(
+    rf"(?<![\w'’‘-])(?:al|el|ad|as|ash|at|bin|ibn|abu|d|l|o|de|van|von|di)[-'’][{_UPPER}]"
+)
+# Capitalised function words before a lower-case word ("The government", "It was", "In a"):
+# no name starts there, and the window of a name before them already covers them.
+_SKIP_CAPS = frozenset(
+    w.capitalize() for w in lx.FUNCTION_WORDS | {w.lower() for w in lx.WEEKDAYS_MONTHS}
+)
+_CAP_CONNECTORS = frozenset(
+    f for w in lx.ORG_CONNECTORS for f in (w.capitalize(), w.upper()) if f != w
 )
 _MID_SENTENCE = Token(0, 0, "~")  # stands for the words before a window: "not sentence start"
 _WORDS_AFTER = 2  # context the rules read after a name: "Smith, 52,", "Luhansk regions"
+
+
+def _name_starts(text: str) -> list[int]:
+    """Offsets where a name may start, except capitalised function words before a lower-case
+    word ("The government"): no name starts there and a name's window before covers them."""
+    caps = [
+        m.start()
+        for m in _CAP_WORD.finditer(text)
+        if m.group(2) is None or m.group(0) not in _SKIP_CAPS
+    ]
+    if _GLUE.search(text) is not None:
+        for m in _GLUE.finditer(text):
+            p = m.start()
+            for k in (1, 2, 3):
+                if p >= k and _PARTICLE_START.match(text, p - k):
+                    caps.append(p - k)
+                    break
+        caps.sort()
+    return caps
 
 
 def _windows(text: str, caps: list[int]) -> list[tuple[int, int]]:
@@ -167,9 +197,6 @@ class RuleTagger:
             word in gz.first_names or word in gz.places or word in gz.demonyms or (word in gz.orgs)
         )
 
-    def _is_name_word(self, tok: Token) -> bool:
-        return tok.name
-
     # ------------------------------------------------------------------ chunking
 
     def _chunks(self, toks: list[Token]) -> list[tuple[int, int]]:
@@ -177,17 +204,17 @@ class RuleTagger:
         out: list[tuple[int, int]] = []
         i, n = 0, len(toks)
         while i < n:
-            if not self._is_name_word(toks[i]):
+            if not toks[i].name:
                 i += 1
                 continue
             j = i + 1
             while j < n:
                 t = toks[j]
-                if self._is_name_word(t):
+                if t.name:
                     j += 1
                     continue
                 nxt = toks[j + 1] if j + 1 < n else None
-                if nxt is None or not self._is_name_word(nxt) or nxt.text in lx.WEEKDAYS_MONTHS:
+                if nxt is None or not nxt.name or nxt.text in lx.WEEKDAYS_MONTHS:
                     break
                 low = t.text.lower()
                 if (
@@ -205,6 +232,8 @@ class RuleTagger:
 
     def _split_connectors(self, toks: list[Token], i: int, j: int) -> list[tuple[int, int]]:
         """Split "Russia and Ukraine" but keep "Bank of England", "Secretary of State"."""
+        if j - i == 1 or all(t.name and t.text not in _CAP_CONNECTORS for t in toks[i:j]):
+            return [(i, j)]  # no connector: "&" and lower-case words are never name words
         parts: list[tuple[int, int]] = []
         start = i
         k = i
@@ -253,7 +282,7 @@ class RuleTagger:
         tokenised (most of a news sentence is lower case), unless the sentence is mostly
         capitalised, when the whole of it is needed to tell a headline."""
         text = raw[start:end]
-        caps = [m.start() for m in _NAME_START.finditer(text)]
+        caps = _name_starts(text)
         if not caps:
             return []
         cands: list[Candidate] = []
@@ -266,9 +295,11 @@ class RuleTagger:
             self._tag_tokens(raw, toks, headline, cands)
             return cands
         for w_start, w_end in _windows(text, caps):
-            toks = tokenize(text[w_start:w_end], start + w_start)
             if w_start > 0:
-                toks.insert(0, _MID_SENTENCE)
+                toks = [_MID_SENTENCE]
+                toks += tokenize_range(raw, start + w_start, start + w_end)
+            else:
+                toks = tokenize_range(raw, start, start + w_end)
             self._tag_tokens(raw, toks, False, cands)
         return cands
 
@@ -472,7 +503,7 @@ class RuleTagger:
         k = j
         while k < n:
             t = toks[k].text
-            if t in {",", "and", "or"} or self._is_name_word(toks[k]):
+            if t in {",", "and", "or"} or toks[k].name:
                 k += 1
                 continue
             return t in lx.PLACE_NOUNS_AFTER
@@ -490,19 +521,19 @@ def resolve(
     weak candidates need support elsewhere; returns (candidate, type, canonical person name)."""
     best: dict[str, tuple[int, EntityType]] = {}
     surnames: dict[str, str] = {}
-    for c in cands:
+    texts = [c.key or raw[c.tokens[0].start : c.tokens[-1].end] for c in cands]
+    for c, text in zip(cands, texts, strict=True):
         if c.weak or c.type is None:
             continue
-        text = c.text(raw)
-        if text not in best or best[text][0] < c.strength:
+        known = best.get(text)
+        if known is None or known[0] < c.strength:
             best[text] = (c.strength, c.type)
         if c.type is PER and len(c.tokens) > 1 and c.strength >= CUE:
             for tok in c.tokens[1:]:
                 if tok.is_cap and len(text) > len(surnames.get(tok.text, "")):
                     surnames[tok.text] = text
     out: list[tuple[Candidate, EntityType, str | None]] = []
-    for c in cands:
-        text = c.text(raw)
+    for c, text in zip(cands, texts, strict=True):
         typ, strength = c.type, c.strength if c.type is not None else 0
         known = best.get(text)
         if known is not None and (known[0] > strength or c.weak):

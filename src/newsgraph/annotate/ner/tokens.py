@@ -136,10 +136,19 @@ class Token:
         return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
-# a word (letters/digits with inner hyphens, apostrophes, dots: "al-Assad", "O'Brien", "2.5"),
-# an acronym with dots ("U.S."), or any other single non-space character
-_TOKENS = re.compile(r"(?:[^\W_]\.){2,}|[^\W_]+(?:[-'’‘.][^\W_]+)*|\S")
-_APOSTROPHES = "'’‘"
+_UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper())
+# One regex does all the splitting, so the loop below only builds tokens: an acronym with dots
+# ("U.S."); a known abbreviation or a single capital with its full stop ("Mr.", "J."); a word
+# (letters/digits with inner hyphens, apostrophes, dots: "al-Assad", "O'Brien", "2.5") that
+# leaves a possessive ending to the next alternative ("Russia’s" → "Russia", "’s"); any other
+# single non-space character.
+_TOKENS = re.compile(
+    r"(?:[^\W_]\.){2,}"
+    rf"|(?P<abbr>[{re.escape(_UPPER)}][a-z]{{0,3}}\.|vs\.|etc\.)(?![^\W_])"
+    r"|[^\W_]+(?:(?!['’‘][sS](?![^\W_]))[-'’‘.][^\W_]+)*"
+    r"|['’‘][sS](?![^\W_])"
+    r"|\S"
+)
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -148,24 +157,24 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     A possessive ending becomes its own token ("Russia’s" → "Russia", "’s"); a known abbreviation
     or a single capital keeps its full stop ("Mr.", "J.").
     """
+    out = tokenize_range(text, 0, len(text))
+    if offset:
+        for t in out:
+            t.start += offset
+            t.end += offset
+    return out
+
+
+def tokenize_range(raw: str, start: int, end: int) -> list[Token]:
+    """Tokens of ``raw[start:end]`` with offsets into ``raw`` (no copy of the slice is made)."""
     out: list[Token] = []
     append = out.append
-    for m in _TOKENS.finditer(text):
+    for m in _TOKENS.finditer(raw, start, end):
+        s, e = m.span()
         word = m.group()
-        s = m.start() + offset
-        if len(word) > 2 and word[-1] in "sS" and word[-2] in _APOSTROPHES:
-            append(Token(s, s + len(word) - 2, word[:-2]))
-            append(Token(s + len(word) - 2, s + len(word), word[-2:]))
-        elif (
-            word == "."
-            and out
-            and out[-1].end == s
-            and (
-                out[-1].text in ABBREVIATIONS or (len(out[-1].text) == 1 and out[-1].text.isupper())
-            )
-        ):
-            prev = out[-1]
-            out[-1] = Token(prev.start, s + 1, prev.text + ".")
+        if m.lastgroup is not None and len(word) > 2 and word[:-1] not in ABBREVIATIONS:
+            append(Token(s, e - 1, word[:-1]))  # "Iran." ends a sentence
+            append(Token(e - 1, e, "."))
         else:
-            append(Token(s, s + len(word), word))
+            append(Token(s, e, word))
     return out
