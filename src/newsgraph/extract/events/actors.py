@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import EntityType, Mention, Span
@@ -62,6 +64,7 @@ _MODIFIERS = _words(
     " thousands hundreds dozens of striking angry masked unidentified"
 )
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+_STARTERS = frozenset(_COMMON) | _PRONOUNS
 # Words after a name that show it is not the head of its phrase ("Saudi prisoners" is about
 # prisoners, "the NATO accession treaty" about a treaty): anything lower-case but these.
 _NOT_A_NOUN = _words(
@@ -98,13 +101,20 @@ def _resolve(
 ) -> tuple[str | None, str | None, str]:
     hit = cache.get(text)
     if hit is None:
-        actor = kb.resolve(text, on)
-        if actor is not None:
-            hit = (actor.id, actor.country, actor.sector)
-        else:
-            hit = (None, kb.country_code(text), "")
-        cache[text] = hit
+        hit = cache[text] = resolve_cached(kb, text, on)
     return hit
+
+
+@lru_cache(maxsize=32768)
+def resolve_cached(
+    kb: KnowledgeBase, text: str, on: dt.date | None
+) -> tuple[str | None, str | None, str]:
+    """(actor id, country, sector) for a name or role phrase on a day; memoised across
+    articles (the KB is read-only, so this is a pure function of its arguments)."""
+    actor = kb.resolve(text, on)
+    if actor is not None:
+        return (actor.id, actor.country, actor.sector)
+    return (None, kb.country_code(text), "")
 
 
 def find_chunks(
@@ -114,32 +124,36 @@ def find_chunks(
     kb: KnowledgeBase,
     published: dt.date | None,
     cache: dict[str, tuple[str | None, str | None, str]],
+    lows: list[str] | None = None,
 ) -> list[Chunk]:
-    """Actor chunks over ``tokens`` (spans into ``text``), left to right."""
+    """Actor chunks over ``tokens`` (spans into ``text``; ``lows`` their lower-cased words),
+    left to right."""
     n = len(tokens)
+    if lows is None:
+        lows = [text[s:e].lower() for s, e in tokens]
     owner: list[int] = [-1] * n  # token -> index of the mention covering it
-    mi = 0
-    for i, (s, e) in enumerate(tokens):
-        while mi < len(mentions) and mentions[mi].span.end <= s:
-            mi += 1
-        if mi < len(mentions) and mentions[mi].span.start <= s and e <= mentions[mi].span.end:
-            owner[i] = mi
+    starts = [s for s, _e in tokens]
+    for mi, m in enumerate(mentions):
+        a = bisect_left(starts, m.span.start)
+        while a < n and tokens[a][1] <= m.span.end:
+            owner[a] = mi
+            a += 1
+    candidates = [i for i, w in enumerate(lows) if owner[i] >= 0 or w in _STARTERS]
 
     def _continues(k: int) -> bool:
-        w = text[tokens[k][0] : tokens[k][1]]
-        return owner[k] >= 0 or w.lower() in _COMMON or (w[0].isupper() and w.lower() in _TITLES)
+        lw = lows[k]
+        return owner[k] >= 0 or lw in _COMMON or (text[tokens[k][0]].isupper() and lw in _TITLES)
 
     chunks: list[Chunk] = []
     i = 0
-    while i < n:
-        s, e = tokens[i]
-        word = text[s:e]
-        low = word.lower()
-        if owner[i] < 0 and low in _PRONOUNS:
-            chunks.append(Chunk(Span(s, e), word, i, i, pronoun=low))
-            i += 1
+    for cand in candidates:
+        if cand < i:
             continue
-        if owner[i] < 0 and low not in _COMMON:
+        i = cand
+        s, e = tokens[i]
+        low = lows[i]
+        if owner[i] < 0 and low in _PRONOUNS:
+            chunks.append(Chunk(Span(s, e), text[s:e], i, i, pronoun=low))
             i += 1
             continue
         # Grow right over mentions, title words and collective nouns.
@@ -149,7 +163,7 @@ def find_chunks(
         while j < n:
             ts, te = tokens[j]
             w = text[ts:te]
-            lw = w.lower()
+            lw = lows[j]
             if owner[j] >= 0:
                 heads.append(owner[j])
             elif lw in _COMMON:
@@ -162,24 +176,25 @@ def find_chunks(
         last = j - 1
         if last < i:
             i += 1
-            continue
+            continue  # not reached: a candidate always covers itself
         # Grow left over modifiers ("the", "security", "Russian" already a mention).
         first = i
-        while first > 0:
+        floor = chunks[-1].last + 1 if chunks else 0
+        while first > floor:
             prev = text[tokens[first - 1][0] : tokens[first - 1][1]]
-            low_prev = prev.lower()
+            low_prev = lows[first - 1]
             if low_prev in _MODIFIERS or (prev[0].isupper() and low_prev in _TITLES):
                 first -= 1
             elif (
                 low_prev == "of"
-                and first > 1
+                and first - 1 > floor
                 and text[tokens[first - 2][0]].isupper()
-                and (text[tokens[first - 2][0] : tokens[first - 2][1]].lower() in _TITLES)
+                and lows[first - 2] in _TITLES
             ):
                 first -= 1  # "Secretary of State Antony Blinken"
             else:
                 break
-        while first < i and text[tokens[first][0] : tokens[first][1]].lower() in ("of",):
+        while first < i and lows[first] == "of":
             first += 1
         span = Span(tokens[first][0], tokens[last][1])
         chunk_text = span.of(text)

@@ -122,7 +122,7 @@ def find_date(text: str, published: dt.date | None) -> tuple[dt.date | None, str
 
 def event_date(sentence: str, published: dt.date | None) -> tuple[dt.date | None, str | None]:
     """The sentence's own date, else the publication date (``date_text`` "published")."""
-    if any(c.isdigit() for c in sentence) or _HINT.search(sentence):
+    if _HINT.search(sentence):
         day, text = find_date(sentence, published)
         if day is not None:
             return day, text
@@ -133,6 +133,6 @@ def event_date(sentence: str, published: dt.date | None) -> tuple[dt.date | None
 
 # A cheap pre-check: most sentences have no date word at all.
 _HINT = re.compile(
-    r"day\b|night|week|month|year|ago|today|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    r"\d|day\b|night|week|month|year|ago|today|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     re.IGNORECASE,
 )

@@ -13,6 +13,7 @@ Negation and modality come from the words between subject and trigger.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from newsgraph.extract.events.actors import TOKEN_RE, Chunk, find_chunks
@@ -22,6 +23,8 @@ from newsgraph.extract.events.inflect import IRREGULAR
 from newsgraph.extract.events.lexicon import NEEDS_RECIPIENT, TRIGGERS, Trigger
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Article, EntityType, Event, Mention, Quote, QuoteKind, Span
+
+_WORD_RE = re.compile(r"[a-z][a-z'’-]*")
 
 
 def _set(text: str) -> frozenset[str]:
@@ -58,6 +61,8 @@ _VERB_OK_BEFORE = _BE | _set(
     " does do never already reportedly allegedly jointly then later again ( \" “ ” '"
 )
 _COMPLEMENT = _set("to for of from by")
+_TENTATIVE = _set("if could prepared ready willing might")
+_PHONE = _set("phone telephone videoconference video")
 _IRREGULAR_PAST = frozenset(form for forms in IRREGULAR.values() for form in forms)
 _INSTRUMENTS = frozenset({"military", "police"})
 _REFLEXIVE = ("its ", "their ", "his ", "her ", "our ")
@@ -112,6 +117,30 @@ def _party(c: Chunk) -> _Party:
     return _Party(c.text, c.span, c.actor_id, c.country, c.sector)
 
 
+def _has_trigger(text: str, stext: str, base: int) -> bool:
+    """Whether any trigger phrase (head and tail) occurs in the sentence."""
+    low = stext.lower()
+    if len(low) != len(stext):
+        return True  # case folding moved offsets (rare letters): let the token pass decide
+    heads = _HEADS.intersection(_WORD_RE.findall(low))
+    if not heads:
+        return False
+    if not _TAILED.issuperset(heads):
+        return True  # a head that needs no tail
+    for m in _WORD_RE.finditer(low):
+        cands = TRIGGERS.get(m.group())
+        if cands is not None:
+            end = base + m.end()
+            for trig in cands:
+                if trig.tail is not None and trig.tail.match(text, end) is not None:
+                    return True
+    return False
+
+
+_HEADS = frozenset(TRIGGERS)
+_TAILED = frozenset(k for k, v in TRIGGERS.items() if all(t.tail is not None for t in v))
+
+
 class EventExtractor:
     """Finds events in a document's sentences; holds only read-only resources (the KB)."""
 
@@ -134,48 +163,65 @@ class EventExtractor:
         out: list[Event] = []
         mi = 0
         ordered = sorted(mentions, key=lambda m: m.span.start)
-        last_person: _Party | None = None
+        last_person: Mention | None = None
         for sent in sentences:
             while mi < len(ordered) and ordered[mi].span.start < sent.start:
                 mi += 1
-            sm: list[Mention] = []
             k = mi
             while k < len(ordered) and ordered[k].span.start < sent.end:
-                sm.append(ordered[k])
                 k += 1
+            sm = ordered[mi:k]
             stext = text[sent.start : sent.end]
-            tokens = [
-                (sent.start + m.start(), sent.start + m.end()) for m in TOKEN_RE.finditer(stext)
-            ]
-            lows = [text[s:e].lower() for s, e in tokens]
-            found = self._triggers(text, tokens, lows)
-            chunks: list[Chunk] | None = None
-            if found:
-                chunks = find_chunks(text, tokens, sm, self.kb, published, cache)
-                out.extend(
-                    self._sentence(
-                        text,
-                        sent,
-                        tokens,
-                        lows,
-                        found,
-                        chunks,
-                        quoted,
-                        published,
-                        cache,
-                        last_person,
-                    )
+            # Most sentences hold no trigger: find one on characters before tokenising.
+            if _has_trigger(text, stext, sent.start):
+                base = sent.start
+                spans = [m.span() for m in TOKEN_RE.finditer(stext)]
+                tokens = [(base + s0, base + e0) for s0, e0 in spans]
+                low = stext.lower()
+                lows = (
+                    [low[s0:e0] for s0, e0 in spans]
+                    if len(low) == len(stext)
+                    else [text[s0:e0].lower() for s0, e0 in tokens]
                 )
+                found = self._triggers(text, tokens, lows)
+                if found:
+                    chunks = find_chunks(text, tokens, sm, self.kb, published, cache, lows)
+                    out.extend(
+                        self._sentence(
+                            text,
+                            sent,
+                            tokens,
+                            lows,
+                            found,
+                            chunks,
+                            quoted,
+                            published,
+                            cache,
+                            self._person(last_person, published, cache),
+                        )
+                    )
             for m in reversed(sm):
                 if m.type is EntityType.PERSON:
-                    if chunks is None:
-                        chunks = find_chunks(text, tokens, sm, self.kb, published, cache)
-                    for c in reversed(chunks):
-                        if c.span.contains(m.span):
-                            last_person = _party(c)
-                            break
+                    last_person = m
                     break
         return tuple(out)
+
+    def _person(
+        self,
+        m: Mention | None,
+        published: dt.date | None,
+        cache: dict[str, tuple[str | None, str | None, str]],
+    ) -> _Party | None:
+        """The last person named before a sentence, for "he"/"she" in it."""
+        if m is None:
+            return None
+        name = m.canonical or m.text
+        hit = cache.get(name)
+        if hit is None:
+            actor = self.kb.resolve(name, published)
+            hit = (actor.id, actor.country, actor.sector) if actor else (None, None, "")
+            cache[name] = hit
+        return _Party(name, m.span, m.actor_id or hit[0], hit[1], hit[2])
 
     # ------------------------------------------------------------------ triggers
 
@@ -232,12 +278,12 @@ class EventExtractor:
         consumed: set[int] = set()
         chunk_end = {c.last for c in chunks}
         stext = sent.of(text)
-        date, date_text = event_date(stext, published)
+        dated: list[tuple[dt.date | None, str | None]] = []
         contexts = contexts_for(lows)
-        conditional = any(w in _CONDITIONAL for w in lows) and (
+        conditional = not _CONDITIONAL.isdisjoint(lows) and (
             "if" in lows or "unless" in lows or "event of" in stext.lower()
         )
-        reported = any(w in _SPEECH for w in lows)
+        reported = not _SPEECH.isdisjoint(lows)
         for idx, f in enumerate(found):
             if idx in consumed:
                 continue
@@ -332,6 +378,9 @@ class EventExtractor:
                 continue  # one event of a kind per actor and sentence: the first, most specific
             seen.add(key)
             trigger_span = Span(tokens[f.first][0], f.end)
+            if not dated:
+                dated.append(event_date(stext, published))
+            date, date_text = dated[0]
             events.append(
                 Event(
                     type=etype,
@@ -541,7 +590,7 @@ def _same_clause(lows: list[str], prev: _Found, f: _Found, start: int) -> bool:
     return (
         prev.first >= start
         and f.first - prev.last <= 8
-        and not any(w in _BOUNDARY for w in lows[prev.last + 1 : f.first])
+        and _BOUNDARY.isdisjoint(lows[prev.last + 1 : f.first])
     )
 
 
@@ -661,21 +710,21 @@ def _modality(
     lo = subj.last + 1 if subj is not None and subj.last < head else max(start, head - 5)
     lo = max(lo, head - 7)
     window = lows[lo:head]
-    neg = any(w in _NEG for w in window) or "refused" in window or "failed" in window
+    neg = not _NEG.isdisjoint(window) or "refused" in window or "failed" in window
     if "longer" in window and "no" in window:
         neg = True
-    hypo = any(w in _HYPO for w in window)
-    fut = any(w in _FUT for w in window)
-    if "to" in window and any(w in _BE for w in window) and not hypo:
+    hypo = not _HYPO.isdisjoint(window)
+    fut = not _FUT.isdisjoint(window)
+    if "to" in window and not _BE.isdisjoint(window) and not hypo:
         fut = True
-    firm = not any(w in ("if", "could", "prepared", "ready", "willing", "might") for w in lows)
+    firm = _TENTATIVE.isdisjoint(lows)
     if hypo and reported and "would" in window and firm:
         hypo, fut = False, True
     return neg, hypo, fut
 
 
 def _phone(lows: list[str]) -> bool:
-    return any(w in ("phone", "telephone", "videoconference", "video") for w in lows)
+    return not _PHONE.isdisjoint(lows)
 
 
 def _inner_mode(inner: _Found | None, lows: list[str], f: _Found) -> str:
