@@ -406,3 +406,16 @@ def test_walk_and_sort_plans_agree(
         return pages
 
     assert walk_all(1e9) == walk_all(0)
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3])
+def test_article_pages_newest_first_undated_last(mixed_client: TestClient, limit: int) -> None:
+    sources, offset = [], 0
+    while offset is not None:
+        body = mixed_client.get("/api/articles", params={"limit": limit, "offset": offset}).json()
+        assert body["total"] == 4
+        sources += [a["source"] for a in body["items"]]
+        offset = body["next_offset"]
+    assert sources == ["hostile.txt", "harbour.txt", "budget.txt", "undated.txt"]
+    past = mixed_client.get("/api/articles", params={"limit": 1, "offset": 3}).json()
+    assert [a["source"] for a in past["items"]] == ["undated.txt"]

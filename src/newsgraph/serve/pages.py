@@ -97,7 +97,9 @@ def speaker(request: Request, store: StoreDep, name: str, offset: OffsetParam = 
     )
     if page.total == 0:
         raise HTTPException(404, f"no quotations by {name!r}")
-    days, undated = queries.speaker_days(store, name)
+    days, undated = request.app.state.facets.get_or_compute(
+        ("speaker_days", name), lambda: queries.speaker_days(store, name)
+    )
     weeks = weekly(days)
     return _render(
         request,

@@ -218,7 +218,11 @@ def iter_quotes(store: Store, f: QuoteFilter, *, chunk: int = 500) -> Iterator[d
 def article_page(
     store: Store, f: QuoteFilter, *, limit: int | None, offset: int = 0
 ) -> Page:
-    """Article summaries matching ``f.q`` (title/body), dates and outlet, newest first."""
+    """Article summaries matching ``f.q`` (title/body), dates, outlet and speaker, newest first.
+
+    Like quotation listings: without a text or speaker filter the ids come from walking the
+    store's listing-order index (dated, then undated) so a page never sorts the table.
+    """
     conds: list[Any] = []
     if f.q:
         conds.append(store.dialect.article_search(f.q))
@@ -231,18 +235,35 @@ def article_page(
     if f.speaker:
         has = sa.select(quotes.c.article_id).where(store.dialect.speaker_search(f.speaker))
         conds.append(articles.c.id.in_(has))
-    stmt = (
-        sa.select(*_ARTICLE_COLS)
-        .where(*conds)
-        .order_by(articles.c.published.is_(None), articles.c.published.desc(), articles.c.id)
-        .offset(offset)
-    )
-    if limit is not None:
-        stmt = stmt.limit(limit)
+    undated = articles.c.published.is_(None)
+    newest = (articles.c.published.desc(), articles.c.source)
+
+    def ids(where: list[Any], order: tuple[Any, ...], off: int, lim: int | None) -> list[str]:
+        stmt = sa.select(articles.c.id).where(*where).order_by(*order).offset(off)
+        stmt = stmt.limit(lim) if lim is not None else stmt
+        return list(conn.execute(stmt).scalars())
+
     with store.engine.connect() as conn:
-        rows = [r._asdict() for r in conn.execute(stmt)]
+        if f.q or f.speaker or store.dialect.name != "sqlite":
+            page_ids = ids(conds, (undated, *newest), offset, limit)
+        else:
+            dated_only = [undated == sa.literal_column("0"), *conds]
+            page_ids = ids(dated_only, newest, offset, limit)
+            if (limit is None or len(page_ids) < limit) and not (f.since or f.until):
+                undated_offset = 0
+                if not page_ids and offset:
+                    count = sa.select(sa.func.count()).select_from(articles)
+                    undated_offset = offset - conn.execute(count.where(*dated_only)).scalar_one()
+                rest = None if limit is None else limit - len(page_ids)
+                undated_only = [undated == sa.literal_column("1"), *conds]
+                page_ids += ids(undated_only, (articles.c.source,), undated_offset, rest)
+        by_id: dict[str, dict[str, Any]] = {}
+        for i in range(0, len(page_ids), 500):
+            stmt = sa.select(*_ARTICLE_COLS).where(articles.c.id.in_(page_ids[i : i + 500]))
+            by_id.update((r.id, r._asdict()) for r in conn.execute(stmt))
         count = sa.select(sa.func.count()).select_from(articles).where(*conds)
         total = conn.execute(count).scalar_one()
+    rows = [by_id[i] for i in page_ids if i in by_id]
     for r in rows:
         r["published"] = _iso(r["published"])
         r["authors"] = list(r["authors"] or ())
