@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection, Engine
 from newsgraph.model import Document, Failure
 from newsgraph.store import rows
 from newsgraph.store.dialects import WRITE_OPTION, Dialect, dialect_for
+from newsgraph.store.events import delete_event_mentions, write_events
 from newsgraph.store.migrations import migrate
 from newsgraph.store.schema import articles, failures, mentions, quotes
 
@@ -296,6 +297,7 @@ class Store:
         return out
 
     def _delete_articles(self, conn: Connection, ids: list[str]) -> None:
+        delete_event_mentions(conn, ids)
         for chunk in _chunks(ids):
             conn.execute(sa.delete(quotes).where(quotes.c.article_id.in_(chunk)))
             conn.execute(sa.delete(mentions).where(mentions.c.article_id.in_(chunk)))
@@ -324,6 +326,7 @@ class Store:
         self._bulk_insert(conn, articles, article_rows)
         self._bulk_insert_tuples(conn, quotes, rows.QUOTE_FIELDS, quote_rows)
         self._bulk_insert_tuples(conn, mentions, rows.MENTION_FIELDS, mention_rows)
+        write_events(conn, docs)
         self.dialect.index_new_rows(conn, marks)
         for chunk in _chunks([d.article.source for d in docs]):
             conn.execute(sa.delete(failures).where(failures.c.source.in_(chunk)))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: events tables (newsgraph.store.events)
 
 metadata = sa.MetaData()
 

@@ -1,0 +1,424 @@
+"""Events in the database: one row per event, one ``event_mentions`` row per sentence stating it.
+
+Syndicated copies and follow-ups report the same event many times. A mention joins an existing
+event when type, actor, recipient and negation agree (``match_key``), the dates are at most
+:data:`DAY_WINDOW` days apart, and the sentences share words (or the recipient is named, which
+already pins the event down). Otherwise it opens a new event whose id is a hash of what it is
+(match key, date, sentence), so re-ingesting never duplicates: an article's mentions are deleted
+with it and written again, and an event left without mentions is deleted too.
+
+Tables carry no ``sa.Index`` objects on purpose: their indexes are created by an ``after_create``
+hook, so the store's own index migrations (which rebuild every ``sa.Index`` of the metadata) never
+touch tables that an older database does not have yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from newsgraph.model import Document, Event
+from newsgraph.store.schema import Json, articles, metadata
+
+DAY_WINDOW = 3
+_SIMILAR = 0.2  # Jaccard overlap of sentence words that makes two mentions one event
+_CHUNK = 500
+_WORD = re.compile(r"[a-z0-9]{3,}")
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True, comment="hash: match key, date, sentence"),
+    sa.Column("match_key", sa.String(40), nullable=False, comment="type+actor+recipient+negated"),
+    sa.Column("type", sa.String(16), nullable=False, comment="PLOVER event type"),
+    sa.Column("mode", sa.String(32), nullable=False, default=""),
+    sa.Column("actor", sa.Text, comment="as first written"),
+    sa.Column("actor_id", sa.String(128)),
+    sa.Column("actor_country", sa.String(8), comment="ISO 3166 alpha-3"),
+    sa.Column("actor_sector", sa.String(32)),
+    sa.Column("recipient", sa.Text),
+    sa.Column("recipient_id", sa.String(128)),
+    sa.Column("recipient_country", sa.String(8)),
+    sa.Column("recipient_sector", sa.String(32)),
+    sa.Column("date", sa.Date, comment="the day the first mention says, else its publication"),
+    sa.Column("negated", sa.Boolean, nullable=False, default=False),
+    sa.Column("hypothetical", sa.Boolean, nullable=False, default=False),
+    sa.Column("future", sa.Boolean, nullable=False, default=False),
+    sa.Column("contexts", Json, comment="JSON list of PLOVER contexts"),
+    sa.Column("sentence", sa.Text, comment="the sentence of the first mention"),
+    sa.Column("confidence", sa.Float, nullable=False, default=0.0),
+)
+
+event_mentions = sa.Table(
+    "event_mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "event_id", sa.String(40), sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column(
+        "article_id",
+        sa.String(64),
+        sa.ForeignKey(articles.c.id, ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("start", sa.Integer, nullable=False, comment="the sentence"),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("trigger_start", sa.Integer, nullable=False),
+    sa.Column("trigger_end", sa.Integer, nullable=False),
+    sa.Column("actor_start", sa.Integer),
+    sa.Column("actor_end", sa.Integer),
+    sa.Column("recipient_start", sa.Integer),
+    sa.Column("recipient_end", sa.Integer),
+    sa.Column("quote_start", sa.Integer),
+    sa.Column("quote_end", sa.Integer),
+    sa.Column("date", sa.Date),
+    sa.Column("date_text", sa.Text, comment='the expression the date came from, or "published"'),
+    sa.Column("confidence", sa.Float, nullable=False, default=0.0),
+    sa.Column("evidence", sa.Text),
+)
+
+_INDEXES = (
+    ("ix_events_match_key", "events", "match_key"),
+    ("ix_events_date", "events", "date"),
+    ("ix_events_type", "events", "type"),
+    ("ix_events_actor_id", "events", "actor_id"),
+    ("ix_events_recipient_id", "events", "recipient_id"),
+    ("ix_events_actor_country", "events", "actor_country"),
+    ("ix_events_recipient_country", "events", "recipient_country"),
+    ("ix_event_mentions_event_id", "event_mentions", "event_id"),
+    ("ix_event_mentions_article_id", "event_mentions", "article_id"),
+)
+
+
+def _create_indexes(table: sa.Table, conn: Connection, **_kw: Any) -> None:
+    for name, tname, column in _INDEXES:
+        if tname == table.name:
+            conn.exec_driver_sql(f'CREATE INDEX IF NOT EXISTS {name} ON {tname} ("{column}")')
+
+
+sa.event.listen(events, "after_create", _create_indexes)
+sa.event.listen(event_mentions, "after_create", _create_indexes)
+
+
+def add_event_tables(conn: Connection, _dialect: object) -> None:
+    """Migration: the events and event_mentions tables (with their indexes)."""
+    events.create(conn, checkfirst=True)
+    event_mentions.create(conn, checkfirst=True)
+
+
+# ---------------------------------------------------------------------- writing
+
+
+def party_key(actor_id: str | None, country: str | None, text: str | None) -> str:
+    """Who a party is, for matching: KB id, else country, else the folded name ("" for none)."""
+    if actor_id:
+        return actor_id
+    if country:
+        return country
+    return " ".join((text or "").lower().split())
+
+
+def match_key(e: Event) -> str:
+    parts = (
+        e.type,
+        party_key(e.actor_id, e.actor_country, e.actor_text),
+        party_key(e.recipient_id, e.recipient_country, e.recipient_text),
+        "neg" if e.negated else "",
+    )
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _words(sentence: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(sentence.lower()))
+
+
+def event_id(mkey: str, date: dt.date | None, sentence: str) -> str:
+    """Deterministic id of a new event: what it is, when, and the sentence that first said it."""
+    norm = " ".join(sorted(_words(sentence)))
+    raw = f"{mkey}|{date.isoformat() if date else ''}|{norm}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class _Known:
+    id: str
+    date: dt.date | None
+    words: frozenset[str]
+    has_recipient: bool
+
+
+def _close(a: dt.date | None, b: dt.date | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs((a - b).days) <= DAY_WINDOW
+
+
+def _similar(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _pick(known: list[_Known], date: dt.date | None, words: frozenset[str]) -> _Known | None:
+    best: _Known | None = None
+    best_score = -1.0
+    for k in known:
+        if not _close(k.date, date):
+            continue
+        score = _similar(k.words, words)
+        if score < _SIMILAR and not k.has_recipient:
+            continue
+        if score > best_score:
+            best, best_score = k, score
+    return best
+
+
+def delete_event_mentions(conn: Connection, article_ids: Sequence[str]) -> None:
+    """Drop the mentions of these articles, then the events no mention is left for."""
+    if not article_ids:
+        return
+    touched: set[str] = set()
+    for i in range(0, len(article_ids), _CHUNK):
+        chunk = list(article_ids[i : i + _CHUNK])
+        where = event_mentions.c.article_id.in_(chunk)
+        touched.update(conn.execute(sa.select(event_mentions.c.event_id).where(where)).scalars())
+        conn.execute(sa.delete(event_mentions).where(where))
+    ids = sorted(touched)
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i : i + _CHUNK]
+        still = sa.select(event_mentions.c.event_id).where(event_mentions.c.event_id.in_(chunk))
+        alive = set(conn.execute(still).scalars())
+        dead = [x for x in chunk if x not in alive]
+        if dead:
+            conn.execute(sa.delete(events).where(events.c.id.in_(dead)))
+
+
+def write_events(conn: Connection, docs: Iterable[Document]) -> int:
+    """Store the events of freshly inserted documents, merging mentions of the same event;
+    returns how many mentions were written."""
+    items: list[tuple[Document, Event, str]] = [
+        (d, e, match_key(e)) for d in docs for e in d.events
+    ]
+    if not items:
+        return 0
+    pool: dict[str, list[_Known]] = {}
+    keys = sorted({mk for _d, _e, mk in items})
+    cols = (events.c.id, events.c.match_key, events.c.date, events.c.sentence, events.c.recipient)
+    for i in range(0, len(keys), _CHUNK):
+        stmt = sa.select(*cols).where(events.c.match_key.in_(keys[i : i + _CHUNK]))
+        for eid, mk, date, sentence, recipient in conn.execute(stmt):
+            pool.setdefault(mk, []).append(
+                _Known(eid, date, _words(sentence or ""), recipient is not None)
+            )
+    new_events: dict[str, dict[str, Any]] = {}
+    mention_rows: list[dict[str, Any]] = []
+    for doc, e, mk in items:
+        sentence = e.sentence.of(doc.article.text)
+        words = _words(sentence)
+        hit = _pick(pool.get(mk, []), e.date, words)
+        if hit is None:
+            eid = event_id(mk, e.date, sentence)
+            hit = _Known(eid, e.date, words, e.recipient_text is not None)
+            pool.setdefault(mk, []).append(hit)
+            if eid not in new_events:
+                new_events[eid] = _event_row(eid, mk, e, sentence)
+        mention_rows.append(_mention_row(hit.id, doc.article.id, e))
+    if new_events:
+        existing = set()
+        ids = list(new_events)
+        for i in range(0, len(ids), _CHUNK):
+            stmt = sa.select(events.c.id).where(events.c.id.in_(ids[i : i + _CHUNK]))
+            existing.update(conn.execute(stmt).scalars())
+        rows = [r for eid, r in new_events.items() if eid not in existing]
+        if rows:
+            conn.execute(sa.insert(events), rows)
+    conn.execute(sa.insert(event_mentions), mention_rows)
+    return len(mention_rows)
+
+
+def _event_row(eid: str, mk: str, e: Event, sentence: str) -> dict[str, Any]:
+    return {
+        "id": eid,
+        "match_key": mk,
+        "type": e.type,
+        "mode": e.mode,
+        "actor": e.actor_text,
+        "actor_id": e.actor_id,
+        "actor_country": e.actor_country,
+        "actor_sector": e.actor_sector,
+        "recipient": e.recipient_text,
+        "recipient_id": e.recipient_id,
+        "recipient_country": e.recipient_country,
+        "recipient_sector": e.recipient_sector,
+        "date": e.date,
+        "negated": e.negated,
+        "hypothetical": e.hypothetical,
+        "future": e.future,
+        "contexts": list(e.contexts),
+        "sentence": sentence,
+        "confidence": e.confidence,
+    }
+
+
+def _mention_row(eid: str, article_id: str, e: Event) -> dict[str, Any]:
+    return {
+        "event_id": eid,
+        "article_id": article_id,
+        "start": e.sentence.start,
+        "end": e.sentence.end,
+        "trigger_start": e.trigger.start,
+        "trigger_end": e.trigger.end,
+        "actor_start": e.actor_span.start if e.actor_span else None,
+        "actor_end": e.actor_span.end if e.actor_span else None,
+        "recipient_start": e.recipient_span.start if e.recipient_span else None,
+        "recipient_end": e.recipient_span.end if e.recipient_span else None,
+        "quote_start": e.quote.start if e.quote else None,
+        "quote_end": e.quote.end if e.quote else None,
+        "date": e.date,
+        "date_text": e.date_text,
+        "confidence": e.confidence,
+        "evidence": e.evidence,
+    }
+
+
+# ---------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True, slots=True)
+class EventHit:
+    """One stored event with how many sentences (in how many articles) state it."""
+
+    id: str
+    type: str
+    mode: str
+    actor: str | None
+    actor_id: str | None
+    actor_country: str | None
+    recipient: str | None
+    recipient_id: str | None
+    recipient_country: str | None
+    date: dt.date | None
+    negated: bool
+    hypothetical: bool
+    future: bool
+    confidence: float
+    sentence: str | None
+    mentions: int
+    articles: int
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["date"] = self.date.isoformat() if self.date else None
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class PartyFilter:
+    """Who a ``--actor``/``--recipient`` filter means: ISO country, KB/local ids, or a name."""
+
+    text: str
+    country: str | None = None
+    ids: tuple[str, ...] = ()
+
+
+def party_filter(text: str) -> PartyFilter:
+    """Read a filter: "RUS" is a country; a name, alias, role phrase or id goes to the KB."""
+    text = " ".join(text.split())
+    if re.fullmatch(r"[A-Z]{3}", text):
+        return PartyFilter(text, country=text)
+    from newsgraph.annotate.linking import resolve_speaker_filter
+
+    ids = tuple(resolve_speaker_filter(text))
+    if ":" in text or "-" in text:
+        ids = (*ids, text)
+    return PartyFilter(text, ids=ids)
+
+
+def _party_clause(
+    f: PartyFilter, text: sa.Column[Any], aid: sa.Column[Any], ctry: sa.Column[Any]
+) -> Any:
+    if f.country is not None:
+        return ctry == f.country
+    conds = [sa.func.lower(text).like(f"%{_escape(f.text.lower())}%", escape="\\")]
+    if f.ids:
+        conds.append(aid.in_(f.ids))
+    return sa.or_(*conds)
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+_HIT_COLUMNS = (
+    "id", "type", "mode", "actor", "actor_id", "actor_country", "recipient", "recipient_id",
+    "recipient_country", "date", "negated", "hypothetical", "future", "confidence", "sentence",
+)  # fmt: skip
+
+
+def query_events(
+    conn: Connection,
+    *,
+    actor: PartyFilter | None = None,
+    recipient: PartyFilter | None = None,
+    type: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    either_way: bool = False,
+    limit: int | None = 100,
+) -> list[EventHit]:
+    """Events by actor, recipient, type and date, newest first; ``either_way`` also takes the
+    events where the two parties are swapped (a dyad's timeline both directions, oldest first)."""
+    e = events
+    count = sa.func.count(event_mentions.c.id).label("mentions")
+    narts = sa.func.count(sa.distinct(event_mentions.c.article_id)).label("articles")
+    stmt = (
+        sa.select(
+            *(e.c[name] for name in _HIT_COLUMNS),
+            count,
+            narts,
+        )
+        .join(event_mentions, event_mentions.c.event_id == e.c.id)
+        .group_by(e.c.id)
+    )
+    conds: list[Any] = []
+
+    def direction(a: PartyFilter | None, r: PartyFilter | None) -> Any:
+        parts = []
+        if a is not None:
+            parts.append(_party_clause(a, e.c.actor, e.c.actor_id, e.c.actor_country))
+        if r is not None:
+            parts.append(_party_clause(r, e.c.recipient, e.c.recipient_id, e.c.recipient_country))
+        return sa.and_(*parts) if parts else sa.true()
+
+    if either_way:
+        conds.append(sa.or_(direction(actor, recipient), direction(recipient, actor)))
+    elif actor is not None or recipient is not None:
+        conds.append(direction(actor, recipient))
+    if type:
+        conds.append(e.c.type == type.upper())
+    if since is not None:
+        conds.append(e.c.date >= since)
+    if until is not None:
+        conds.append(e.c.date <= until)
+    if conds:
+        stmt = stmt.where(*conds)
+    order = (e.c.date.asc(), e.c.id) if either_way else (e.c.date.desc(), e.c.id)
+    stmt = stmt.order_by(*order)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [EventHit(**row._mapping) for row in conn.execute(stmt)]
+
+
+def event_counts(conn: Connection) -> dict[str, int]:
+    """How many events and event mentions are stored."""
+    n_events = conn.execute(sa.select(sa.func.count()).select_from(events)).scalar() or 0
+    n_mentions = conn.execute(sa.select(sa.func.count()).select_from(event_mentions)).scalar()
+    return {"events": int(n_events), "event_mentions": int(n_mentions or 0)}
