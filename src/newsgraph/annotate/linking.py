@@ -204,7 +204,12 @@ class Linker:
 
     def _candidates(self, name: str, kinds: frozenset[str] | None) -> tuple[Actor, ...]:
         """Actors a name can mean, best first; a single one when the name is an actor's own."""
-        found = self.kb.by_alias(name, strict=True) or self.kb.by_alias(name)
+        found = self.kb.by_alias(name, strict=True)
+        if not found:  # titles dropped ("Russian President Vladimir Putin")
+            found = self.kb.by_alias(name)
+            codes = {self.kb.country_code(t) for t in self.key(name).split()} - {None}
+            if codes:  # "Iranian State Department" is no US body
+                found = [a for a in found if a.kind == "person" or a.country in codes]
         if kinds is not None:
             found = [a for a in found if a.kind in kinds]
         if len(found) > 1 and self.key(found[0].name) == self.key(name):
