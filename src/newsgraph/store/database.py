@@ -484,9 +484,17 @@ class Store:
         self.close()
 
 
+_DEFAULT_DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}
+
+
 def _url(url_or_path: str | Path) -> str:
+    """A SQLAlchemy URL: paths are SQLite files; ``postgresql://`` means psycopg (v3), the
+    driver newsgraph installs, rather than SQLAlchemy's default psycopg2."""
     text = str(url_or_path)
-    return text if "://" in text else f"sqlite:///{text}"
+    if "://" not in text:
+        return f"sqlite:///{text}"
+    scheme, rest = text.split("://", 1)
+    return f"{_DEFAULT_DRIVERS.get(scheme, scheme)}://{rest}"
 
 
 def _sqlite_file(url: sa.URL) -> Path | None:

@@ -5,8 +5,10 @@ text and speaker, ``articles_fts`` over title and body; external-content, so tex
 The store indexes each batch's new rows with one INSERT ... SELECT (five times faster than a
 per-row insert trigger); update and delete triggers keep the index right whoever changes rows.
 Rows inserted by other tools need ``INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')``.
-Other engines (PostgreSQL later) get a portable fallback that searches with case-insensitive
-LIKE until they get native full-text search.
+PostgreSQL gets generated tsvector columns with GIN indexes (``quotes.text_tsv``,
+``quotes.speaker_tsv``, ``articles.search_tsv``) under a ``newsgraph_text`` configuration that,
+like the SQLite tokenizer, folds case and accents and does not stem; the server keeps them in sync.
+Other engines get a portable fallback that searches with case-insensitive LIKE.
 """
 
 from __future__ import annotations
@@ -185,7 +187,102 @@ class GenericDialect:
         return _all_terms([articles.c.title, articles.c.body], user_text)
 
 
+PG_CONFIG = "newsgraph_text"
+_PG_LOCK_KEY = 0x6E65777367726170  # "newsgrap": one writer at a time, as SQLite's write lock
+_PG_SEARCH_COLUMNS = (
+    ("quotes", "text_tsv", "coalesce(text, '')"),
+    ("quotes", "speaker_tsv", "coalesce(speaker, '') || ' ' || coalesce(speaker_text, '')"),
+    ("articles", "search_tsv", "coalesce(title, '') || ' ' || coalesce(body, '')"),
+)
+
+
+def _pg_create_config(conn: Connection) -> None:
+    """A search configuration that lower-cases and, when the server has ``unaccent``, strips
+    accents — the same matching as SQLite's ``unicode61 remove_diacritics``."""
+    found = conn.exec_driver_sql(  # visible: on the connection's search_path
+        "SELECT 1 FROM pg_ts_config WHERE cfgname = %(name)s AND pg_ts_config_is_visible(oid)",
+        {"name": PG_CONFIG},
+    ).first()
+    if found is not None:
+        return
+    conn.exec_driver_sql(f"CREATE TEXT SEARCH CONFIGURATION {PG_CONFIG} (COPY = pg_catalog.simple)")
+    try:
+        with conn.begin_nested():  # needs the contrib package and CREATE rights: optional
+            conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
+    except sa.exc.DBAPIError:
+        return
+    conn.exec_driver_sql(
+        f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG}"
+        " ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple"
+    )
+
+
+def pg_tsquery_literal(text: str, prefix: bool) -> str:
+    """``text`` as one quoted to_tsquery lexeme group: never operators, whatever it holds."""
+    quoted = "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
+    return quoted + (":*" if prefix else "")
+
+
+class PostgresDialect:
+    """Native full text: generated tsvector columns, GIN indexes, ``@@`` matching."""
+
+    name = "postgresql"
+
+    def configure(self, engine: Engine) -> None:
+        """Write transactions take a transaction-level advisory lock first, so concurrent
+        writers queue (as on SQLite) instead of racing on the same article ids."""
+
+        def on_begin(conn: Connection) -> None:
+            if conn.get_execution_options().get(WRITE_OPTION, False):
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK_KEY})")
+
+        sa.event.listen(engine, "begin", on_begin)
+
+    def create_search(self, conn: Connection) -> None:
+        _pg_create_config(conn)
+        for table, column, source in _PG_SEARCH_COLUMNS:
+            conn.exec_driver_sql(
+                f"ALTER TABLE {table} ADD COLUMN {column} tsvector GENERATED ALWAYS AS"
+                f" (to_tsvector('{PG_CONFIG}', {source})) STORED"
+            )
+            conn.exec_driver_sql(
+                f"CREATE INDEX ix_{table}_{column} ON {table} USING gin ({column})"
+            )
+
+    def mark(self, conn: Connection) -> dict[str, int]:
+        return {}
+
+    def index_new_rows(self, conn: Connection, marks: dict[str, int]) -> None:
+        return None  # generated columns: the server indexes rows as they are written
+
+    def _match(self, column: str, user_text: str, prefix_all: bool) -> sa.ColumnElement[bool]:
+        parts: list[sa.ColumnElement[Any]] = []
+        for text, prefix in fts.terms(user_text):
+            if prefix or prefix_all:
+                literal = sa.bindparam(None, pg_tsquery_literal(text, True), type_=sa.Text)
+                parts.append(sa.func.to_tsquery(PG_CONFIG, literal))
+            else:
+                parts.append(sa.func.phraseto_tsquery(PG_CONFIG, sa.bindparam(None, text)))
+        if not parts:
+            return _NOTHING
+        query = parts[0]
+        for part in parts[1:]:
+            query = query.op("&&")(part)
+        return sa.literal_column(column).op("@@")(query)
+
+    def quote_search(self, user_text: str) -> sa.ColumnElement[bool]:
+        return self._match("quotes.text_tsv", user_text, prefix_all=False)
+
+    def speaker_search(self, user_text: str) -> sa.ColumnElement[bool]:
+        return self._match("quotes.speaker_tsv", user_text, prefix_all=True)
+
+    def article_search(self, user_text: str) -> sa.ColumnElement[bool]:
+        return self._match("articles.search_tsv", user_text, prefix_all=False)
+
+
 def dialect_for(engine: Engine) -> Dialect:
     if engine.dialect.name == "sqlite":
         return SQLiteDialect()
+    if engine.dialect.name == "postgresql":
+        return PostgresDialect()
     return GenericDialect()
