@@ -33,7 +33,8 @@ def test_quotes_json_structure(gold_quotes: list[dict]) -> None:
     assert out["rows"]["all"]["n_gold"] == len(gold_quotes)
     assert out["unlocated_gold"] == []  # every gold quotation is found in its article
     assert out["target"]["row"] == "direct+continuation"
-    assert set(out["errors"]) == {"misses", "false_positives", "wrong_speakers"}
+    assert set(out["errors"]) == {"misses", "false_positives", "wrong_speakers", "repeats"}
+    assert len(out["errors"]["repeats"]) == out["repeats"]
     errs = out["errors"]
     assert len(errs["misses"]) == row_gap(out["rows"]["all"])
     assert isinstance(out["indirect_predictions"], int)

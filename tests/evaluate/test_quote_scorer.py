@@ -175,6 +175,7 @@ def test_repeated_gold_words_are_located_apart_and_repeats_not_penalised() -> No
     }
     s = score_quotes(rows, docs)
     assert s.repeats == 1
+    assert s.repeat_items[0]["text"] == "No progress yet,"
     assert s.detection["all"].precision == 1.0 and s.detection["all"].recall == 1.0
     assert s.speaker["direct"].value == 0.0  # "Peskov" is not the canonical "Dmitry Peskov"
 

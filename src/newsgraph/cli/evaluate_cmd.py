@@ -157,6 +157,12 @@ def _print_quotes(console: Console, s: QuoteScores, show_errors: bool) -> None:
     )
     _error_table(
         console,
+        f"Repeats of a gold quotation elsewhere, not scored ({len(s.repeat_items)})",
+        ("doc", "kind", "speaker", "text"),
+        [(r["doc"], r["kind"], r["speaker"] or "-", _short(r["text"])) for r in s.repeat_items],
+    )
+    _error_table(
+        console,
         f"Wrong speakers ({len(s.wrong_speakers)})",
         ("doc", "kind", "gold", "predicted (as written) [rule]", "quote"),
         [

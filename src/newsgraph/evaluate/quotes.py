@@ -155,6 +155,7 @@ class QuoteScores:
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     wrong_speakers: list[dict[str, Any]] = field(default_factory=list)
+    repeat_items: list[dict[str, Any]] = field(default_factory=list)
     unlocated: list[dict[str, Any]] = field(default_factory=list)
     failures: dict[str, str] = field(default_factory=dict)
     documents: int = 0
@@ -199,6 +200,7 @@ class QuoteScores:
                 "misses": self.misses,
                 "false_positives": self.false_positives,
                 "wrong_speakers": self.wrong_speakers,
+                "repeats": self.repeat_items,
             }
         return out
 
@@ -302,6 +304,7 @@ def score_quotes(
                 and not any(g.span and g.span.overlaps(q.span) for g in gold)
             ):
                 res.repeats += 1  # the same words as a gold quotation, somewhere else
+                res.repeat_items.append(_pred_item(doc, q))
                 continue
             for name, kinds in ROWS.items():
                 if str(q.kind) in kinds:
