@@ -92,9 +92,12 @@ def test_overlapping_marks_do_not_duplicate_text() -> None:
     assert out.count("<mark") == 2
 
 
-def test_unattributed_quote_says_so() -> None:
+def test_unattributed_and_scare_quotes_say_so() -> None:
     out = str(highlight('a "sham" vote', [Mark(3, 7, None, "scare")]))
-    assert 'title="unattributed (scare)"' in out
+    assert 'title="scare quote (scare)"' in out
+    out = str(highlight('a "sham" vote', [Mark(3, 7, None, "direct")]))
+    assert 'title="unattributed (direct)"' in out
+    assert '<span class="who">unattributed</span>' in out
 
 
 def test_sentence_bounds_in_news_text() -> None:

@@ -93,7 +93,7 @@ def highlight(
     pos = lo
     for a, b, m in clipped:
         parts.append(_tagged(text, pos, a, tag_list))
-        who = m.speaker or "unattributed"
+        who = m.speaker or ("scare quote" if m.kind == "scare" else "unattributed")
         parts.append(
             Markup('<mark class="q q-{}" title="{}">{}</mark>').format(
                 m.kind, f"{who} ({m.kind})", _tagged(text, a, b, tag_list)
