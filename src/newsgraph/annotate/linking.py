@@ -241,6 +241,7 @@ class _DocState:
         self.titles: dict[str, set[str]] = {}  # actor id -> office nouns it was introduced with
         self.states: dict[str, int] = {}  # ISO3 -> mentions of that state so far
         self.linked: list[tuple[Span, _Link]] = []  # every linked mention (for quote speakers)
+        self.speakers: dict[tuple[str | None, str | None], _Link | None] = {}
 
     # ------------------------------------------------------------------ names
     def _by_name(self, name: str, kinds: frozenset[str] | None) -> Actor | bool | None:
@@ -548,7 +549,12 @@ class _DocState:
     def link_quote(self, q: Quote) -> Quote:
         if not q.speaker and not q.speaker_text:
             return q
-        link = self._speaker_link(q)
+        # Mentions are all linked by now, so the same speaker reads the same way every time.
+        memo = (q.speaker, q.speaker_text)
+        if memo in self.speakers:
+            link = self.speakers[memo]
+        else:
+            link = self.speakers[memo] = self._speaker_link(q)
         if link is None:
             return q
         base = _LINK_EVIDENCE.sub("", q.evidence)  # linking twice must not stack
