@@ -78,6 +78,13 @@ def is_url(text: str) -> bool:
     return text.startswith(("http://", "https://"))
 
 
+def make_fetcher(max_bytes: int = DEFAULT_MAX_BYTES) -> Fetcher:
+    """The polite fetcher the web commands use (one request per host per second, robots.txt)."""
+    from newsgraph.ingest.fetch import PoliteFetcher
+
+    return PoliteFetcher(max_bytes=max_bytes)
+
+
 def iter_inputs(
     paths: Iterable[str],
     feeds: Iterable[str] = (),
@@ -92,9 +99,7 @@ def iter_inputs(
     paths, feeds = list(paths), list(feeds)
     needs_web = bool(feeds) or any(is_url(p) for p in paths)
     if needs_web and fetcher is None:
-        from newsgraph.ingest.fetch import PoliteFetcher
-
-        fetcher = PoliteFetcher(max_bytes=max_bytes)
+        fetcher = make_fetcher(max_bytes)
     files: list[str] = []
     for path in paths:
         if not is_url(path):
@@ -288,7 +293,13 @@ def watch_command(
 
     try:
         stats = watch(
-            feeds, interval, on_records, rounds, seen=known_links(store), max_items=max_items
+            feeds,
+            interval,
+            on_records,
+            rounds,
+            fetcher=make_fetcher(),
+            seen=known_links(store),
+            max_items=max_items,
         )
     except KeyboardInterrupt:
         total.interrupted = True
