@@ -15,6 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsgraph.extract.events.lexicon import TRIGGERS
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import EntityType, Mention, Span
 
@@ -91,6 +92,7 @@ class Chunk:
     possessive: bool = False  # followed by 's
     modifier: bool = False  # followed by a lower-case noun it modifies ("Saudi prisoners")
     named: bool = False  # holds an entity mention (not only a common noun)
+    adjectival: bool = False  # only a demonym ("German", "the Russian"): owner of a noun at most
 
 
 def _resolve(
@@ -179,12 +181,23 @@ def find_chunks(
             continue  # not reached: a candidate always covers itself
         # Grow left over modifiers ("the", "security", "Russian" already a mention).
         first = i
+        heads_unknown = False
         floor = chunks[-1].last + 1 if chunks else 0
         while first > floor:
             prev = text[tokens[first - 1][0] : tokens[first - 1][1]]
             low_prev = lows[first - 1]
             if low_prev in _MODIFIERS or (prev[0].isupper() and low_prev in _TITLES):
                 first -= 1
+            elif (
+                not heads
+                and first == i
+                and first - 1 > floor
+                and prev[0].isupper()
+                and prev.isalpha()
+                and owner[first - 1] < 0
+            ):
+                first -= 1  # a name the recogniser missed: "Tigrayan forces", "Houthi rebels"
+                heads_unknown = True
             elif (
                 low_prev == "of"
                 and first - 1 > floor
@@ -229,7 +242,13 @@ def find_chunks(
         modifier = False
         if last + 1 < n and not possessive:
             nxt = text[tokens[last + 1][0] : tokens[last + 1][1]]
-            modifier = nxt.isalpha() and nxt.islower() and nxt not in _NOT_A_NOUN
+            modifier = (
+                nxt.isalpha()
+                and nxt.islower()
+                and nxt not in _NOT_A_NOUN
+                and not nxt.endswith("ed")  # "rebels released": a verb follows, not a noun
+                and nxt not in TRIGGERS
+            )
         chunks.append(
             Chunk(
                 span,
@@ -242,7 +261,11 @@ def find_chunks(
                 None,
                 possessive,
                 modifier,
-                bool(heads),
+                bool(heads) or heads_unknown,
+                common is None
+                and not possessive
+                and bool(heads)
+                and all(mentions[h].type is EntityType.MISC for h in heads),
             )
         )
         i = last + 1

@@ -33,7 +33,7 @@ def _set(text: str) -> frozenset[str]:
 
 _BOUNDARY = _set(
     "but while whereas although though because after before when since as which who whom where"
-    " that if unless ; : — – ( ) until whether so"
+    " that if unless ; : — – ( ) until whether so whose"
 )
 _SPEECH = _set(
     "said says say told tells added adds stated announced noted insisted claimed stressed"
@@ -305,8 +305,19 @@ class EventExtractor:
                 if decided is None:
                     continue
                 etype, mode = decided
-            if not trig.nominal and not _verb_reading(lows, f.first, chunk_end):
-                continue  # "a state visit", "anti-war protests", "campaign financing"
+            if (
+                trig.verbal_head
+                and not trig.nominal
+                and not _verb_reading(lows, f.first, chunk_end)
+            ):
+                # "a state visit", "anti-war protests": a noun, which may name an act itself
+                alt = _nominal_alternative(text, tokens, f)
+                if alt is None:
+                    continue
+                f = alt
+                trig, etype, mode = alt.trig, alt.trig.type, alt.trig.mode
+                if idx > 0 and _same_clause(lows, found[idx - 1], f, start):
+                    continue
             if (
                 not trig.governs
                 and f.first > 0
@@ -336,7 +347,7 @@ class EventExtractor:
             by_agent = _by_agent(chunks, lows, f.last + 1) if passive else None
             if passive:
                 actor = _party(by_agent) if by_agent is not None else None
-                recipient = _party(subj) if subj is not None else None
+                recipient = _party(subj) if subj is not None and subj.pronoun is None else None
             else:
                 speaker = _speaker_before(chunks, lows, start) if subj is not None else None
                 actor = self._who(subj, quote, last_person, published, cache, speaker)
@@ -360,8 +371,8 @@ class EventExtractor:
             if conditional and etype in _CONFLICT - {"THREATEN", "PROTEST"} and not neg:
                 mode = _threat_mode(etype, mode, lows, f)
                 etype, hypo = "THREATEN", True
-            if trig.phrase.startswith("call~") and etype == "CONSULT" and recipient is None:
-                continue  # "call" without a person called is too often not a phone call
+            if trig.phrase.startswith("call~") and etype == "CONSULT" and not _phone(lows):
+                continue  # "called the accident a big problem": naming, not phoning
             if etype == "CONSULT" and mode == "" and _phone(lows):
                 mode = "phone"
             conf = 0.75
@@ -441,7 +452,7 @@ class EventExtractor:
         pron = subj.pronoun if subj is not None else None
         if pron is not None and speaker is not None and speaker.pronoun is None:
             return _party(speaker)
-        if quote is not None and pron in (None, "we", "i"):
+        if quote is not None and pron in ("we", "i"):
             return self._speaker(quote, published, cache)
         if pron in ("he", "she"):
             if quote is not None and quote.kind is QuoteKind.INDIRECT:
@@ -502,12 +513,35 @@ def _subject(chunks: list[Chunk], lows: list[str], start: int, head: int) -> Chu
     for c in chunks:
         if c.last >= head:
             break
-        if c.first < start:
+        if c.first < start or c.adjectival or (c.modifier and not c.named):
             continue
         if c.first > 0 and lows[c.first - 1] in _PREP:
             continue
         best = c
+    if best is None and head > 0 and lows[head - 1] == "to":
+        # An infinitive's subject is its controller: "the decision of Turkish banks to stop".
+        for c in chunks:
+            if c.last >= head:
+                break
+            if c.first >= start and not c.adjectival and c.pronoun is None:
+                best = c
     return best
+
+
+def _nominal_alternative(text: str, tokens: list[tuple[int, int]], f: _Found) -> _Found | None:
+    """The noun reading of a trigger word read as a verb first ("missile strikes on")."""
+    s, e = tokens[f.first]
+    for trig in TRIGGERS.get(text[s:e].lower(), ()):
+        if not trig.nominal:
+            continue
+        m = trig.tail.match(text, e) if trig.tail is not None else None
+        if trig.tail is None or m is not None:
+            end = m.end() if m is not None else e
+            last = f.first
+            while last + 1 < len(tokens) and tokens[last + 1][1] <= end:
+                last += 1
+            return _Found(trig, f.first, last, end)
+    return None
 
 
 def _verb_reading(lows: list[str], head: int, chunk_end: set[int]) -> bool:
@@ -600,14 +634,29 @@ def _nominal_parties(
     """For an act named by a noun: its owner ("Russia's invasion", "Russian strikes") or the
     clause subject; a chunk between that subject and the noun is the verb's object (the
     recipient: "Putin told Scholz in a phone call")."""
-    if nearest is not None and (
-        nearest.last == head - 1 or (nearest.possessive and nearest.last == head - 2)
-    ):
-        return nearest, None
+    if lows[head + 1 : head + 2] == ["between"] or lows[head + 2 : head + 3] == ["between"]:
+        pair = [c for c in chunks if c.first > head and c.pronoun is None][:2]
+        if len(pair) == 2 and lows[pair[0].last + 1] in ("and", "&"):
+            return pair[0], pair[1]  # "talks between Russia and the US"
+    for c in chunks:
+        if c.last >= head or c.first < start:
+            continue
+        gap = lows[c.last + 1 : head]
+        if c.possessive:
+            gap = gap[1:]
+        if (
+            len(gap) <= 2
+            and all(w.isalpha() and w.islower() for w in gap)
+            and (c.possessive or c.adjectival or not gap)
+        ):
+            return c, None  # the owner: "Russia's missile strikes", "Israeli airstrikes"
     free = [
         c
         for c in chunks
-        if start <= c.first and c.last < head and not (c.first > 0 and lows[c.first - 1] in _PREP)
+        if start <= c.first
+        and c.last < head
+        and not c.adjectival
+        and not (c.first > 0 and lows[c.first - 1] in _PREP)
     ]
     if not free:
         return nearest, None
@@ -651,6 +700,7 @@ def _recipient(
             return None
         if (
             c.modifier
+            or c.adjectival
             or c.text.lower().startswith(_REFLEXIVE)
             or (
                 not c.named

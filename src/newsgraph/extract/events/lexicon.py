@@ -57,7 +57,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "CONSULT",
         "phone",
         "",
-        "phone~; telephone~; call~ !on|for|off|to|it; speak~ by phone|"
+        "phone~; telephone~; call~ !on|for|off|to|it|up; speak~ by phone|"
         "telephone; tell~ ... phone|telephone call|conversation",
     ),
     (
@@ -330,7 +330,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "SANCTION",
         "convict",
         "",
-        "convict~; sentence~; find~ ... guilty; fine~ !tune|tuned; jail~; order~ ... to pay",
+        "convict~; sentence~; find~ ... guilty; fined|fining; jail~; order~ ... to pay",
     ),
     (
         "MOBILIZE",
@@ -411,7 +411,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "ASSAULT",
         "",
         "",
-        "attack~; assault~; invade~; kill~; strike~ !over|for; hit~; target~;"
+        "attack~; assault~; invade~; kill~; strike~ !over|for|a|an; hit~; target~;"
         " ambush~; overrun~; capture~; fire~ at|on|into|upon; open~ fire; wound~; injure~;"
         " fight~; clash~; occupy~; annex~",
     ),
@@ -469,6 +469,7 @@ class Trigger:
     type: str
     mode: str
     nominal: bool
+    verbal_head: bool  # the head is a verb form ("accused"), not a literal word ("under")
     swap: bool
     governs: bool
     tail: re.Pattern[str] | None
@@ -518,6 +519,7 @@ def _compile() -> dict[str, tuple[Trigger, ...]]:
                 type=etype,
                 mode=mode,
                 nominal="N" in flags.split(","),
+                verbal_head=tokens[0].endswith("~"),
                 swap="swap" in flags,
                 governs="gov" in flags,
                 tail=_tail(tokens[1:]),
