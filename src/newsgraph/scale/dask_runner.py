@@ -23,6 +23,7 @@ from newsgraph.scale.work import failed_chunk, process_chunk, warm_up
 LOCAL = "local"
 DEFAULT_CHUNK = 64
 IN_FLIGHT_PER_WORKER = 3
+LOCAL_PROCESSES = True  # LocalCluster workers as processes (tests set False: threads, fast start)
 
 
 class DaskRunner:
@@ -37,12 +38,12 @@ class DaskRunner:
         *,
         workers: int = 1,
         chunk_size: int = DEFAULT_CHUNK,
-        processes: bool = True,
+        processes: bool | None = None,
     ) -> None:
         self.address = address
         self.workers = max(1, workers)
         self.chunk_size = chunk_size
-        self.processes = processes
+        self.processes = LOCAL_PROCESSES if processes is None else processes
         self.client: Any = None
         self._cluster: Any = None
 

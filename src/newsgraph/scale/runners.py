@@ -22,7 +22,7 @@ def runner(
     workers: int = 1,
     dask: str | None = None,
     chunk_size: int | None = None,
-    processes: bool = True,
+    processes: bool | None = None,
 ) -> Iterator[Results]:
     """A function from Records to results, alive for the ``with`` block: ``dask`` (an address
     or "local") runs on a cluster, ``workers`` > 1 on local processes, otherwise in-process."""
