@@ -133,6 +133,10 @@ def find_chunks(
     n = len(tokens)
     if lows is None:
         lows = [text[s:e].lower() for s, e in tokens]
+    if n and (not mentions or mentions[0].span.start > tokens[0][0]):
+        first_name = _known_first_word(text, tokens[0], kb, published)
+        if first_name is not None:  # a sentence-initial name the recogniser left out
+            mentions = [first_name, *mentions]
     owner: list[int] = [-1] * n  # token -> index of the mention covering it
     starts = [s for s, _e in tokens]
     for mi, m in enumerate(mentions):
@@ -270,6 +274,24 @@ def find_chunks(
         )
         i = last + 1
     return chunks
+
+
+_KIND_TYPE = {"person": EntityType.PERSON, "organisation": EntityType.ORG, "state": EntityType.GPE}
+
+
+def _known_first_word(
+    text: str, token: tuple[int, int], kb: KnowledgeBase, published: dt.date | None
+) -> Mention | None:
+    """A capitalised first word the KB knows as a name ("Erdogan hosted ...")."""
+    word = text[token[0] : token[1]]
+    if len(word) < 3 or not word[0].isupper() or not word.isalpha() or word.lower() in _TITLES:
+        return None
+    actor_id = resolve_cached(kb, word, published)[0]
+    if actor_id is None:
+        return None
+    actor = kb.get(actor_id)
+    etype = _KIND_TYPE.get(actor.kind, EntityType.ORG) if actor else EntityType.ORG
+    return Mention(Span(*token), word, etype, actor_id)
 
 
 def _head(mentions: list[Mention], heads: list[int]) -> Mention | None:

@@ -348,6 +348,8 @@ class EventExtractor:
             if passive:
                 actor = _party(by_agent) if by_agent is not None else None
                 recipient = _party(subj) if subj is not None and subj.pronoun is None else None
+                if subj is None:
+                    recipient = _noun_phrase_before(text, tokens, lows, start, f.first)
             else:
                 speaker = _speaker_before(chunks, lows, start) if subj is not None else None
                 actor = self._who(subj, quote, last_person, published, cache, speaker)
@@ -620,6 +622,23 @@ def _noun_phrase(
     return _Party(span.of(text), span, None, None, "")
 
 
+def _noun_phrase_before(
+    text: str, tokens: list[tuple[int, int]], lows: list[str], start: int, head: int
+) -> _Party | None:
+    """The plain noun subject of a passive: "The journalist was arrested by ..."."""
+    k = head - 1
+    while k >= start and (lows[k] in _BE or lows[k] in _ADVERB_OK or lows[k].endswith("ly")):
+        k -= 1
+    last = k
+    while k >= start and k > last - 5 and lows[k].isalnum() and lows[k] not in _NP_STOP:
+        k -= 1
+    first = k + 1
+    if last < first or not lows[last].isalpha() or lows[last] in _GENERIC:
+        return None
+    span = Span(tokens[first][0], tokens[last][1])
+    return _Party(span.of(text), span, None, None, "")
+
+
 def _same_clause(lows: list[str], prev: _Found, f: _Found, start: int) -> bool:
     return (
         prev.first >= start
@@ -698,7 +717,7 @@ def _recipient(
             continue
         if c.pronoun is not None:
             return None
-        if (
+        if c.last > inside and (
             c.modifier
             or c.adjectival
             or c.text.lower().startswith(_REFLEXIVE)

@@ -1,0 +1,182 @@
+"""Event extraction on short news-like articles, one construction each, and on the seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsgraph.model import Event
+from newsgraph.pipeline import process
+
+PUB = "2023-03-10"  # a Friday
+
+
+def events_of(text: str, published: str | None = PUB) -> list[Event]:
+    meta = {"published": published} if published else {}
+    return list(process(text, source="<test>", **meta).events)
+
+
+def one(text: str, etype: str, published: str | None = PUB) -> Event:
+    found = [e for e in events_of(text, published) if e.type == etype]
+    assert len(found) == 1, [(e.type, e.actor_text, e.recipient_text) for e in found]
+    return found[0]
+
+
+def test_rejection_with_possessive_recipient() -> None:
+    e = one("Moscow on Thursday rejected US President Joe Biden's conditions for talks.", "REJECT")
+    assert (e.actor_country, e.recipient_country) == ("RUS", "USA")
+    assert e.recipient_id == "joe-biden"
+    assert e.date == dt.date(2023, 3, 9) and "Thursday" in (e.date_text or "")
+
+
+def test_phone_call_names_recipient_inside_phrase() -> None:
+    e = one(
+        "Putin told German Chancellor Olaf Scholz in a phone call that talks must go on.", "CONSULT"
+    )
+    assert e.mode == "phone"
+    assert e.actor_id == "vladimir-putin" and e.recipient_id == "olaf-scholz"
+
+
+def test_denial_is_reject_deny() -> None:
+    e = one("Peskov rejected allegations about Russia's involvement in the blast.", "REJECT")
+    assert e.actor_id == "dmitry-peskov"
+    assert not [x for x in events_of("Peskov rejected allegations.") if x.type == "ACCUSE"]
+
+
+def test_pressure_from_abroad_is_coercion_by_that_country() -> None:
+    e = one("Turkish banks stop using the Mir system under US pressure.", "COERCE")
+    assert e.actor_country == "USA" and e.recipient_country == "TUR"
+    s = one("Turkish banks stop using the Mir system under US pressure.", "SANCTION")
+    assert s.actor_country == "TUR" and s.actor_sector == "business"
+
+
+def test_conditional_sanctions_are_a_threat() -> None:
+    text = (
+        "Biden said the United States would impose sanctions on Russia in the event of escalation."
+    )
+    e = one(text, "THREATEN")
+    assert (e.actor_country, e.recipient_country) == ("USA", "RUS")
+    assert not [x for x in events_of(text) if x.type == "SANCTION"]
+
+
+def test_negated_talks_are_flagged_not_coded_as_happening() -> None:
+    e = one("Russia would certainly not hold talks with Zelensky, Peskov said.", "CONSULT")
+    assert e.negated and not e.hypothetical
+    assert e.recipient_id == "volodymyr-zelenskyy"
+
+
+def test_prepared_to_speak_is_hypothetical() -> None:
+    e = one("Zelensky said he would be prepared to speak to Putin.", "CONSULT")
+    assert e.hypothetical and not e.negated
+    assert e.actor_id == "volodymyr-zelenskyy"
+
+
+def test_plans_and_will_are_future() -> None:
+    e = one("Germany plans to send more tanks to Ukraine next month.", "AID")
+    assert e.future and e.recipient_country == "UKR"
+    f = one("Turkey will hold talks with Sweden next week.", "CONSULT")
+    assert f.future and f.date == dt.date(2023, 3, 17)
+
+
+def test_refusal_governs_the_act() -> None:
+    evs = events_of("North Korea refused to return to talks with Washington.")
+    assert [e.type for e in evs] == ["REJECT"]
+    assert evs[0].mode == "meet" and evs[0].recipient_country == "USA"
+
+
+def test_request_names_the_addressee_and_mode() -> None:
+    e = one("The EU called on Russia to withdraw its troops from Ukraine.", "REQUEST")
+    assert e.actor_id == "eu" and e.recipient_country == "RUS" and e.mode == "yield"
+    assert not [x for x in events_of("The EU called on Russia to withdraw.") if x.type == "RETREAT"]
+
+
+def test_threat_to_act() -> None:
+    e = one("Turkey threatened to expel ten Western ambassadors.", "THREATEN")
+    assert e.actor_country == "TUR" and e.mode == "expel"
+
+
+def test_passive_swaps_actor_and_recipient() -> None:
+    e = one("The journalist was arrested by Iranian police on Monday.", "COERCE")
+    assert e.actor_text.endswith("police") and e.actor_country == "IRN"
+    assert e.recipient_text == "The journalist"
+    assert e.date == dt.date(2023, 3, 6)
+
+
+def test_passive_without_agent_is_not_coded() -> None:
+    assert not events_of("Twenty protesters were arrested in the capital.")
+
+
+def test_host_is_recipient_of_a_visit() -> None:
+    e = one("Erdogan hosted Israeli President Isaac Herzog in Ankara.", "CONSULT")
+    assert e.mode == "visit"
+    assert e.actor_text.endswith("Isaac Herzog") and e.recipient_country == "TUR"
+
+
+def test_reciprocal_meeting_codes_first_as_actor() -> None:
+    e = one("Japan and South Korea held talks in Tokyo on Monday.", "CONSULT")
+    assert (e.actor_country, e.recipient_country) == ("JPN", "KOR")
+
+
+def test_quote_speaker_is_actor_of_we() -> None:
+    text = '"We condemn this attack on our embassy," Foreign Minister Sergei Lavrov said.'
+    e = one(text, "ACCUSE")
+    assert e.actor_id == "sergei-lavrov" and e.quote is not None
+
+
+def test_noun_owner_is_actor() -> None:
+    e = one("Residents described Russia's missile strikes on Kharkiv as the worst yet.", "ASSAULT")
+    assert e.actor_country == "RUS" and e.recipient_text == "Kharkiv"
+
+
+def test_noun_after_determiner_is_not_a_verb() -> None:
+    evs = events_of("Modi visited Washington last week for a state visit.")
+    assert [(e.type, e.actor_text) for e in evs] == [("CONSULT", "Modi")]
+
+
+def test_no_events_in_plain_reporting() -> None:
+    text = "The stock market closed higher on Friday as investors shrugged off inflation fears."
+    assert events_of(text) == []
+
+
+def test_no_publication_date_keeps_only_explicit_dates() -> None:
+    e = one("Moscow rejected the proposal on Thursday.", "REJECT", published=None)
+    assert e.date is None
+    f = one("Moscow rejected the proposal on 3 March 2022.", "REJECT", published=None)
+    assert f.date == dt.date(2022, 3, 3)
+
+
+def test_every_span_points_into_the_text() -> None:
+    text = (
+        "Poland asked Germany to approve the transfer of Leopard tanks.\n\n"
+        "China accused the United States of spreading disinformation about the balloon."
+    )
+    doc = process(text, published=PUB)
+    assert len(doc.events) == 2
+    for e in doc.events:
+        assert e.sentence.contains(e.trigger)
+        assert e.actor_span is not None and text[e.actor_span.start : e.actor_span.end]
+        assert e.actor_text and e.actor_text in text
+
+
+@pytest.fixture(scope="module")
+def seed_events(seed_texts: dict[str, str]) -> dict[str, list[Event]]:
+    return {name: list(process(text, source=name).events) for name, text in seed_texts.items()}
+
+
+def test_seed_rejection_and_phone_call(seed_events: dict[str, list[Event]]) -> None:
+    every = [e for evs in seed_events.values() for e in evs]
+    assert any(
+        e.type == "REJECT" and e.actor_country == "RUS" and e.recipient_country == "USA"
+        for e in every
+    )
+    assert any(
+        e.type == "CONSULT" and e.mode == "phone" and e.recipient_id == "olaf-scholz" for e in every
+    )
+    assert any(e.type == "REJECT" and e.actor_id == "dmitry-peskov" for e in every)
+
+
+def test_seed_events_have_actors_and_confidence(seed_events: dict[str, list[Event]]) -> None:
+    every = [e for evs in seed_events.values() for e in evs]
+    assert every
+    assert all(e.actor_text and 0.0 < e.confidence <= 1.0 for e in every)
