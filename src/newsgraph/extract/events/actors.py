@@ -273,7 +273,40 @@ def find_chunks(
             )
         )
         i = last + 1
-    return chunks
+    return _merge_possessors(text, chunks)
+
+
+def _merge_possessors(text: str, chunks: list[Chunk]) -> list[Chunk]:
+    """ "Myanmar's military", "Finland's parliament": a named possessor and the collective noun
+    right after it are one actor, of the possessor's country."""
+    out: list[Chunk] = []
+    for c in chunks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.possessive
+            and prev.named
+            and not c.named
+            and c.pronoun is None
+            and c.first == prev.last + 2
+        ):
+            span = Span(prev.span.start, c.span.end)
+            out[-1] = Chunk(
+                span,
+                span.of(text),
+                prev.first,
+                c.last,
+                c.actor_id,
+                c.country or prev.country,
+                c.sector or prev.sector,
+                None,
+                c.possessive,
+                c.modifier,
+                True,
+            )
+            continue
+        out.append(c)
+    return out
 
 
 _KIND_TYPE = {"person": EntityType.PERSON, "organisation": EntityType.ORG, "state": EntityType.GPE}

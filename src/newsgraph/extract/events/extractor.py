@@ -339,7 +339,9 @@ class EventExtractor:
             if etype == "REQUEST":
                 recip_chunk = _object(chunks, lows, f.last + 1)
             else:
-                recip_chunk = obj or _recipient(chunks, lows, right_from, places, inside, etype)
+                recip_chunk = obj or _recipient(
+                    chunks, lows, right_from, places, inside, etype, lenient=trig.swap
+                )
             if inner is not None and recip_chunk is None and etype != "REQUEST":
                 recip_chunk = _recipient(chunks, lows, f.first + 1, False, f.last, etype)
             actor: _Party | None = None
@@ -691,6 +693,7 @@ def _recipient(
     places: bool,
     inside: int = -1,
     etype: str = "",
+    lenient: bool = False,
 ) -> Chunk | None:
     """The first actor chunk from token ``start`` in the clause that a preposition does not make
     a place, a time or a topic; chunks inside the trigger phrase (up to ``inside``) always count."""
@@ -717,7 +720,7 @@ def _recipient(
             continue
         if c.pronoun is not None:
             return None
-        if c.last > inside and (
+        if (c.last > inside or not lenient) and (
             c.modifier
             or c.adjectival
             or c.text.lower().startswith(_REFLEXIVE)
