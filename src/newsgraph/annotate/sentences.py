@@ -55,16 +55,23 @@ def split_sentences(article: Article) -> tuple[Span, ...]:
 def split_line(text: str, start: int, end: int) -> list[Span]:
     """Split ``text[start:end]`` (one line) into trimmed sentence spans."""
     line = text[start:end]
-    if not any(c in line for c in ".!?…"):
-        return _trimmed(text, start, end)
-    states = _quote_states(line)
     spans: list[Span] = []
     sent_start = 0
+    states: tuple[list[int], list[bool]] | None = None  # computed on the first need
+    n = len(line)
     for m in _BOUNDARY.finditer(line):
         cut = m.end()
-        if cut >= len(line):
+        if cut >= n:
             break
-        if not _is_boundary(line, m.start(), cut, states):
+        nxt = _NEXT_START.match(line, cut)
+        if nxt is None:
+            continue
+        opener, first = nxt.group(1), nxt.group(2)
+        if not (first.isupper() or first.isdigit() or opener):
+            continue  # the common case: no capital after the full stop, decided without a call
+        if states is None:
+            states = _quote_states(line)
+        if not _is_boundary(line, m.start(), cut, nxt, states):
             continue
         spans.extend(_trimmed(text, start + sent_start, start + cut))
         sent_start = cut
@@ -79,6 +86,8 @@ def _quote_states(line: str) -> tuple[list[int], list[bool]]:
     """
     positions: list[int] = []
     states: list[bool] = []
+    if '"' not in line and "“" not in line and "”" not in line:
+        return positions, states
     open_ = False
     for m in _QUOTE_CHARS.finditer(line):
         c = m.group()
@@ -94,13 +103,11 @@ def _open_at(states: tuple[list[int], list[bool]], i: int) -> bool:
     return opens[k - 1] if k else False
 
 
-def _is_boundary(line: str, punct_at: int, cut: int, states: tuple[list[int], list[bool]]) -> bool:
-    nxt = _NEXT_START.match(line, cut)
-    if nxt is None:
-        return False
-    opener, first = nxt.group(1), nxt.group(2)
-    if not (first.isupper() or first.isdigit() or opener):
-        return False
+def _is_boundary(
+    line: str, punct_at: int, cut: int, nxt: re.Match[str], states: tuple[list[int], list[bool]]
+) -> bool:
+    """Whether the candidate at ``punct_at`` ends a sentence (``nxt``: what follows it)."""
+    opener = nxt.group(1)
     if not opener and _open_at(states, cut):
         return False  # still inside an open quotation that continues
     head = line[punct_at:cut]

@@ -229,12 +229,30 @@ _CLAUSE_STARTS = frozenset(("the", "its", "his", "her", "their", "our", "this", 
 def end_attribution(toks: list[Tok], q: int) -> Attribution | None:
     """ "…, the Kremlin said." at the end of the sentence, after the quotation at ``q``."""
     n = len(toks)
-    for k in range(n - 1, q, -1):
-        if toks[k].text == ",":
-            att = after(toks, k + 1, n)
-            if att is not None and att.cue is not None and _tail_short(toks, att, n):
-                return att
+    # ``after`` finds a cue at most _CUE_REACH tokens past its start: commas with no speech-verb
+    # form within reach are skipped without trying it (most commas of a long sentence)
+    cues = [k for k in range(q + 1, n) if toks[k].low in CUE_FORMS]
+    if not cues:
+        return None
+    c = len(cues) - 1
+    for k in range(min(n - 1, cues[-1] - 1), q, -1):
+        if toks[k].text != ",":
+            continue
+        i = k + 1
+        while i < n and toks[i].text in _LEAD_PUNCT:
+            i += 1
+        while c > 0 and cues[c - 1] >= i:
+            c -= 1
+        if not i <= cues[c] <= i + _CUE_REACH:
+            continue
+        att = after(toks, k + 1, n)
+        if att is not None and att.cue is not None and _tail_short(toks, att, n):
+            return att
     return None
+
+
+# np_forward: up to 7 tokens; an aside between commas: up to 14; auxiliaries: up to 4
+_CUE_REACH = 32
 
 
 def _tail_short(toks: list[Tok], att: Attribution, n: int) -> bool:

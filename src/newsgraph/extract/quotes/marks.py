@@ -34,7 +34,7 @@ def find_segments(text: str, start: int, end: int) -> list[Segment]:
     out: list[Segment] = []
     if _DOUBLE.search(line):
         out = _double(line, start)
-    if "‘" in line or "'" in line or "’" in line:
+    if "‘" in line or "'" in line:  # a single quotation needs an opener (’ alone only closes)
         singles = [
             g
             for g in _single(line, start, out)

@@ -53,7 +53,8 @@ _WORD = re.compile(r"\w+")
 _LONG_WORD = re.compile(r"\w{3,}")
 _NEXT_LOWER = re.compile(r" ([a-z][\w’'-]*)")
 _OPENERS = frozenset(("but", "and", "meanwhile", "however", "later", "then", "yet", "still"))
-_TERMINAL = re.compile(r"[.!?…:;,][\s”’\"')\]]*$")
+_TERMINAL_PUNCT = frozenset(".!?…:;,")
+_CLOSERS = frozenset("”’\"')]")
 SHORT_WORDS = 4  # a quoted term of up to this many words may be a scare quote
 _STOP = frozenset(
     [
@@ -161,6 +162,7 @@ class QuoteWalker:
         self._sentence_starts = [x.start for x in self.sentences]
         body = [(ln.span.start, ln.span.end) for ln in self.lines if ln.role == LineRole.BODY]
         self.people = build_people(self.text, body, mentions)
+        self._last_names = tuple(self.people.by_last)
         self._persons = sorted(
             (m for m in mentions if m.type == EntityType.PERSON), key=lambda m: m.span.start
         )
@@ -447,18 +449,19 @@ class QuoteWalker:
         return found
 
     def _update_discourse(self, sent: Span, drafts: list[tuple[int, Draft]]) -> None:
-        atts = sorted(
-            (
-                d
-                for _pos, d in drafts
-                if d.speaker is not None and d.canonical is not None and d.kind != QuoteKind.SCARE
-            ),
-            key=lambda d: d.speaker.span.start if d.speaker else 0,
-        )
+        atts = [
+            d
+            for _pos, d in drafts
+            if d.speaker is not None and d.canonical is not None and d.kind != QuoteKind.SCARE
+        ]
+        if len(atts) > 1:
+            atts.sort(key=_speaker_start)
+        person = False
         for n, d in enumerate(atts):
             if d.speaker is not None:
                 self.state.attributed(d.speaker, main=n == 0)
-        if not any(d.speaker is not None and d.speaker.person for d in atts):
+                person = person or d.speaker.person
+        if not person:
             name = self._topic_from_text(sent.start, sent.end)
             if name is not None:
                 self.state.topic_person = name
@@ -470,6 +473,10 @@ class QuoteWalker:
         about Y" → nobody (X is followed by a preposition).
         """
         text = self.text
+        # a known person's last name must occur in the sentence (most sentences: none does)
+        low = text[start:end].lower()
+        if not any(last in low for last in self._last_names):
+            return None
         cache = self._person_cache
         for m in CAP_RUN.finditer(text, start, end):
             run = m.group()
@@ -497,12 +504,18 @@ class QuoteWalker:
         """A body line that reads as a sub-heading: short and without final punctuation."""
         if not segs:
             return False
-        line = ln.span.of(self.text)
-        if _TERMINAL.search(line) or len(line.split()) > 25:
-            return False
+        text = self.text
         last = segs[-1]
-        inner = self.text[last.start : last.end].rstrip()
-        return not (inner and inner[-1] in ".!?…,;:")
+        inner = text[last.start : last.end].rstrip()
+        if inner and inner[-1] in ".!?…,;:":
+            return False
+        # no terminal punctuation before the closing marks and spaces the line ends with
+        k = ln.span.end
+        while k > ln.span.start and (text[k - 1].isspace() or text[k - 1] in _CLOSERS):
+            k -= 1
+        if k > ln.span.start and text[k - 1] in _TERMINAL_PUNCT:
+            return False
+        return len(text[ln.span.start : ln.span.end].split()) <= 25
 
     def _heading(self, ln: Line, segs: list[Segment]) -> None:
         text = self.text
@@ -567,6 +580,10 @@ class QuoteWalker:
 
 def _span_key(span: Span) -> tuple[int, int]:
     return span.start, span.end
+
+
+def _speaker_start(d: Draft) -> int:
+    return d.speaker.span.start if d.speaker else 0
 
 
 def _content_words(s: str) -> set[str]:

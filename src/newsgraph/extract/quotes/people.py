@@ -118,15 +118,18 @@ def name_part(tokens: list[str]) -> list[str]:
 
 _CAP_WORD = r"[A-Z][\w’'\-]*(?:\.(?= [A-Z]))?"
 _JOINER = r" (?:(?:de|da|van|von|der|al|bin|ibn|la|le|du|of) )?"
-CAP_RUN = re.compile(rf"(?<![\w’']){_CAP_WORD}(?:{_JOINER}{_CAP_WORD})*")
-_MULTI_CAP_RUN = re.compile(rf"(?<![\w’']){_CAP_WORD}(?:{_JOINER}{_CAP_WORD})+")
+# The first capital comes before the look-behind (not after it) so the regex engine can skip
+# ahead to capitals instead of trying the look-behind at every character: twice as fast.
+_FIRST_CAP = r"[A-Z](?<![\w’'][A-Z])[\w’'\-]*(?:\.(?= [A-Z]))?"
+CAP_RUN = re.compile(rf"{_FIRST_CAP}(?:{_JOINER}{_CAP_WORD})*")
+_MULTI_CAP_RUN = re.compile(rf"{_FIRST_CAP}(?:{_JOINER}{_CAP_WORD})+")
 
 
 _PIECES = re.compile(r"[\w’'\-]+|[^\w\s]")
 
 
 _THE = frozenset(("the ", "The "))
-_CAP_LONG = re.compile(r"(?<!\w)[A-Z]\w{3,}")
+_CAP_LONG = re.compile(r"[A-Z](?<!\w[A-Z])\w{3,}")
 _LOW_LONG = re.compile(r"(?<!\w)[a-z]\w{3,}")
 
 
@@ -142,37 +145,48 @@ def _title_case(line: str) -> bool:
 def build_people(text: str, lines: list[tuple[int, int]], mentions: tuple[Mention, ...]) -> People:
     """Collect person names and role introductions from the given (sentence-case) lines."""
     people = People()
-    seen: dict[str, tuple[list[str], list[str]] | None] = {}
+    # run -> (words, number of title words, "the" before the name, no lead, full name) or None
+    seen: dict[str, tuple[list[str], int, bool, bool, str] | None] = {}
+    full_names = people.full_names
     for a, b in lines:
-        if _title_case(text[a:b]):
+        # one word is never a full name; the title-case test only matters for lines with a run
+        found = list(_MULTI_CAP_RUN.finditer(text, a, b))
+        if not found or _title_case(text[a:b]):
             continue
-        for m in _MULTI_CAP_RUN.finditer(text, a, b):  # one word is never a full name
+        for m in found:
             run = m.group()
-            if run not in seen:
-                words = _split_run(run)
-                name = name_part(words)
-                seen[run] = (words, name) if _person_like(name) else None
-            parsed = seen[run]
+            parsed = seen.get(run, False)
+            if parsed is False:
+                parsed = seen[run] = _parse_run(run)
             if parsed is None:
                 continue
-            lead = [w.lower() for w in parsed[0][: len(parsed[0]) - len(parsed[1])]]
-            if lead == ["the"] or (not lead and text[max(a, m.start() - 4) : m.start()] in _THE):
+            words, titled, the_lead, no_lead, full = parsed
+            start = m.start()
+            if the_lead or (no_lead and text[max(a, start - 4) : start] in _THE):
                 continue  # "the Red Cross" is no person (but "the US President Joe Biden" is)
-            words, name = parsed
-            full = " ".join(name)
             people.add_person(full)
-            if people.full_names[full] > 2:
+            if full_names[full] > 2:
                 continue  # roles are introduced at the first mentions
-            before = _PIECES.findall(text, max(a, m.start() - 60), m.start())
-            titled = len(words) - len(name)
+            before = _PIECES.findall(text, max(a, start - 60), start)
             after = _PIECES.findall(text, m.end(), min(b, m.end() + 100))
-            _roles_around(people, before, words[:titled], after, full, m.start())
+            _roles_around(people, before, words[:titled], after, full, start)
     for mention in mentions:
         if mention.type == EntityType.PERSON and len(mention.text.split()) >= 2:
             people.add_person(mention.canonical or mention.text)
         elif mention.type == EntityType.ORG:
             people.orgs.add(mention.canonical or mention.text)
     return people
+
+
+def _parse_run(run: str) -> tuple[list[str], int, bool, bool, str] | None:
+    """What a capitalised run says, computed once per distinct run of an article."""
+    words = _split_run(run)
+    name = name_part(words)
+    if not _person_like(name):
+        return None
+    titled = len(words) - len(name)
+    lead = [w.lower() for w in words[:titled]]
+    return words, titled, lead == ["the"], not lead, " ".join(name)
 
 
 def _split_run(run: str) -> list[str]:
