@@ -60,3 +60,31 @@ def test_serve_without_token_disables_ingest(tmp_path: Path, captured: dict[str,
 def test_serve_rejects_a_bad_port() -> None:
     result = runner.invoke(load_commands(), ["serve", "--port", "70000"])
     assert result.exit_code == 2
+
+
+def test_serve_with_workers_uses_the_env_factory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **kw: seen.update(app=app, **kw))
+    for name in ("NEWSGRAPH_API_TOKEN", "NEWSGRAPH_DB"):  # the command sets them for workers:
+        monkeypatch.setenv(name, "")  # setenv first so monkeypatch restores their absence
+        monkeypatch.delenv(name)
+    db = tmp_path / "w.db"
+    store = open_store(db)
+    store.write(sample_docs())
+    store.close()
+    args = ["serve", "--db", str(db), "--workers", "3", "--token", "tok"]
+    result = runner.invoke(load_commands(), args)
+    assert result.exit_code == 0, result.output
+    assert seen["app"] == "newsgraph.serve.app:app_from_env"
+    assert seen["factory"] is True and seen["workers"] == 3
+
+    from newsgraph.serve.app import app_from_env
+
+    with TestClient(app_from_env()) as c:  # what each worker builds, from the environment
+        assert c.get("/api/quotes").json()["total"] == 6
+        post = c.post(
+            "/api/articles", json={"text": "T\nBody.\n"}, headers={"Authorization": "Bearer tok"}
+        )
+        assert post.status_code == 201

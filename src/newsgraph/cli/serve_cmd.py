@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from typing import Any
+
 import typer
 
 from newsgraph.cli import app
@@ -21,16 +24,29 @@ def serve(
         show_default=False,
     ),
     log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level."),
+    workers: int = typer.Option(
+        1, "--workers", min=1, max=64, help="Server processes (each opens the database)."
+    ),
 ) -> None:
     """Serve quotations: web page at /, JSON API at /api, OpenAPI docs at /docs."""
     import uvicorn  # imported here so other commands do not pay for it
 
-    from newsgraph.serve import create_app
+    from newsgraph.serve.app import DB_ENV, TOKEN_ENV, create_app
 
-    store = open_db(db, create=True)
-    web = create_app(store, token=token)
+    store = open_db(db, create=True)  # creates or migrates once, before any worker starts
     typer.echo(f"newsgraph: serving {db} on http://{host}:{port}/ (API docs at /docs)")
+    options: dict[str, Any] = {
+        "host": host, "port": port, "log_level": log_level, "access_log": False
+    }
+    if workers > 1:
+        store.close()
+        os.environ[DB_ENV] = db
+        if token:
+            os.environ[TOKEN_ENV] = token
+        factory = "newsgraph.serve.app:app_from_env"
+        uvicorn.run(factory, factory=True, workers=workers, **options)
+        return
     try:
-        uvicorn.run(web, host=host, port=port, log_level=log_level, access_log=False)
+        uvicorn.run(create_app(store, token=token), **options)
     finally:
         store.close()

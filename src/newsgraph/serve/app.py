@@ -65,6 +65,8 @@ def create_app(
         limiter = anyio.to_thread.current_default_thread_limiter()
         limiter.total_tokens = db_threads(store)
         yield
+        if getattr(_app.state, "owns_store", False):
+            store.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -104,6 +106,22 @@ def create_app(
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(SecurityHeaders, max_body=max_body)
+    return app
+
+
+DB_ENV = "NEWSGRAPH_DB"
+
+
+def app_from_env() -> FastAPI:
+    """App factory for ``uvicorn --factory`` and multi-worker serving: each worker process
+    opens the database named by NEWSGRAPH_DB (token from NEWSGRAPH_API_TOKEN) and closes it
+    when the worker stops."""
+    from newsgraph.store import open_store
+
+    path = os.environ.get(DB_ENV, "newsgraph.db")
+    store = open_store(path, create=False)
+    app = create_app(store)
+    app.state.owns_store = True
     return app
 
 
