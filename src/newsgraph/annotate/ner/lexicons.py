@@ -179,6 +179,17 @@ FUNCTION_WORDS = _words(
     nov dec mon tue wed thu fri sat sun mr mrs ms dr"""
 )
 
+# Words in FUNCTION_WORDS that can still end a name ("League of Rights", "Fox News",
+# "Formula One", "Air Force One"): nouns, numerals, ordinals.
+NAME_ENDING_WORDS = _words(
+    """one two three four five six seven eight nine ten first second third last next new old
+    watch read share follow comment comments reply related latest top breaking live update
+    updates advertisement advertising source sources photo photos image images video videos
+    file credit copyright rights home page menu search contact privacy terms cookies news
+    story stories article articles report reports editor editorial opinion analysis today
+    tomorrow tonight"""
+)
+
 # All-caps words that are not names: "TV shows", "GDP growth", "LNG".
 UPPER_NOT_NAMES = _words(
     """TV GDP CEO CFO COO CTO PM AM ID DNA AI IT PR HIV AIDS COVID COVID-19 LNG GMT UTC EST PST

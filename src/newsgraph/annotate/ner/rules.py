@@ -10,14 +10,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from newsgraph.annotate.ner import context as cx
 from newsgraph.annotate.ner import lexicons as lx
-from newsgraph.annotate.ner.tokens import Token, tokenize, tokenize_range
+from newsgraph.annotate.ner.tokens import PLACE_SUFFIXES, Token, tokenize, tokenize_range
 from newsgraph.model import EntityType
 
 PER, ORG, GPE, MISC = EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.MISC
 
 # How sure a type is; the document pass lets stronger evidence win for the same name.
 GUESS, CONTEXT, CUE, LEXICON = 1, 2, 3, 4
+TEAM = 5  # a city playing a match ("Leeds beat Chelsea 2-1") is its club, all through the report
 
 _SENTENCE_END = frozenset(".!?:;•|–—-…")
 _OPENERS = frozenset("“\"‘'([«„-–—•*")
@@ -36,12 +38,16 @@ _PARTICLE_START = re.compile(
 )
 # Capitalised function words before a lower-case word ("The government", "It was", "In a"):
 # no name starts there, and the window of a name before them already covers them.
+# Only closed-class words: a noun or numeral ("Rights", "News", "One") may end a name.
 _SKIP_CAPS = frozenset(
-    w.capitalize() for w in lx.FUNCTION_WORDS | {w.lower() for w in lx.WEEKDAYS_MONTHS}
+    w.capitalize()
+    for w in (lx.FUNCTION_WORDS - lx.NAME_ENDING_WORDS) | {w.lower() for w in lx.WEEKDAYS_MONTHS}
 )
 _CAP_CONNECTORS = frozenset(
     f for w in lx.ORG_CONNECTORS for f in (w.capitalize(), w.upper()) if f != w
 )
+_OF_FOR = frozenset({"of", "for"})
+_THE = frozenset({"the", "The"})
 _MID_SENTENCE = Token(0, 0, "~")  # stands for the words before a window: "not sentence start"
 _WORDS_AFTER = 2  # context the rules read after a name: "Smith, 52,", "Luhansk regions"
 
@@ -78,7 +84,8 @@ def _windows(text: str, caps: list[int]) -> list[tuple[int, int]]:
             if we < 0:
                 we = n
                 break
-        if windows and ws <= windows[-1][1]:
+        # merged where they touch or one word apart ("Organization of the Petroleum")
+        if windows and (ws <= windows[-1][1] or text.rfind(" ", 0, ws - 1) <= windows[-1][1]):
             windows[-1] = (windows[-1][0], max(we, windows[-1][1]))
         else:
             windows.append((ws, we))
@@ -214,6 +221,16 @@ class RuleTagger:
                     j += 1
                     continue
                 nxt = toks[j + 1] if j + 1 < n else None
+                if (
+                    t.text == "of"
+                    and nxt is not None
+                    and nxt.text == "the"
+                    and j + 2 < n
+                    and toks[j + 2].name
+                    and (toks[j - 1].text in lx.ORG_HEADS or toks[j - 1].text in lx.PLACE_HEADS)
+                ):
+                    j += 2  # "Organization of the Petroleum Exporting Countries"
+                    continue
                 if nxt is None or not nxt.name or nxt.text in lx.WEEKDAYS_MONTHS:
                     break
                 low = t.text.lower()
@@ -241,6 +258,8 @@ class RuleTagger:
             t = toks[k]
             if t.text.lower() in lx.ORG_CONNECTORS and t.text not in lx.NAME_PARTICLES:
                 left, right_start = (start, k), k + 1
+                if t.text in _OF_FOR and right_start < j and toks[right_start].text in _THE:
+                    right_start += 1  # "of the": one connector
                 right_end = right_start
                 while right_end < j and toks[right_end].text.lower() not in lx.ORG_CONNECTORS:
                     right_end += 1
@@ -265,10 +284,15 @@ class RuleTagger:
             return True
         last_left = toks[left[1] - 1].text
         right_words = [t.text for t in toks[right[0] : right[1]]]
+        if toks[right[0] - 1].text in _THE and right_words[-1] in lx.ORG_HEADS:
+            return False  # "Group of the British Computer Society": two names
         if conn == "and":
             right_last = right_words[-1]
             left_text = " ".join(t.text for t in toks[left[0] : left[1]])
-            return right_last in lx.ORG_HEADS and self.lexicon_type(left_text) is None
+            # "Democratic and Republican Party", "England and Wales Cricket Board"
+            return right_last in lx.ORG_HEADS and (
+                self.lexicon_type(left_text) is None or right[1] - right[0] >= 3
+            )
         if conn in {"the", "&"}:
             return conn == "&"
         if last_left in lx.ORG_HEADS or last_left in lx.PLACE_HEADS:
@@ -362,8 +386,9 @@ class RuleTagger:
             return out
         whole = raw[toks[i].start : toks[j - 1].end]
         kind = self.lexicon_type(whole)
-        if kind is not None:
-            return [Candidate(toks[i:j], kind, LEXICON)]
+        # "Pope Francis" may be known whole; the title is still not part of the name
+        if kind is not None and not (kind is PER and toks[i].text in lx.HONORIFICS):
+            return [self._known(raw, toks[i:j], kind)]
         if toks[j - 1].text in lx.ORG_HEADS and j - i > 1 and not headline:
             return [Candidate(toks[i:j], ORG, CUE)]
         if j - i > 1 and any(t.text in lx.MISC_HEADS for t in toks[i + 1 : j]) and not headline:
@@ -419,10 +444,12 @@ class RuleTagger:
         text = raw[part[0].start : part[-1].end]
         kind = self.lexicon_type(text)
         if kind is not None:
-            out.append(Candidate(part, kind, LEXICON))
+            out.append(self._known(raw, part, kind))
             return out
         initial = _is_initial(toks, i)
         typ, strength = self._guess(toks, i, j, titled)
+        if strength < CUE and not headline:
+            typ, strength = self._around(raw, part[0].start, part[-1].end, typ, strength)
         weak = headline or (initial and j - i == 1 and strength < CUE)
         if headline and j - i > 1 and strength < CUE:
             # Title Case: keep only the words with evidence of their own
@@ -437,6 +464,27 @@ class RuleTagger:
         out.append(Candidate(part, typ, strength, weak=weak, speech=nxt in lx.SPEECH_VERBS))
         return out
 
+    def _known(self, raw: str, part: list[Token], kind: EntityType) -> Candidate:
+        """A name a lexicon knows; a city playing a match is its club ("Leeds beat Chelsea")."""
+        if kind is GPE:
+            s, e = part[0].start, part[-1].end
+            if self.gz.places.get(raw[s:e]) == "city" and (
+                cx.team_role(raw, e) or (cx.near_score(raw, s, e) and cx.team_evidence(raw, s, e))
+            ):
+                return Candidate(part, ORG, TEAM)
+        return Candidate(part, kind, LEXICON)
+
+    @staticmethod
+    def _around(
+        raw: str, s: int, e: int, typ: EntityType | None, strength: int
+    ) -> tuple[EntityType | None, int]:
+        """A name without a cue of its own: what the raw text around it says."""
+        if cx.place_evidence(raw, s, e):
+            return GPE, CUE
+        if cx.org_evidence(raw, s, e) or cx.team_role(raw, e):
+            return ORG, CUE
+        return typ, strength
+
     def _guess(
         self, toks: list[Token], i: int, j: int, titled: bool
     ) -> tuple[EntityType | None, int]:
@@ -447,6 +495,8 @@ class RuleTagger:
         nxt = toks[j] if j < len(toks) else None
         if last in lx.ORG_HEADS and len(part) > 1:
             return ORG, CUE
+        if nxt is not None and nxt.text in PLACE_SUFFIXES:
+            return GPE, CUE  # "Houston-based"
         inner = {t.text for t in part[:-1]}
         if inner & {"of", "for"}:  # "Bank of England", "Gulf of Mexico"
             if inner & lx.ORG_HEADS:

@@ -90,8 +90,13 @@ _ADJECTIVE_SUFFIXES = frozenset(
         "sponsored",
         "brokered",
         "era",
+        "headquartered",
     ]
 )
+
+
+# the suffix tokens "-based", "-born": the name before them is where something is
+PLACE_SUFFIXES = frozenset({"-based", "-born", "-headquartered"})
 
 
 class Token:
@@ -137,16 +142,18 @@ class Token:
 
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper())
+_SUFFIX_ALT = "|".join(sorted(_ADJECTIVE_SUFFIXES, key=len, reverse=True))
 # One regex does all the splitting, so the loop below only builds tokens: an acronym with dots
 # ("U.S."); a known abbreviation or a single capital with its full stop ("Mr.", "J."); a word
 # (letters/digits with inner hyphens, apostrophes, dots: "al-Assad", "O'Brien", "2.5") that
-# leaves a possessive ending to the next alternative ("Russia’s" → "Russia", "’s"); any other
-# single non-space character.
+# leaves a possessive ending and an adjective suffix to the next alternatives ("Russia’s" →
+# "Russia", "’s"; "Houston-based" → "Houston", "-based"); any other single non-space character.
 _TOKENS = re.compile(
     r"(?:[^\W_]\.){2,}"
     rf"|(?P<abbr>[{re.escape(_UPPER)}][a-z]{{0,3}}\.|vs\.|etc\.)(?![^\W_])"
-    r"|[^\W_]+(?:(?!['’‘][sS](?![^\W_]))[-'’‘.][^\W_]+)*"
+    rf"|[^\W_]+(?:(?!['’‘][sS](?![^\W_])|-(?:{_SUFFIX_ALT})(?![^\W_]))[-'’‘.][^\W_]+)*"
     r"|['’‘][sS](?![^\W_])"
+    rf"|-(?:{_SUFFIX_ALT})(?![^\W_])"
     r"|\S"
 )
 
