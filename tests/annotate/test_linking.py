@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import replace
 
 import pytest
@@ -16,6 +17,7 @@ from newsgraph.annotate.linking import (
     local_actor_id,
     resolve_speaker_filter,
 )
+from newsgraph.annotate.linking.roles import find_role_phrases
 from newsgraph.kb import default_kb
 from newsgraph.model import Document, EntityType, Mention, Span
 from newsgraph.pipeline import process
@@ -374,3 +376,31 @@ public would feel it first, the head of the agency said.
     name = _mention(doc, "Antonio Guterres")
     assert (name.type, name.actor_id) == (EntityType.PERSON, "antonio-guterres")
     assert _mention(doc, "UN chief").actor_id == "antonio-guterres"  # in the headline, by date
+
+
+def test_role_phrases_found_in_running_text() -> None:
+    kb = default_kb()
+    text = (
+        "Ukraine's foreign minister met the US Secretary of State, and the President of Russia "
+        "called the president’s spokesman; the general public and the head teacher did not."
+    )
+    hits = find_role_phrases(text, (Span(0, len(text)),), kb.role_key)
+    found = [(h.text, h.role_key) for h in hits]
+    assert found == [
+        ("Ukraine's foreign minister", "UKR:foreign_minister"),
+        ("US Secretary of State", "USA:foreign_minister"),
+        ("President of Russia", "RUS:president"),
+        ("president’s spokesman", None),  # a bare role noun, read against the article later
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, min_size=0, max_size=30))
+def test_role_phrases_are_ordered_disjoint_spans_of_the_text(words: list[str]) -> None:
+    text = " ".join(words)
+    hits = find_role_phrases(text, (Span(0, len(text)),), default_kb().role_key)
+    for a, b in itertools.pairwise(hits):
+        assert a.span.end <= b.span.start
+    for h in hits:
+        assert h.span.of(text) == h.text
+        assert h.head in h.text.lower()

@@ -1,0 +1,394 @@
+"""Linking one document: mentions in text order, then quote speakers.
+
+:class:`DocumentLinker` keeps what the article has said so far: the names it linked, the people
+in order of mention (for "he", "the spokesman"), the titles that introduced them and the states
+it names (for "the Foreign Ministry").
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsgraph.annotate.linking.lexicon import (
+    APPOSITION_GAP,
+    LINK_EVIDENCE,
+    OFFICE_MATCH,
+    ORG_KINDS,
+    OTHER_OFFICE,
+    PERSON_KINDS,
+    STATE_SIDES,
+)
+from newsgraph.annotate.linking.names import is_full_name, kinds_for, local_actor_id, same_person
+from newsgraph.annotate.linking.roles import RoleHit, find_role_phrases
+from newsgraph.model import Actor, Document, EntityType, Mention, Quote, Span
+
+if TYPE_CHECKING:
+    from newsgraph.annotate.linking import Linker
+
+
+@dataclass(slots=True)
+class Link:
+    actor: Actor | None
+    actor_id: str
+    name: str
+    how: str
+
+
+class DocumentLinker:
+    """What linking one document knows so far: who was introduced, with which titles."""
+
+    def __init__(self, linker: Linker, doc: Document) -> None:
+        self.kb = linker.kb
+        self.key = linker.key
+        self._role_key = linker.role_key
+        self.candidates = linker.candidates
+        self.doc = doc
+        self.text = doc.article.text
+        self.date: dt.date | None = doc.article.published
+        self.names: dict[str, Link] = {}  # norm(name) -> link made in this document
+        self.order: list[str] = []  # person actor ids, most recently mentioned last
+        self.titles: dict[str, set[str]] = {}  # actor id -> office nouns it was introduced with
+        self.states: dict[str, int] = {}  # ISO3 -> mentions of that state so far
+        self.linked: list[tuple[Span, Link]] = []  # every linked mention (for quote speakers)
+        self.speakers: dict[tuple[str | None, str | None], Link | None] = {}
+
+    # ------------------------------------------------------------------ names
+    def _by_name(self, name: str, kinds: frozenset[str] | None) -> Actor | bool | None:
+        """The one actor a name means (None: unknown; False: known but ambiguous)."""
+        found = self.candidates(name, kinds)
+        if not found:
+            return None
+        if len(found) == 1:
+            return found[0]
+        seen = [a for a in found if a.id in self.titles or a.id in self.order]
+        return seen[-1] if len(seen) == 1 else False
+
+    def _remember(self, link: Link, *names: str) -> None:
+        for n in names:
+            if n:
+                self.names.setdefault(self.key(n), link)
+        if link.actor is not None and link.actor.kind == "state" and link.actor.country:
+            self.states[link.actor.country] = self.states.get(link.actor.country, 0) + 1
+        if link.actor is None or link.actor.kind == "person":
+            if link.actor_id in self.order:
+                self.order.remove(link.actor_id)
+            self.order.append(link.actor_id)
+
+    def _link_name(self, m: Mention) -> Link | None:
+        kinds = kinds_for(m.type)
+        if kinds is None:
+            return None
+        full = m.canonical or m.text
+        earlier = self.names.get(self.key(full)) or self.names.get(self.key(m.text))
+        actor = self._by_name(full, kinds)
+        if (actor is None or actor is False) and full != m.text:
+            alone = self._by_name(m.text, kinds)
+            if isinstance(alone, Actor) and same_person(self.key(full), self.key(alone.name)):
+                actor = alone  # a spelling the KB lacks ("Sergei" for "Sergey")
+        if isinstance(actor, Actor):
+            how = "alias"
+            if (
+                m.type is EntityType.PERSON  # a surname after the full name
+                and earlier is not None
+                and earlier.actor_id == actor.id
+                and self.key(m.text) != self.key(earlier.name)
+                and self.key(m.text) != self.key(actor.name)
+            ):
+                how = "coref"
+            return Link(actor, actor.id, actor.name, how)
+        if earlier is not None:
+            return Link(earlier.actor, earlier.actor_id, earlier.name, "coref")
+        if actor is None and m.type is EntityType.ORG:
+            body = self._in_context(full)
+            if body is not None:
+                return Link(body, body.id, body.name, "coref")
+        if actor is None and m.type is EntityType.PERSON and is_full_name(full):
+            return Link(None, local_actor_id(full), full, "local")
+        return None
+
+    # ------------------------------------------------------------------ roles
+    def _role_hits(self) -> list[RoleHit]:
+        return find_role_phrases(self.text, self.doc.sentences, self._role_key)
+
+    def _role_actor(self, key: str) -> tuple[Actor | None, str]:
+        """Who a role key meant in this article: at its date, else the only holder ever, else
+        the one holder the article names."""
+        if self.date is not None:
+            actor = self.kb.by_role(key, self.date)
+            if actor is not None:
+                return actor, "role@date"
+            holders = {
+                t.actor_id for t in self.kb.tenures(key) if t.holds(self.date, certain=False)
+            }
+        else:
+            holders = {t.actor_id for t in self.kb.tenures(key)}
+            if len(holders) == 1:
+                return self.kb.get(next(iter(holders))), "role"
+        named = [a for a in reversed(self.order) if a in holders]
+        if named:
+            return self.kb.get(named[0]), "coref"
+        return None, ""
+
+    def _bare_role_actor(self, head: str, phrase: str) -> str | None:
+        """The person a bare role noun ("the spokesman", "the foreign minister") refers back to:
+        the most recent one introduced with that title or holding such a role."""
+        special = OFFICE_MATCH.get(head)
+        wanted = self.key(phrase) or head
+        for aid in reversed(self.order):
+            if head in self.titles.get(aid, ()):
+                return aid
+            actor = self.kb.get(aid)
+            if actor is None:
+                continue
+            roles = self.kb.roles_on(aid, self.date) if self.date is not None else actor.roles
+            for role in roles:
+                office = role.role_key.split(":", 1)[-1].replace("_", " ")
+                if special is not None:
+                    hay = f" {office} {self.key(role.title)} "
+                    if any(f" {n} " in hay for n in special):
+                        return aid
+                elif office == wanted or (
+                    office.endswith(" " + wanted) and office.split()[0] not in OTHER_OFFICE
+                ):
+                    return aid
+        return None
+
+    # ------------------------------------------------------------------ mentions
+    def link_mentions(self) -> tuple[Mention, ...]:
+        hits = self._role_hits()
+        if any(m.link is not None for m in self.doc.mentions):  # linked before: redo role phrases
+            found = {h.span for h in hits}
+            mentions = tuple(m for m in self.doc.mentions if m.link is None or m.span not in found)
+        else:
+            mentions = self.doc.mentions
+        if hits:
+            mentions = self._split_titles(self._drop_role_words(mentions, hits), hits)
+        out: list[Mention] = []
+        hi = 0
+        persons = [m for m in mentions if m.type is EntityType.PERSON]
+        for m in mentions:
+            while hi < len(hits) and hits[hi].span.start < m.span.start:
+                self._emit_role(hits[hi], out, persons)
+                hi += 1
+            link = self._link_name(m)
+            if link is None:
+                out.append(m)
+                continue
+            self._remember(link, m.canonical or "", m.text)
+            self.linked.append((m.span, link))
+            out.append(Mention(m.span, m.text, m.type, link.actor_id, link.how, link.name))
+        for h in hits[hi:]:
+            self._emit_role(h, out, persons)
+        out.sort(key=lambda x: (x.span.start, -x.span.end))
+        return tuple(out)
+
+    def _split_titles(
+        self, mentions: Sequence[Mention], hits: Sequence[RoleHit]
+    ) -> Sequence[Mention]:
+        """A mention that is a role title and a name ("UN Secretary-General Antonio Guterres",
+        typed whatever the NER thought) becomes a person mention of the name alone, which the
+        title before it then introduces."""
+        starts = {h.span.start: h for h in hits if h.role_key is not None}
+        out = []
+        for m in mentions:
+            hit = starts.get(m.span.start)
+            if hit is None or hit.span.end >= m.span.end or m.type is EntityType.MISC:
+                out.append(m)
+                continue
+            rest = self.text[hit.span.end : m.span.end]
+            name = rest.lstrip(" ,")
+            if not (is_full_name(name) or isinstance(self._by_name(name, PERSON_KINDS), Actor)):
+                out.append(m)
+                continue
+            start = m.span.end - len(name)
+            out.append(Mention(Span(start, m.span.end), name, EntityType.PERSON, canonical=name))
+        return out
+
+    def _drop_role_words(
+        self, mentions: Sequence[Mention], hits: Sequence[RoleHit]
+    ) -> Sequence[Mention]:
+        """Without "person" mentions that are words of a role phrase the KB reads ("State" in
+        "US Secretary of State") and name nobody it knows."""
+        spans = [h.span for h in hits if h.role_key is not None]
+        if not spans:
+            return mentions
+        keep = []
+        for m in mentions:
+            if (
+                m.type is EntityType.PERSON
+                and any(s.contains(m.span) for s in spans)
+                and self._by_name(m.text, PERSON_KINDS) is None
+            ):
+                continue
+            keep.append(m)
+        return keep
+
+    def _emit_role(self, hit: RoleHit, out: list[Mention], persons: Sequence[Mention]) -> None:
+        text = self.text
+        # A title right before a name ("Kremlin spokesman Dmitry Peskov"): remember the title.
+        j = bisect.bisect_left([p.span.start for p in persons], hit.span.end)
+        if j < len(persons):
+            gap = text[hit.span.end : persons[j].span.start]
+            if APPOSITION_GAP.fullmatch(gap) and "," not in gap:
+                self._pending_title(persons[j], hit)
+                return
+        if any(p.span.overlaps(hit.span) for p in persons):
+            return
+        # "Peskov, the Kremlin spokesman, ...": the role phrase names the person before it.
+        prev = persons[j - 1] if 0 < j <= len(persons) else None
+        actor_id: str | None = None
+        name = ""
+        how = ""
+        if prev is not None and APPOSITION_GAP.fullmatch(text[prev.span.end : hit.span.start]):
+            gap = text[prev.span.end : hit.span.start]
+            if "," in gap:
+                link = self.names.get(self.key(prev.canonical or prev.text))
+                if link is not None:
+                    actor_id, name, how = link.actor_id, link.name, "coref"
+        if actor_id is None and hit.role_key is not None:
+            actor, how = self._role_actor(hit.role_key)
+            if actor is not None:
+                actor_id, name = actor.id, actor.name
+        if actor_id is None and hit.role_key is None:
+            aid = self._bare_role_actor(hit.head, hit.text)
+            if aid is not None:
+                actor_id, how = aid, "coref"
+                known = self.kb.get(aid)
+                name = (
+                    known.name
+                    if known
+                    else next((lk.name for lk in self.names.values() if lk.actor_id == aid), aid)
+                )
+        if actor_id is None:
+            return
+        self.titles.setdefault(actor_id, set()).add(hit.head)
+        link = Link(self.kb.get(actor_id), actor_id, name, how)
+        self._remember(link)
+        self.linked.append((hit.span, link))
+        out.append(
+            Mention(
+                hit.span, hit.text, EntityType.PERSON, actor_id=actor_id, link=how, canonical=name
+            )
+        )
+
+    def _pending_title(self, person: Mention, hit: RoleHit) -> None:
+        """Record the office noun for the person the title introduces (linked just after)."""
+        kinds = PERSON_KINDS
+        full = person.canonical or person.text
+        actor = self._by_name(full, kinds)
+        aid = (
+            actor.id
+            if isinstance(actor, Actor)
+            else (local_actor_id(full) if actor is None and is_full_name(full) else None)
+        )
+        if aid is not None:
+            self.titles.setdefault(aid, set()).add(hit.head)
+
+    # ------------------------------------------------------------------ quotes
+    def link_quote(self, q: Quote) -> Quote:
+        if not q.speaker and not q.speaker_text:
+            return q
+        # Mentions are all linked by now, so the same speaker reads the same way every time.
+        memo = (q.speaker, q.speaker_text)
+        if memo in self.speakers:
+            link = self.speakers[memo]
+        else:
+            link = self.speakers[memo] = self._speaker_link(q)
+        if link is None:
+            return q
+        base = LINK_EVIDENCE.sub("", q.evidence)  # linking twice must not stack
+        evidence = f"{base};link={link.how}" if base else f"link={link.how}"
+        return Quote(
+            q.span,
+            q.text,
+            q.kind,
+            q.cue,
+            q.speaker_span,
+            q.speaker_text,
+            link.name,
+            link.actor_id,
+            q.confidence,
+            evidence,
+        )
+
+    def _speaker_link(self, q: Quote) -> Link | None:
+        written = q.speaker_text or ""
+        name = q.speaker or written
+        # A role phrase as written is read at the article's date ("the Russian president").
+        key = self._role_key(written) if written else None
+        if key is not None:
+            found, how = self._role_actor(key)
+            if found is not None:
+                return Link(found, found.id, found.name, how)
+        target = self.names.get(self.key(name))
+        if target is None:
+            actor = self._by_name(name, None)
+            if isinstance(actor, Actor):
+                target = Link(actor, actor.id, actor.name, "alias")
+            else:
+                found = self._in_context(name) or self._side_state(name)
+                if found is None:
+                    return None
+                target = Link(found, found.id, found.name, "coref")
+        wkey = self.key(written)
+        as_written = self.names.get(wkey)
+        if as_written is not None and as_written.actor_id == target.actor_id:
+            how = as_written.how
+        elif not wkey or wkey == self.key(name):
+            how = target.how
+        elif self._by_name(written, None) is target.actor and target.actor is not None:
+            how = "alias"  # a title and the name ("Ukrainian President Volodymyr Zelenskiy")
+        else:
+            how = "coref"  # a pronoun or a description the quote stage resolved
+        if target.actor is not None and target.actor.kind == "state":
+            organ = self._government_of(target.actor.country)
+            if organ is not None:
+                return Link(organ, organ.id, organ.name, "coref")
+        return Link(target.actor, target.actor_id, target.name, how)
+
+    def _in_context(self, name: str) -> Actor | None:
+        """An organisation named without its country ("the Foreign Ministry") read with the
+        countries the article names most ("Russian Foreign Ministry")."""
+        if not name or not name[0].isupper() or not self.states:
+            return None
+        ranked = sorted(self.states, key=lambda c: -self.states[c])[:2]
+        for code in ranked:
+            country = self.kb.countries.get(code)
+            if country is None:
+                continue
+            for form in (*country.adjectives[:2], *country.names[:1]):
+                found = self.candidates(f"{form} {name}", ORG_KINDS)
+                if len(found) == 1 and found[0].kind == "organisation":
+                    return found[0]
+        return None
+
+    def _side_state(self, name: str) -> Actor | None:
+        """ "the Russian side", "Ukrainian authorities": the state, as a speaker."""
+        words = name.split()
+        if len(words) < 2 or words[-1].lower() not in STATE_SIDES:
+            return None
+        code = self.kb.country_code(" ".join(words[:-1]))
+        return self.kb.state(code) if code else None
+
+    def _government_of(self, country: str | None) -> Actor | None:
+        """The government body of a state the article names most ("Moscow said" in a story
+        about a Kremlin statement is the Kremlin speaking), or None."""
+        if country is None:
+            return None
+        counts: dict[str, int] = {}
+        for _, link in self.linked:
+            a = link.actor
+            if (
+                a is not None
+                and a.kind == "organisation"
+                and a.country == country
+                and (a.sector == "government")
+            ):
+                counts[a.id] = counts.get(a.id, 0) + 1
+        if not counts:
+            return None
+        return self.kb.get(max(counts, key=lambda k: counts[k]))
