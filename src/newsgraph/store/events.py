@@ -239,9 +239,36 @@ def write_events(conn: Connection, docs: Iterable[Document]) -> int:
             existing.update(conn.execute(stmt).scalars())
         rows = [r for eid, r in new_events.items() if eid not in existing]
         if rows:
-            conn.execute(sa.insert(events), rows)
-    conn.execute(sa.insert(event_mentions), mention_rows)
+            _insert_many(conn, events, rows)
+    _insert_many(conn, event_mentions, mention_rows)
     return len(mention_rows)
+
+
+_Prepared = tuple[str, list[str], list[tuple[str, Any]], bool]
+_PREPARED: dict[tuple[str, str], _Prepared] = {}
+
+
+def _insert_many(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """executemany straight to the driver with the column types' own conversions: SQLAlchemy's
+    per-row parameter handling would cost more than the insert itself."""
+    dialect = conn.dialect
+    key = (dialect.name, table.name)
+    prepared = _PREPARED.get(key)
+    if prepared is None:
+        cols = [c for c in table.columns if not (c.primary_key and c.autoincrement is True)]
+        keys = [c.name for c in cols]
+        compiled = sa.insert(table).compile(dialect=dialect, column_keys=keys)
+        order = list(compiled.positiontup or keys) if compiled.positional else keys
+        by_name = {c.name: c for c in cols}
+        procs = [(k, by_name[k].type.dialect_impl(dialect).bind_processor(dialect)) for k in order]
+        prepared = (compiled.string, order, [(k, p) for k, p in procs if p], compiled.positional)
+        _PREPARED[key] = prepared
+    sql, order, converters, positional = prepared
+    for r in rows:
+        for k, proc in converters:
+            r[k] = proc(r[k])
+    params: list[Any] = [tuple(r[k] for k in order) for r in rows] if positional else rows
+    conn.exec_driver_sql(sql, params)
 
 
 def _event_row(eid: str, mk: str, e: Event, sentence: str) -> dict[str, Any]:
