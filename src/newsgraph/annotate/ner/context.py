@@ -13,7 +13,6 @@ from newsgraph.model import EntityType
 
 ORG, GPE = EntityType.ORG, EntityType.GPE
 _SPAN = 60  # characters read on each side
-_NEAR = 150  # characters around a name a match score is looked for
 
 # Nouns a company, party or team is described as: "Glencore, the Swiss miner, said" (nouns
 # that could describe a person, such as "producer" or "investor", are left out).
@@ -41,23 +40,37 @@ _ORG_AFTER = re.compile(
     r"|\s+(?:Chief Executive|CEO|Chief Financial Officer|Chief Operating Officer)\b"
     r"|\s+(?:party|militia|group|movement|faction|newspaper|daily|agency)\b(?!\s+of\b))",
 )
-# Before the name: what one does to a company ("a stake in X", "acquire X", "shares of X").
-_ORG_BEFORE = re.compile(
-    r"\b(?:stake|stakes|shares|holding|investment|investments|investors|shareholders|"
-    r"shareholder|bonds)\s+(?:in|of)\s+$"
-    r"|\b(?:acquire|acquired|acquires|acquiring|takeover\s+of|acquisition\s+of|"
-    r"merger\s+with|merge\s+with|bid\s+for|chief\s+executive\s+of|CEO\s+of|"
-    r"chairman\s+of|founder\s+of|co-founder\s+of|subsidiary\s+of|unit\s+of|"
-    r"owner\s+of|analysts\s+at|economists\s+at|strategists\s+at)\s+$"
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _pairs(spec: str) -> frozenset[tuple[str, str]]:
+    """ "based born / in at" → {("based", "in"), ("based", "at"), ...}: word before the last,
+    last word before a name; several groups separated by ";"."""
+    out: set[tuple[str, str]] = set()
+    for group in spec.split(";"):
+        firsts, _, lasts = group.partition("/")
+        out.update((a, b) for a in firsts.split() for b in lasts.split())
+    return frozenset(out)
+
+
+# The two words before the name are read as a pair, not searched for: cheaper than a regex.
+# What one does to a company: "a stake in X", "shares of X", "the takeover of X".
+_ORG_BEFORE = _pairs(
+    """stake stakes shares holding investment investments investors shareholders shareholder
+    bonds / in of; takeover acquisition executive CEO chairman founder co-founder subsidiary
+    unit owner / of; merger merge / with; bid / for; analysts economists strategists / at"""
 )
-# Before the name: a place for sure ("based in X", "born in X", "the town of X").
-_PLACE_BEFORE = re.compile(
-    r"\b(?:based|born|headquartered|located|situated|held|raised|lives|lived|living|"
-    r"arrived|travelled|traveled|flew|fled|returned)\s+(?:in|to|at|from|near)\s+$"
-    r"|\b(?:city|town|village|port|capital|province|region|state|district|island|suburb|"
-    r"neighbourhood|neighborhood|county|republic|kingdom|country)\s+of\s+$"
-    r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|centre|"
-    r"center|heart)\s+of\s+$"
+_ORG_VERBS_BEFORE = _set("acquire acquired acquires acquiring")
+# Where something is: "based in X", "born in X", "the town of X", "north of X".
+_PLACE_BEFORE = _pairs(
+    """based born headquartered located situated raised lives lived living arrived travelled
+    traveled flew fled returned / in to at from near; city town village port capital province
+    region state district island suburb neighbourhood neighborhood county republic kingdom
+    country north south east west northeast northwest southeast southwest outskirts centre
+    center heart / of"""
 )
 # After the name: "Tilst, a suburb of Aarhus", "Kherson, the regional capital".
 _PLACE_AFTER = re.compile(
@@ -66,8 +79,9 @@ _PLACE_AFTER = re.compile(
     r"commune|capital|settlement|enclave|state)\b(?!['’])"
 )
 
-# A match result: "3-1", "2-0", "7-6" (a score) ...
-_SCORE = re.compile(r"(?<![\d.,/-])\d{1,3}-\d{1,3}(?![\d/-])")
+# A match result: "3-1", "2-0", "7-6" (a score; the look-behind comes after the first digit so
+# that re can scan for digits fast) ...
+_SCORE = re.compile(r"\d(?<![\d.,/-]\d)\d{0,2}-\d{1,3}(?![\d/-])")
 # ... with words a result is reported in.
 _SPORT_WORDS = re.compile(
     r"\b(?:beat|beats|beaten|drew|draw|lost|lose|loses|defeated|defeat|won|win|wins|edged|"
@@ -86,31 +100,44 @@ _TEAM_AFTER = re.compile(
     r"edged|thrashed|crushed|routed|hammered|held|won|win|moved|climbed|slipped|dropped|"
     r"stayed|remain|remained|are|were|have|host|hosts|visit|visits|face|faces|play|plays)\b"
 )
-_TEAM_BEFORE = re.compile(
-    r"\b(?:for|against|beat|beats|beating|defeated|defeating|over|to|at|with|v|vs\.?|"
-    r"versus|host|hosts|hosting|face|faces|facing|play|plays|playing|visit|visits|join|"
-    r"joined|joining|edged|thrashed|crushed|routed|hammered|held)\s+$"
+_TEAM_BEFORE = _set(
+    """for against beat beats beating defeated defeating over to at with v vs vs. versus host
+    hosts hosting face faces facing play plays playing visit visits join joined joining edged
+    thrashed crushed routed hammered held"""
 )
 
 
-def near_score(raw: str, start: int, end: int) -> bool:
-    """A match result is reported near ``raw[start:end]``: a score and a results word."""
-    a, b = max(0, start - _NEAR), end + _NEAR
-    return _SCORE.search(raw, a, b) is not None and _SPORT_WORDS.search(raw, a, b) is not None
+def _words_before(raw: str, start: int) -> tuple[str, str]:
+    """The two words right before ``raw[start:]`` (empty when a mark comes between)."""
+    if start < 2 or raw[start - 1] != " ":
+        return "", ""
+    words = raw[max(0, start - 40) : start].split()
+    if not words:
+        return "", ""
+    return (words[-2] if len(words) > 1 else ""), words[-1]
+
+
+def match_report(raw: str, start: int, end: int) -> bool:
+    """``raw[start:end]`` (a sentence) reports a match result: a score and a results word."""
+    return (
+        _SCORE.search(raw, start, end) is not None
+        and _SPORT_WORDS.search(raw, start, end) is not None
+    )
 
 
 def org_evidence(raw: str, start: int, end: int) -> bool:
     """The text around ``raw[start:end]`` speaks of an organisation."""
     return (
         _ORG_AFTER.match(raw, end, end + _SPAN) is not None
-        or _ORG_BEFORE.search(raw, max(0, start - _SPAN), start) is not None
+        or (w := _words_before(raw, start)) in _ORG_BEFORE
+        or w[1] in _ORG_VERBS_BEFORE
     )
 
 
 def place_evidence(raw: str, start: int, end: int) -> bool:
     """The text around ``raw[start:end]`` speaks of a place."""
     return (
-        _PLACE_BEFORE.search(raw, max(0, start - _SPAN), start) is not None
+        _words_before(raw, start) in _PLACE_BEFORE
         or _PLACE_AFTER.match(raw, end, end + _SPAN) is not None
     )
 
@@ -125,5 +152,5 @@ def team_evidence(raw: str, start: int, end: int) -> bool:
     return (
         team_role(raw, end)
         or _TEAM_AFTER.match(raw, end, end + _SPAN) is not None
-        or _TEAM_BEFORE.search(raw, max(0, start - _SPAN), start) is not None
+        or _words_before(raw, start)[1] in _TEAM_BEFORE
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from newsgraph.annotate.ner import context as cx
 from newsgraph.annotate.ner import lexicons as lx
-from newsgraph.annotate.ner.tokens import PLACE_SUFFIXES, Token, tokenize, tokenize_range
+from newsgraph.annotate.ner.tokens import PLACE_SUFFIXES, Token, tokenize_range
 from newsgraph.model import EntityType
 
 PER, ORG, GPE, MISC = EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.MISC
@@ -310,13 +310,14 @@ class RuleTagger:
         if not caps:
             return []
         cands: list[Candidate] = []
+        sports = "-" in text and cx.match_report(raw, start, end)
         if len(caps) * 2 >= text.count(" ") + 1:
-            toks = tokenize(text, start)
+            toks = tokenize_range(raw, start, end)
             if _is_shouting(toks):
                 self._tag_shouting(raw, toks, cands)
                 return cands
             headline = _is_headline(toks, self._known_word)
-            self._tag_tokens(raw, toks, headline, cands)
+            self._tag_tokens(raw, toks, headline, cands, sports)
             return cands
         for w_start, w_end in _windows(text, caps):
             if w_start > 0:
@@ -324,7 +325,7 @@ class RuleTagger:
                 toks += tokenize_range(raw, start + w_start, start + w_end)
             else:
                 toks = tokenize_range(raw, start, start + w_end)
-            self._tag_tokens(raw, toks, False, cands)
+            self._tag_tokens(raw, toks, False, cands, sports)
         return cands
 
     def _tag_shouting(self, raw: str, toks: list[Token], out: list[Candidate]) -> None:
@@ -357,14 +358,19 @@ class RuleTagger:
                 i += 1
 
     def _tag_tokens(
-        self, raw: str, toks: list[Token], headline: bool, out: list[Candidate]
+        self,
+        raw: str,
+        toks: list[Token],
+        headline: bool,
+        out: list[Candidate],
+        sports: bool = False,
     ) -> None:
         for ci, cj in self._chunks(toks):
             for pi, pj in self._split_connectors(toks, ci, cj):
-                out.extend(self._type_part(raw, toks, pi, pj, headline))
+                out.extend(self._type_part(raw, toks, pi, pj, headline, sports))
 
     def _type_part(
-        self, raw: str, toks: list[Token], i: int, j: int, headline: bool
+        self, raw: str, toks: list[Token], i: int, j: int, headline: bool, sports: bool = False
     ) -> list[Candidate]:
         out: list[Candidate] = []
         gz = self.gz
@@ -388,7 +394,7 @@ class RuleTagger:
         kind = self.lexicon_type(whole)
         # "Pope Francis" may be known whole; the title is still not part of the name
         if kind is not None and not (kind is PER and toks[i].text in lx.HONORIFICS):
-            return [self._known(raw, toks[i:j], kind)]
+            return [self._known(raw, toks[i:j], kind, sports)]
         if toks[j - 1].text in lx.ORG_HEADS and j - i > 1 and not headline:
             return [Candidate(toks[i:j], ORG, CUE)]
         if j - i > 1 and any(t.text in lx.MISC_HEADS for t in toks[i + 1 : j]) and not headline:
@@ -400,8 +406,8 @@ class RuleTagger:
             if t in lx.PLACE_HEADS or t in lx.ORG_HEADS:
                 rest = raw[toks[k + 1].start : toks[j - 1].end]
                 if self.lexicon_type(rest) is not None:
-                    return self._type_part(raw, toks, i, k + 1, headline) + self._type_part(
-                        raw, toks, k + 1, j, headline
+                    return self._type_part(raw, toks, i, k + 1, headline, sports) + self._type_part(
+                        raw, toks, k + 1, j, headline, sports
                     )
         # leading modifiers and titles: "US Secretary of State", "French President", "Gen."
         titled = False
@@ -444,7 +450,7 @@ class RuleTagger:
         text = raw[part[0].start : part[-1].end]
         kind = self.lexicon_type(text)
         if kind is not None:
-            out.append(self._known(raw, part, kind))
+            out.append(self._known(raw, part, kind, sports))
             return out
         initial = _is_initial(toks, i)
         typ, strength = self._guess(toks, i, j, titled)
@@ -464,12 +470,14 @@ class RuleTagger:
         out.append(Candidate(part, typ, strength, weak=weak, speech=nxt in lx.SPEECH_VERBS))
         return out
 
-    def _known(self, raw: str, part: list[Token], kind: EntityType) -> Candidate:
+    def _known(
+        self, raw: str, part: list[Token], kind: EntityType, sports: bool = False
+    ) -> Candidate:
         """A name a lexicon knows; a city playing a match is its club ("Leeds beat Chelsea")."""
         if kind is GPE:
             s, e = part[0].start, part[-1].end
             if self.gz.places.get(raw[s:e]) == "city" and (
-                cx.team_role(raw, e) or (cx.near_score(raw, s, e) and cx.team_evidence(raw, s, e))
+                cx.team_role(raw, e) or (sports and cx.team_evidence(raw, s, e))
             ):
                 return Candidate(part, ORG, TEAM)
         return Candidate(part, kind, LEXICON)
