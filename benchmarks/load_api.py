@@ -241,15 +241,22 @@ def _free_port() -> int:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time a process has used (Linux /proc), to report server CPU per
-    request: unlike wall-clock figures it does not depend on what else the machine runs."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User + system CPU time used by a process and its descendants (Linux /proc), to report
+    server CPU per request: unlike wall-clock figures it does not depend on what else the
+    machine runs."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    total = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        total += sum(cpu_seconds(int(c)) for c in task.read_text().split())
+    return total
 
 
-def serve(db: Path, port: int) -> subprocess.Popen[bytes]:
+def serve(db: Path, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-c", "from newsgraph.cli import main; main()", "serve",
-           "--db", str(db), "--port", str(port)]
+           "--db", str(db), "--port", str(port), "--workers", str(workers)]
     proc = subprocess.Popen(cmd, env={**os.environ, "NEWSGRAPH_API_TOKEN": ""})
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -268,6 +275,7 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=5000)
     ap.add_argument("--concurrency", type=int, default=16)
     ap.add_argument("--db", type=Path, help="reuse or keep the database here")
+    ap.add_argument("--workers", type=int, default=1, help="server processes")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -275,7 +283,7 @@ def main() -> None:
         if not db.exists():
             build_db(db, args.quotes)
         port = _free_port()
-        proc = serve(db, port)
+        proc = serve(db, port, args.workers)
         try:
             paths = request_paths(args.requests)
             cpu0 = cpu_seconds(proc.pid)

@@ -1,8 +1,8 @@
 """The JSON API under ``/api``: listings with filters, paging and exports, one article in full,
 search across quotations and articles, and token-gated ingest.
 
-Actors and events get their own routers here (``/api/actors``, ``/api/events``) once the
-knowledge base and event extraction land; :func:`api_router` is the one place they are mounted.
+Each further resource has its own router module (``serve/actors.py`` for ``/api/actors``; events
+next); :func:`api_router` is the one place they are mounted.
 """
 
 from __future__ import annotations
@@ -48,8 +48,11 @@ async def filter_params(
     until: Annotated[str | None, Query(description="YYYY-MM-DD, YYYY-MM or YYYY")] = None,
     article: Annotated[str | None, Query(description="article id or id prefix")] = None,
     outlet: Annotated[str | None, Query(description="publisher, exactly")] = None,
+    actor: Annotated[
+        str | None, Query(description="knowledge-base id of the speaker (dmitry-peskov)")
+    ] = None,
 ) -> QuoteFilter:
-    return quote_filter(speaker, q, since, until, article, outlet)
+    return quote_filter(speaker, q, since, until, article, outlet, actor)
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -341,5 +344,10 @@ async def ingest_article(request: Request) -> Response:
 
 
 def api_router() -> APIRouter:
-    """Every API route; new resource routers (actors, events) are included here."""
-    return router
+    """Every API route; new resource routers (events next) are included here."""
+    from newsgraph.serve.actors import router as actors
+
+    everything = APIRouter()
+    everything.include_router(router)
+    everything.include_router(actors)
+    return everything

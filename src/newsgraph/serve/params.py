@@ -48,11 +48,12 @@ class QuoteFilter:
     until: dt.date | None = None
     article: str | None = None
     outlet: str | None = None
+    actor: str | None = None  # knowledge-base id of the speaker ("dmitry-peskov")
 
     def as_query(self) -> dict[str, str]:
         """The non-empty filters as URL query parameters (for links and pagination)."""
         out: dict[str, str] = {}
-        for key in ("speaker", "q", "article", "outlet"):
+        for key in ("speaker", "q", "article", "outlet", "actor"):
             value = getattr(self, key)
             if value:
                 out[key] = value
@@ -70,6 +71,7 @@ def quote_filter(
     until: str | None = None,
     article: str | None = None,
     outlet: str | None = None,
+    actor: str | None = None,
 ) -> QuoteFilter:
     """Build and check a filter from raw strings: blank means absent, dates must be in order."""
     lo = parse_day(since, "since")
@@ -81,4 +83,6 @@ def quote_filter(
         v = (v or "").strip()
         return v or None
 
-    return QuoteFilter(clean(speaker), clean(q), lo, hi, clean(article), clean(outlet))
+    return QuoteFilter(
+        clean(speaker), clean(q), lo, hi, clean(article), clean(outlet), clean(actor)
+    )

@@ -80,6 +80,8 @@ def _quote_conditions(store: Store, f: QuoteFilter, *, exact_speaker: bool) -> l
         conds.append(quotes.c.published <= f.until)
     if f.article:
         conds.append(quotes.c.article_id.startswith(f.article, autoescape=True))
+    if f.actor:
+        conds.append(quotes.c.speaker_actor_id == f.actor)
     return conds
 
 
@@ -140,7 +142,7 @@ def quote_page(
     (with a window of article text for the sentence) for just those ids. Totals above
     COUNT_CAP are reported as COUNT_CAP with ``exact`` false.
     """
-    full_text = bool(f.q or (f.speaker and not exact_speaker))
+    full_text = bool(f.q or (f.speaker and not exact_speaker))  # sorted matches: count inline
     count_inline = with_total and full_text
     limited = limit is not None
     with store.engine.connect() as conn:

@@ -34,6 +34,7 @@ class Shape:
     until: bool
     article: bool
     outlet: bool
+    actor: bool = False
 
     @property
     def full_text(self) -> bool:
@@ -43,7 +44,7 @@ class Shape:
     def selective(self) -> bool:
         """Filters that pick few rows through their own index: sort the matches. Without
         them, walk the listing-order index instead and stop after one page."""
-        return self.q or self.speaker is not None or self.article
+        return self.q or self.speaker is not None or self.article or self.actor
 
 
 class NothingToMatch(Exception):
@@ -76,8 +77,16 @@ def bind(f: QuoteFilter, *, exact_speaker: bool) -> tuple[Shape, dict[str, Any]]
         params["article_hi"] = f.article + "\U0010ffff"  # above any id with this prefix
     if f.outlet:
         params["outlet"] = f.outlet
+    if f.actor:
+        params["actor"] = f.actor
     shape = Shape(
-        speaker, bool(f.q), bool(f.since), bool(f.until), bool(f.article), bool(f.outlet)
+        speaker,
+        bool(f.q),
+        bool(f.since),
+        bool(f.until),
+        bool(f.article),
+        bool(f.outlet),
+        bool(f.actor),
     )
     return shape, params
 
@@ -111,6 +120,9 @@ def _from_where(shape: Shape, *, walk: bool = False) -> tuple[Any, list[Any]]:
         conds.append(qid.in_(_fts_ids("speaker_match")))
     if shape.q:
         conds.append(qid.in_(_fts_ids("q_match")))
+    if shape.actor:
+        actor = quotes.c.speaker_actor_id
+        conds.append((actor + sa.literal_column("''") if walk else actor) == sa.bindparam("actor"))
     if (shape.since or shape.until) and (walk or not shape.selective):
         conds.append(_undated(0))  # implied by any date bound; lets the order index serve it
     if shape.since:
@@ -180,6 +192,9 @@ _FTS_COUNT = {
 _SPEAKER_COUNT = sa.select(sa.func.count()).where(
     quotes.c.speaker == sa.bindparam("speaker", type_=sa.Text)
 )
+_ACTOR_COUNT = sa.select(sa.func.count()).where(
+    quotes.c.speaker_actor_id == sa.bindparam("actor", type_=sa.Text)
+)
 _LAST_ID = sa.select(sa.func.max(quotes.c.id))
 WALK_ADVANTAGE = 5  # reading an index entry costs about a fifth of fetching and sorting a row
 
@@ -192,6 +207,8 @@ def _estimate(conn: Any, shape: Shape, params: dict[str, Any]) -> int | None:
     counts = []
     if shape.speaker == "exact":
         counts.append(conn.execute(_SPEAKER_COUNT, params).scalar_one())
+    if shape.actor:
+        counts.append(conn.execute(_ACTOR_COUNT, params).scalar_one())
     for param in ("speaker_match", "q_match"):
         if param in params:
             stmt = _FTS_COUNT[param]
@@ -201,7 +218,7 @@ def _estimate(conn: Any, shape: Shape, params: dict[str, Any]) -> int | None:
 
 def _only_filter(shape: Shape) -> bool:
     """True when one speaker or full-text filter is all there is (its count is the total)."""
-    n = (shape.speaker is not None) + shape.q
+    n = (shape.speaker is not None) + shape.q + shape.actor
     return n == 1 and not (shape.since or shape.until or shape.article or shape.outlet)
 
 
