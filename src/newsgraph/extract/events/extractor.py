@@ -127,14 +127,24 @@ def _has_trigger(text: str, stext: str, base: int) -> bool:
         return False
     if not _TAILED.issuperset(heads):
         return True  # a head that needs no tail
-    for m in _WORD_RE.finditer(low):
-        cands = TRIGGERS.get(m.group())
-        if cands is not None:
-            end = base + m.end()
-            for trig in cands:
-                if trig.tail is not None and trig.tail.match(text, end) is not None:
-                    return True
+    size = len(low)
+    for word in heads:
+        cands = TRIGGERS[word]
+        pos = low.find(word)
+        while pos >= 0:
+            end = pos + len(word)
+            if (pos == 0 or not _word_char(low[pos - 1])) and (
+                end == size or not _word_char(low[end])
+            ):
+                for trig in cands:
+                    if trig.tail is not None and trig.tail.match(text, base + end) is not None:
+                        return True
+            pos = low.find(word, pos + 1)
     return False
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "'’-"
 
 
 _HEADS = frozenset(TRIGGERS)
