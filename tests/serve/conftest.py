@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,10 +14,21 @@ from newsgraph.serve import create_app
 from newsgraph.store import Store, open_store
 
 
-@pytest.fixture()
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = open_store(tmp_path / "serve.db")
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample store built once; each test gets its own copy to read or write."""
+    path = tmp_path_factory.mktemp("serve") / "template.db"
+    s = open_store(path)
     s.write(sample_docs())
+    s.close()
+    return path
+
+
+@pytest.fixture()
+def store(sample_db: Path, tmp_path: Path) -> Iterator[Store]:
+    copy = tmp_path / "serve.db"
+    shutil.copyfile(sample_db, copy)
+    s = open_store(copy)
     yield s
     s.close()
 
