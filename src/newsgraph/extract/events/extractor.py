@@ -46,7 +46,21 @@ _PREP = _set(
 )
 _RIGHT_OK = _set("with to against on for of into toward towards upon between at")
 _PLACE_PREP = _set("in at near from inside outside across around throughout within")
-_NEG = _set("not n't 't never no neither nor without cannot")
+_NEG = _set(
+    "not n't 't n’t ’t never no neither nor without cannot didn don doesn won can couldn wouldn"
+    " isn aren wasn weren hasn haven hadn shouldn"
+)
+# Verbs that make a noun an act that happened: "held talks", "launched an attack".
+_LIGHT = _set(
+    "hold holds held holding launch launched launches launching carry carried carries carrying"
+    " conduct conducted conducts conducting stage staged stages staging begin began begun begins"
+    " start started starts starting complete completed make made makes making had have has"
+    " join joined joins resume resumed resumes continue continued continues open opened opens"
+    " announce announced announces order ordered orders approve approved approves lead led leads"
+    " mount mounted mounts unleash unleashed intensify intensified intensifies step stepped"
+    " escalate escalated renew renewed impose imposed imposes took take takes taking"
+    " agree agreed agrees sign signed signs end ended ends halt halted"
+)
 _HYPO = _set("would could might may should if unless prepared ready willing possibly consider"
              " considering considers could")  # fmt: skip
 _FUT = _set("will 'll shall plans plan planned planning intends intend intended going set"
@@ -88,6 +102,10 @@ _YIELD_WORDS = _set(
 )
 _MEET_WORDS = _set("talks negotiations meeting meet summit dialogue negotiate")
 _ASSIST_WORDS = _set("help aid assistance weapons arms support funding supplies ammunition")
+_FORCE_WORDS = _set(
+    "force weapons nuclear military retaliate retaliation respond response consequences punish"
+    " strike strikes attack war"
+)
 _TERRITORY_WORDS = _set("annex seize occupy capture take")
 _RELATION_WORDS = _set("ties relations talks embassy diplomatic")
 
@@ -339,7 +357,9 @@ class EventExtractor:
             subj = _subject(chunks, lows, start, f.first)
             obj: Chunk | None = None
             if trig.nominal:
-                subj, obj = _nominal_parties(chunks, lows, start, f.first, subj)
+                subj, obj, how = _nominal_parties(chunks, lows, start, f.first, subj)
+                if how == "clause" and _LIGHT.isdisjoint(lows[start : f.first]):
+                    continue  # a noun mentioned, not an act reported: "a timetable for talks"
             passive = not trig.nominal and _passive(lows, f.first, subj)
             right_from = f.first + 1 if inner is None else inner.first + 1
             if etype == "REQUEST" and inner is not None:
@@ -360,7 +380,7 @@ class EventExtractor:
             if passive:
                 actor = _party(by_agent) if by_agent is not None else None
                 recipient = _party(subj) if subj is not None and subj.pronoun is None else None
-                if subj is None:
+                if subj is None and _wants_object(etype, mode):
                     recipient = _noun_phrase_before(text, tokens, lows, start, f.first)
             else:
                 speaker = _speaker_before(chunks, lows, start) if subj is not None else None
@@ -369,7 +389,9 @@ class EventExtractor:
                 if recipient is None and _wants_object(etype, mode) and not trig.swap:
                     np_from = f.first + 1 if "..." in trig.phrase else f.last + 1
                     recipient = _noun_phrase(text, tokens, lows, np_from, etype)
-                if trig.swap and recipient is not None:
+                if trig.swap:
+                    if recipient is None:
+                        continue  # "has been under pressure", "hosted a dinner": no agent named
                     actor, recipient = recipient, actor
             partner = _conjunct(chunks, lows, subj) if subj is not None and not passive else None
             if partner is not None:
@@ -661,14 +683,14 @@ def _same_clause(lows: list[str], prev: _Found, f: _Found, start: int) -> bool:
 
 def _nominal_parties(
     chunks: list[Chunk], lows: list[str], start: int, head: int, nearest: Chunk | None
-) -> tuple[Chunk | None, Chunk | None]:
+) -> tuple[Chunk | None, Chunk | None, str]:
     """For an act named by a noun: its owner ("Russia's invasion", "Russian strikes") or the
     clause subject; a chunk between that subject and the noun is the verb's object (the
     recipient: "Putin told Scholz in a phone call")."""
     if lows[head + 1 : head + 2] == ["between"] or lows[head + 2 : head + 3] == ["between"]:
         pair = [c for c in chunks if c.first > head and c.pronoun is None][:2]
         if len(pair) == 2 and lows[pair[0].last + 1] in ("and", "&"):
-            return pair[0], pair[1]  # "talks between Russia and the US"
+            return pair[0], pair[1], "between"  # "talks between Russia and the US"
     for c in chunks:
         if c.last >= head or c.first < start:
             continue
@@ -680,7 +702,7 @@ def _nominal_parties(
             and all(w.isalpha() and w.islower() for w in gap)
             and (c.possessive or c.adjectival or not gap)
         ):
-            return c, None  # the owner: "Russia's missile strikes", "Israeli airstrikes"
+            return c, None, "owner"  # "Russia's missile strikes", "Israeli airstrikes"
     free = [
         c
         for c in chunks
@@ -690,10 +712,10 @@ def _nominal_parties(
         and not (c.first > 0 and lows[c.first - 1] in _PREP)
     ]
     if not free:
-        return nearest, None
+        return nearest, None, "clause"
     subj = free[0]
     obj = next((c for c in chunks if subj.last < c.first and c.last < head), None)
-    return subj, obj
+    return subj, obj, "clause"
 
 
 def _recipient(
@@ -869,7 +891,10 @@ def _govern(
         return "AGREE", ""
     if t == "THREATEN":
         if inner is None:
-            return None if trig.phrase.startswith("warn~") else ("THREATEN", "")
+            if trig.phrase.startswith("warn~"):
+                said = set(lows[f.last : f.last + 10])
+                return ("THREATEN", "violence") if said & _FORCE_WORDS else None
+            return "THREATEN", ""
         if it in _CONFLICT:
             return "THREATEN", _threat_mode(it, inner.trig.mode, lows, inner)
         if trig.phrase.startswith("vow~") and it is not None:

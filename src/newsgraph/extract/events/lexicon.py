@@ -188,7 +188,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "gov",
         "call~ on|upon; urge~; ask~; appeal~ to|for; press~; plead~ with;"
         " implore~; beg~; demand~; request~; push~ for; call~ for; "
-        " insist~ that; petition~",
+        " petition~",
     ),
     (
         "REQUEST",
@@ -249,7 +249,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "THREATEN",
         "",
         "",
-        "threaten~; warn~ ?of|against ?serious|severe|grave|dire|harsh|"
+        "threaten~; warn~ ... of|against ?serious|severe|grave|dire|harsh|"
         "retaliation|consequences|response|action|measures|reprisals|attacks; issue~ ?a|an"
         " ?final ultimatum|threat|warning; vow~ revenge|retaliation|retribution",
     ),
