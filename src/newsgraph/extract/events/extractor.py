@@ -54,7 +54,7 @@ _NEG = _set(
 _LIGHT = _set(
     "hold holds held holding launch launched launches launching carry carried carries carrying"
     " conduct conducted conducts conducting stage staged stages staging begin began begun begins"
-    " start started starts starting complete completed make made makes making had have has"
+    " start started starts starting complete completed make made makes making"
     " join joined joins resume resumed resumes continue continued continues open opened opens"
     " announce announced announces order ordered orders approve approved approves lead led leads"
     " mount mounted mounts unleash unleashed intensify intensified intensifies step stepped"
@@ -714,7 +714,14 @@ def _nominal_parties(
     if not free:
         return nearest, None, "clause"
     subj = free[0]
-    obj = next((c for c in chunks if subj.last < c.first and c.last < head), None)
+    obj = next(
+        (
+            c
+            for c in chunks
+            if subj.last < c.first and c.last < head and lows[c.first - 1] not in _PLACE_PREP
+        ),
+        None,
+    )
     return subj, obj, "clause"
 
 
