@@ -25,7 +25,7 @@ DOCS_CSP = (
     "https://fastapi.tiangolo.com; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'"
 )
-DOCS_PATHS = ("/docs", "/redoc")
+DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect", "/redoc"})
 
 BASE_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
@@ -51,7 +51,7 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         path: str = scope.get("path", "")
-        csp = DOCS_CSP if path.startswith(DOCS_PATHS) else PAGE_CSP
+        csp = DOCS_CSP if path in DOCS_PATHS else PAGE_CSP
         headers = [(b"content-security-policy", csp.encode()), *BASE_HEADERS]
 
         for name, value in scope.get("headers", []):
