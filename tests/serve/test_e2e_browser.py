@@ -144,6 +144,10 @@ def test_search_then_speaker_then_article(page, base_url: str) -> None:  # type:
     details.locator("summary").click()
     assert details.locator("p").first.is_visible()
     shot(page, "article")
+
+    page.locator("header.site nav a", has_text="API").click()
+    page.wait_for_url("**/api")
+    assert page.locator("h2 code", has_text="GET /api/quotes").count() == 1
     assert page.events == {"dialogs": [], "errors": []}
 
 

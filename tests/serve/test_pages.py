@@ -208,3 +208,15 @@ def test_seed_articles_render(tmp_path, seed_texts: dict[str, str]) -> None:
             assert len(body["quotes"]) == len(doc.quotes)
         assert c.get("/").status_code == 200
     store.close()
+
+
+def test_api_reference_page_lists_endpoints_without_outside_scripts(client: TestClient) -> None:
+    r = client.get("/api")
+    assert r.status_code == 200
+    html = r.text
+    for endpoint in ("GET /api/quotes", "GET /api/articles/{article_id}", "POST /api/articles",
+                     "GET /api/speakers", "GET /api/search", "GET /api/actors"):
+        assert endpoint in html
+    assert "<code>speaker</code>" in html and "<code>format</code>" in html
+    assert_inert(html)
+    assert "'unsafe-inline'" not in r.headers["content-security-policy"]

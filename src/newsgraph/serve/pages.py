@@ -193,3 +193,36 @@ def articles(request: Request, store: StoreDep, f: FilterDep, offset: OffsetPara
         {"filt": f, "items": page.items, "page": _pager("/articles", f.as_query(), page)},
     )
 
+
+
+@router.get("/api", response_class=HTMLResponse)
+def api_reference(request: Request) -> Any:
+    """The API reference from the OpenAPI schema, served without any outside script (the
+    Swagger UI at /docs needs its CDN)."""
+    operations = []
+    for path, methods in request.app.openapi()["paths"].items():
+        for method, op in methods.items():
+            params = [
+                {
+                    "name": p["name"],
+                    "where": p.get("in", ""),
+                    "required": p.get("required", False),
+                    "description": p.get("description") or p.get("schema", {}).get("title", ""),
+                }
+                for p in op.get("parameters", [])
+            ]
+            if "requestBody" in op:
+                params.append(
+                    {"name": "JSON body", "where": "body", "required": True,
+                     "description": "see /openapi.json for the schema"}
+                )
+            operations.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": " ".join((op.get("description") or "").split()),
+                    "params": params,
+                }
+            )
+    return _render(request, "api.html", {"operations": operations})
