@@ -75,3 +75,19 @@ def test_runner_options() -> None:
         assert results is in_process
     with pytest.raises(ValueError, match="positive"):
         WorkerPool(0)
+
+
+def test_ctrl_c_keeps_what_the_workers_finished(
+    make_story: Callable[[int], Record], tmp_path: Path
+) -> None:
+    def records() -> Iterator[Record]:
+        for i in range(40):
+            if i == 30:
+                raise KeyboardInterrupt
+            yield make_story(i)
+
+    with open_store(tmp_path / "c.db") as store, runner(workers=2, chunk_size=2) as results:
+        summary = store_results(results(records()), store, batch_size=4)
+        assert summary.interrupted
+        assert 0 < summary.processed < 30, summary
+        assert store.counts()["articles"] == summary.processed
