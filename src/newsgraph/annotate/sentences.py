@@ -34,8 +34,9 @@ SENTENCE_OPENERS = _words(
     However Meanwhile There Its His Her Their Our After Before When While As If"""
 )
 
-# Candidate boundaries: terminal punctuation, optional closing marks, then whitespace.
-_BOUNDARY = re.compile(r"(?:\.{3}|…|[.!?])+[”\"’')\]]*(?=\s)")
+# Candidate boundaries: terminal punctuation (an ellipsis too), optional closing marks, then
+# whitespace. A pattern that starts with a character set lets the engine skip to candidates.
+_BOUNDARY = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+([“\"‘'(\[]*)(\S)")
 _WORD_BEFORE = re.compile(r"([\w.’'-]+)$")
 _QUOTE_CHARS = re.compile(r"[“”\"]")

@@ -45,7 +45,7 @@ def find_indirect(toks: list[Tok]) -> Reported | None:
     att = end_attribution(toks, -1)
     if att is not None and _strong(att):
         comma = _comma_before(toks, min(att.phrase.first, att.cue.first if att.cue else n))
-        if comma is not None and _words(toks[:comma]) >= _MIN_CLAUSE_WORDS:
+        if comma is not None and _has_words(toks, 0, comma, _MIN_CLAUSE_WORDS):
             return Reported(toks[0].start, toks[comma - 1].end, att)
     # "X said (that) CLAUSE"
     for k in range(n):
@@ -58,7 +58,7 @@ def find_indirect(toks: list[Tok]) -> Reported | None:
         if ph is None or not _opens_clause(toks, ph.first):
             return None
         j = _clause_begin(toks, cue.verb + 1, needs_that=cue.base in OBJECT_VERBS, stop=end_i)
-        if j is None or _words(toks[j : end_i + 1]) < _MIN_CLAUSE_WORDS:
+        if j is None or not _has_words(toks, j, end_i + 1, _MIN_CLAUSE_WORDS):
             return None
         span = (toks[cue.first].start, toks[cue.verb].end)
         return Reported(toks[j].start, toks[end_i].end, Attribution(cue, span, ph, "indirect"))
@@ -98,5 +98,11 @@ def _clause_begin(toks: list[Tok], j: int, *, needs_that: bool, stop: int) -> in
     return j if toks[j].text[0].isalnum() else None
 
 
-def _words(toks: list[Tok]) -> int:
-    return sum(1 for t in toks if t.text[0].isalnum())
+def _has_words(toks: list[Tok], a: int, b: int, want: int) -> bool:
+    """Whether ``toks[a:b]`` holds at least ``want`` words (stops counting there)."""
+    for k in range(a, b):
+        if toks[k].text[0].isalnum():
+            want -= 1
+            if want <= 0:
+                return True
+    return want <= 0

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from operator import attrgetter
 
 from newsgraph.extract.quotes.attribution import (
     Attribution,
@@ -48,6 +49,8 @@ from newsgraph.model import (
     Span,
 )
 
+_START_END = attrgetter("start", "end")  # sort key of spans and drafts
+_SPAN_START = attrgetter("span.start")
 CONTENT_ROLES = frozenset((LineRole.TITLE, LineRole.DEK, LineRole.HEADING, LineRole.BODY))
 _WORD = re.compile(r"\w+")
 _LONG_WORD = re.compile(r"\w{3,}")
@@ -56,6 +59,8 @@ _OPENERS = frozenset(("but", "and", "meanwhile", "however", "later", "then", "ye
 _TERMINAL_PUNCT = frozenset(".!?…:;,")
 _CLOSERS = frozenset("”’\"')]")
 SHORT_WORDS = 4  # a quoted term of up to this many words may be a scare quote
+# matches when a text has more than SHORT_WORDS words (without counting them all)
+_MORE_THAN_SHORT = re.compile(rf"\W*(?:\w+\W+){{{SHORT_WORDS}}}\w")
 _STOP = frozenset(
     [
         "the",
@@ -158,13 +163,13 @@ class QuoteWalker:
     ) -> None:
         self.text = article.text
         self.lines = [ln for ln in article.lines if ln.role in CONTENT_ROLES]
-        self.sentences = sorted(sentences, key=_span_key)
+        self.sentences = sorted(sentences, key=_START_END)
         self._sentence_starts = [x.start for x in self.sentences]
         body = [(ln.span.start, ln.span.end) for ln in self.lines if ln.role == LineRole.BODY]
         self.people = build_people(self.text, body, mentions)
         self._last_names = tuple(self.people.by_last)
         self._persons = sorted(
-            (m for m in mentions if m.type == EntityType.PERSON), key=lambda m: m.span.start
+            (m for m in mentions if m.type == EntityType.PERSON), key=_SPAN_START
         )
         self._person_starts = [m.span.start for m in self._persons]
         self.state = Discourse(self.people)
@@ -179,6 +184,9 @@ class QuoteWalker:
         parsed = []
         for ln in self.lines:
             segs = find_segments(text, ln.span.start, ln.span.end)
+            if ln.role != LineRole.BODY:
+                parsed.append((ln, segs, [], []))  # titles and headings are read apart
+                continue
             sents = self._sentences_of(ln)
             toks = [self._tokens(s, segs) for s in sents]
             parsed.append((ln, segs, sents, toks))
@@ -226,7 +234,7 @@ class QuoteWalker:
             prev = last_att
         for ln, segs in headings:
             self._heading(ln, segs)
-        return tuple(sorted((d.quote(text) for d in self.drafts), key=lambda q: _span_key(q.span)))
+        return tuple(d.quote(text) for d in sorted(self.drafts, key=_START_END))
 
     def _sentences_of(self, ln: Line) -> list[Span]:
         s = self.sentences
@@ -334,12 +342,8 @@ class QuoteWalker:
                 lo = k + 1  # a sentence end the splitter kept (after "Co."): start afresh
                 break
         stop = where[qi + 1] if qi + 1 < len(where) else len(toks)
-        short = len(_WORD.findall(self.text, g.start, g.end)) <= SHORT_WORDS
         d = Draft(g.start, g.end, QuoteKind.DIRECT, unclosed=not g.closed)
-        post = after(toks, q + 1, stop)
-        pre = before(toks, lo, q)
         lead = is_pure_lead(toks, lo, q)
-        tail = is_pure_tail(toks, q, stop)
         if qi and lead and lo < q and self.drafts_in_sentence:
             # "“A” and “B”": the second quotation shares the first one's kind and speaker
             prev = self.drafts_in_sentence[-1]
@@ -347,7 +351,10 @@ class QuoteWalker:
             if prev.speaker is not None:
                 d.borrow(prev, prev.evidence)
             return d
-        if (lead or pre is not None) and (post is not None or tail):
+        # each pattern is read only when the decision needs it (they are pure: same result)
+        post = after(toks, q + 1, stop)
+        pre = None if lead and post is not None else before(toks, lo, q)
+        if (lead or pre is not None) and (post is not None or is_pure_tail(toks, q, stop)):
             att = post or pre
             if att is not None:
                 self._apply(d, toks, att, q)
@@ -363,6 +370,7 @@ class QuoteWalker:
                 d.confidence, d.evidence = 0.4, "no-cue"
             return d
         d.kind = QuoteKind.PARTIAL
+        short = _MORE_THAN_SHORT.match(self.text, g.start, g.end) is None
         att = post
         if att is None:
             cue = cue_before(toks, q, short=short)
@@ -576,10 +584,6 @@ class QuoteWalker:
             return None
         span = Span(caps[0].start, caps[-1].end)
         return Speaker(span, span.of(self.text), name, "name", True)
-
-
-def _span_key(span: Span) -> tuple[int, int]:
-    return span.start, span.end
 
 
 def _speaker_start(d: Draft) -> int:
