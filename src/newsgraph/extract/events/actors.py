@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsgraph.extract.events.lexicon import TRIGGERS
+from newsgraph.extract.events.lexicon import VERB_HEADS
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import EntityType, Mention, Span
 
@@ -41,15 +41,20 @@ _COMMON: dict[str, str] = {}
 for _sector, _names in {
     "police": "police policemen officers gendarmes",
     "military": "troops soldiers forces army military navy marines paratroopers warplanes jets"
-    " military's artillery commanders generals airforce",
+    " military's artillery commanders generals airforce missiles missile drones drone rockets"
+    " warships tanks bombers",
     "government": "government authorities officials ministry ministers regime administration"
     " cabinet president minister spokesman spokeswoman spokesperson chancellor premier embassy"
-    " diplomats ambassador envoy kremlin leader leaders junta prosecutors prosecutor",
+    " diplomats ambassador envoy kremlin leader leaders junta prosecutors prosecutor"
+    " counterpart counterparts",
     "legislature": "parliament lawmakers legislators senators congress senate assembly",
     "judiciary": "court judge judges tribunal",
     "civil society": "protesters protestors demonstrators activists students residents"
     " villagers workers union unions campaigners crowds crowd farmers doctors teachers miners"
-    " nurses citizens rioters looters delegations delegation supporters mourners",
+    " nurses citizens rioters looters delegations delegation supporters mourners citizen"
+    " dockworkers truckers journalists lawyers retirees pensioners medics pilots drivers"
+    " employees fans settlers refugees migrants youths monks voters opponents critics"
+    " dissidents hardliners loyalists nationalists islamists tribesmen",
     "armed group": "rebels militants insurgents separatists gunmen fighters militia militias"
     " jihadists guerrillas hackers",
     "business": "bank banks company companies firm firms lenders exporters",
@@ -65,7 +70,8 @@ _MODIFIERS = _words(
     " thousands hundreds dozens of striking angry masked unidentified"
 )
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
-_STARTERS = frozenset(_COMMON) | _PRONOUNS
+COMMON_ACTOR_NOUNS = frozenset(_COMMON)
+_STARTERS = COMMON_ACTOR_NOUNS | _PRONOUNS
 # Words after a name that show it is not the head of its phrase ("Saudi prisoners" is about
 # prisoners, "the NATO accession treaty" about a treaty): anything lower-case but these.
 _NOT_A_NOUN = _words(
@@ -251,7 +257,7 @@ def find_chunks(
                 and nxt.islower()
                 and nxt not in _NOT_A_NOUN
                 and not nxt.endswith("ed")  # "rebels released": a verb follows, not a noun
-                and nxt not in TRIGGERS
+                and nxt not in VERB_HEADS
             )
         chunks.append(
             Chunk(
@@ -269,7 +275,10 @@ def find_chunks(
                 common is None
                 and not possessive
                 and bool(heads)
-                and all(mentions[h].type is EntityType.MISC for h in heads),
+                and all(
+                    mentions[h].type is EntityType.MISC and not mentions[h].text.endswith("s")
+                    for h in heads
+                ),  # "Serbs", "Israelis" are groups; "Serbian" only describes
             )
         )
         i = last + 1

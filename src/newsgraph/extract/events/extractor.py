@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from newsgraph.extract.events.actors import COMMON_ACTOR_NOUNS as _COMMON_ACTOR_NOUNS
 from newsgraph.extract.events.actors import TOKEN_RE, Chunk, find_chunks
 from newsgraph.extract.events.contexts import contexts_for
 from newsgraph.extract.events.dates import event_date
@@ -59,7 +60,8 @@ _LIGHT = _set(
     " announce announced announces order ordered orders approve approved approves lead led leads"
     " mount mounted mounts unleash unleashed intensify intensified intensifies step stepped"
     " escalate escalated renew renewed impose imposed imposes took take takes taking"
-    " agree agreed agrees sign signed signs end ended ends halt halted"
+    " agree agreed agrees sign signed signs end ended ends halt halted consider considers"
+    " considering considered propose proposed proposes seek seeks sought offer offered offers"
 )
 _HYPO = _set("would could might may should if unless prepared ready willing possibly consider"
              " considering considers could")  # fmt: skip
@@ -79,6 +81,12 @@ _TENTATIVE = _set("if could prepared ready willing might")
 _PHONE = _set("phone telephone videoconference video")
 _IRREGULAR_PAST = frozenset(form for forms in IRREGULAR.values() for form in forms)
 _INSTRUMENTS = frozenset({"military", "police"})
+_MOVES_FORCES = frozenset({"AID", "MOBILIZE", "RETREAT", "COOPERATE", "SANCTION"})
+# Forces and weapons moved, sent or fired are what an act uses, not whom it is directed at.
+_INSTRUMENT_WORDS = _set(
+    "troops soldiers forces missiles missile drones drone rockets warships tanks bombers jets"
+    " warplanes artillery marines paratroopers"
+)
 _REFLEXIVE = ("its ", "their ", "his ", "her ", "our ")
 _OBJECT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "REQUEST"})
 _GENERIC = _set(
@@ -354,6 +362,8 @@ class EventExtractor:
                 and _same_clause(lows, found[idx - 1], f, start)
             ):
                 continue  # "sanctioned firms for supplying drones", "talks to restore ties"
+            if start > 0 and lows[start - 1] in ("if", "unless"):
+                continue  # the condition of another event, not an event reported
             subj = _subject(chunks, lows, start, f.first)
             obj: Chunk | None = None
             if trig.nominal:
@@ -366,8 +376,22 @@ class EventExtractor:
                 right_from = f.first + 1
             inside = inner.last if inner is not None else f.last
             places = mode == "visit" or passive or etype == "ASSAULT"
+            gap_np: _Party | None = None
+            if (
+                "..." in trig.phrase
+                and _wants_object(etype, mode)
+                and inner is None
+                and not trig.swap
+            ):
+                inside_chunk = _recipient(chunks, lows, f.first + 1, places, f.last, etype)
+                if inside_chunk is not None and inside_chunk.last <= f.last:
+                    obj = obj or inside_chunk
+                else:
+                    gap_np = _noun_phrase(text, tokens, lows, f.first + 1, etype)
             if etype == "REQUEST":
                 recip_chunk = _object(chunks, lows, f.last + 1)
+            elif gap_np is not None and obj is None:
+                recip_chunk = None
             else:
                 recip_chunk = obj or _recipient(
                     chunks, lows, right_from, places, inside, etype, lenient=trig.swap
@@ -385,7 +409,7 @@ class EventExtractor:
             else:
                 speaker = _speaker_before(chunks, lows, start) if subj is not None else None
                 actor = self._who(subj, quote, last_person, published, cache, speaker)
-                recipient = _party(recip_chunk) if recip_chunk is not None else None
+                recipient = _party(recip_chunk) if recip_chunk is not None else gap_np
                 if recipient is None and _wants_object(etype, mode) and not trig.swap:
                     np_from = f.first + 1 if "..." in trig.phrase else f.last + 1
                     recipient = _noun_phrase(text, tokens, lows, np_from, etype)
@@ -617,6 +641,42 @@ def _object(chunks: list[Chunk], lows: list[str], start: int) -> Chunk | None:
     return None
 
 
+_PERSON_NOUNS = _set(
+    "man men woman women child children person persons suspect suspects side sides citizen"
+    " citizens national nationals official officials student students family families group"
+    " groups party parties company companies firm firms bank banks organisation organisations"
+    " organization organizations agency agencies union unions government governments president"
+    " minister deputy lawmakers candidate candidates priest bishop civilians civilian crew"
+    " staff tourist tourists villagers residents soldiers prisoners detainees hostages"
+    " journalists journalist women girls boys alliance bloc coalition council committee"
+    " commission assembly league federation movement network ministry department authority"
+    " authorities institution institutions diplomat diplomats envoy envoys spy spies judge"
+    " chief king queen prince cleric imam rabbi monk nun"
+)
+_PERSON_SUFFIXES = (
+    "ist", "ists", "er", "ers", "ian", "ians", "ant", "ants", "ee", "ees", "or", "ors", "at", "ats",
+)  # fmt: skip
+_NOT_PERSON_ER = _set(
+    "number numbers water border borders order orders power powers matter matters paper papers"
+    " letter letters center centers centre centres member cancer summer winter chamber ever"
+    " never other others together however further computer computers headquarters waters"
+    " barrier barriers corner layer layers filter register quarter quarters offer offers"
+    " floor floors door doors factor factors sector sectors corridor corridors error errors"
+    " motor mirror terror horror honour honor major minor colour color labour labor vendor"
+    " threat threats boat boats seat seats format flat heat combat"
+)
+
+
+def _personish(head: str) -> bool:
+    """Whether a noun names people or a body of them: the only plain objects kept as
+    recipients ("arrested two journalists", not "raided the home")."""
+    if head in _INSTRUMENT_WORDS or head in _NOT_PERSON_ER:
+        return False
+    if head in _PERSON_NOUNS or head in _COMMON_ACTOR_NOUNS:
+        return True
+    return head.endswith(_PERSON_SUFFIXES)
+
+
 def _wants_object(etype: str, mode: str) -> bool:
     return etype in _OBJECT_TYPES or (etype == "ACCUSE" and mode == "allege")
 
@@ -648,6 +708,8 @@ def _noun_phrase(
         or head in _GENERIC
         or head in TRIGGERS
         or (text[tokens[last][0]].isupper() and last == first)
+        or (etype != "ASSAULT" and not _personish(head))
+        or head in _INSTRUMENT_WORDS
     ):
         return None
     if etype == "REQUEST" and (k >= n or lows[k] != "to"):
@@ -762,7 +824,7 @@ def _recipient(
         if (c.last > inside or not lenient) and (
             c.modifier
             or c.adjectival
-            or c.text.lower().startswith(_REFLEXIVE)
+            or (c.text.lower().startswith(_REFLEXIVE) and not c.named)
             or (
                 not c.named
                 and prev not in _DETERMINERS
@@ -772,9 +834,8 @@ def _recipient(
                 and " " not in c.text
             )
             or (
-                not c.named
-                and c.sector in _INSTRUMENTS
-                and etype in ("MOBILIZE", "RETREAT", "AID", "THREATEN")
+                c.text.lower().rsplit(" ", 1)[-1] in _INSTRUMENT_WORDS
+                and (not c.named or etype in _MOVES_FORCES)
             )
         ):
             k = c.last + 1

@@ -140,7 +140,8 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "video|figures|data|details|footage|images|photos|results|album|film|funds; free~;"
         " release~ the|a|an|their|its|his|her|two|three|four|five|dozens|hundreds|some|all"
         " ... prisoner+|hostage+|detainee+|captive+|journalist+|activist+|soldier+|"
-        "sailor+|citizen+|crew|man|woman|national+|dissident+|opposition|leader|critic+; swap~"
+        "sailor+|citizen+|crew|man|woman|men|women|children|tourist+|worker+|student+|"
+        "national+|dissident+|opposition|leader|critic+; swap~"
         " ?prisoners; exchange~ ?the prisoners|captives|bodies|pows",
     ),
     ("RETREAT", "release", "N", "prisoner swap+; prisoner exchange+; release of"),
@@ -174,6 +175,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         " access; open~ ?a ?humanitarian corridor+|border|crossing+",
     ),
     ("RETREAT", "resign", "", "resign~; step~ down|aside; quit; stand~ down"),
+    ("RETREAT", "", "", "ease~ ?the|its|some ... sanctions|embargo|blockade"),
     (
         "RETREAT",
         "",
@@ -235,6 +237,13 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         " talks|meeting|visit|summit; call~ off",
     ),
     ("REJECT", "", "gov", "refuse~; decline~ to"),
+    (
+        "REJECT",
+        "",
+        "",
+        "block~ ?a|an|the ... package|deal|resolution|bid|proposal|plan|statement|decision|"
+        "nomination|membership|accession|appointment|declaration|motion",
+    ),
     ("REJECT", "", "N", "rejection of; refusal to"),
     (
         "REJECT",
@@ -286,7 +295,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "PROTEST",
         "obstruct",
         "",
-        "block~ ?the|a|main road+|highway+|street+|motorway+|bridge+|"
+        "block~ ?the|a ?main|major|key road+|highway+|street+|motorway+|bridge+|"
         "entrance+|port+|border|traffic; blockade~ ?the road+|highway+|street+|port+|border",
     ),
     (
@@ -322,7 +331,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "SANCTION",
         "withdraw",
         "",
-        "quit the|a; pull~ out of; withdraw~ from ?the ?treaty|"
+        "quit the|a; pull~ out of; withdraw~ from ... treaty|"
         "agreement|accord|deal|pact|alliance|organisation|organization|talks|council|"
         "convention; recall~ ?its|their|his|her ambassador|envoy|diplomats",
     ),
@@ -535,6 +544,10 @@ def _compile() -> dict[str, tuple[Trigger, ...]]:
 
 
 TRIGGERS: dict[str, tuple[Trigger, ...]] = _compile()
+# Words that are a verb form of some trigger ("released", "attacks"), as opposed to nouns only.
+VERB_HEADS: frozenset[str] = frozenset(
+    w for w, trigs in TRIGGERS.items() if any(t.verbal_head for t in trigs)
+)
 
 EVENT_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
