@@ -424,3 +424,21 @@ def test_article_pages_newest_first_undated_last(mixed_client: TestClient, limit
     assert sources == ["hostile.txt", "harbour.txt", "budget.txt", "undated.txt"]
     past = mixed_client.get("/api/articles", params={"limit": 1, "offset": 3}).json()
     assert [a["source"] for a in past["items"]] == ["undated.txt"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"speaker": "santos"}, {"q": "contribute"}, {"since": "2024"}, {"outlet": "River News"},
+     {"speaker": "park", "limit": 1, "offset": 0}],
+)
+def test_portable_path_matches_sqlite_path(
+    mixed_client: TestClient, store: Store, params: dict
+) -> None:
+    """Other engines get statements built through the store's generic dialect: same answers."""
+    from newsgraph.store.dialects import GenericDialect
+
+    fast = mixed_client.get("/api/quotes", params=params).json()
+    store.dialect = GenericDialect()
+    portable = mixed_client.get("/api/quotes", params=params).json()
+    assert [i["id"] for i in portable["items"]] == [i["id"] for i in fast["items"]]
+    assert portable["total"] == fast["total"]

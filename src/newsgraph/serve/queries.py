@@ -100,12 +100,6 @@ def _iso(value: Any) -> str | None:
     return day.isoformat() if day else None
 
 
-def count_capped(conn: Any, src: Any, conds: list[Any], cap: int = COUNT_CAP) -> int:
-    """How many rows match, counting no further than ``cap`` (bounded time on huge matches)."""
-    inner = sa.select(sa.literal(1)).select_from(src).where(*conds).limit(cap + 1).subquery()
-    return int(conn.execute(sa.select(sa.func.count()).select_from(inner)).scalar_one())
-
-
 def _portable_statements(
     store: Store, f: QuoteFilter, exact_speaker: bool, count_inline: bool, limited: bool
 ) -> tuple[Any, Any, dict[str, Any]]:
