@@ -130,3 +130,23 @@ def test_sentence_bounds_contain_the_quote(text: str, data: st.DataObject) -> No
     b0 = data.draw(st.integers(a0, len(text)))
     a, b = sentence_bounds(text, a0, b0, limit=30)
     assert 0 <= a <= a0 <= b0 <= b <= len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 200), st.integers(0, 40)), max_size=30),
+    st.integers(0, 250),
+    st.integers(0, 60),
+)
+def test_span_index_finds_exactly_the_overlapping(
+    spans: list[tuple[int, int]], lo: int, width: int
+) -> None:
+    from newsgraph.serve.highlight import SpanIndex
+
+    marks = [Mark(a, a + n) for a, n in spans]
+    hi = lo + width
+    found = SpanIndex(marks).overlapping(lo, hi)
+    expected = [m for m in marks if m.start < hi and m.end > lo]
+    assert sorted(found, key=lambda m: (m.start, m.end)) == sorted(
+        expected, key=lambda m: (m.start, m.end)
+    )

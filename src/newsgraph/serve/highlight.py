@@ -7,9 +7,11 @@ around the escaped pieces, so the result can be marked safe without ever trustin
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
 
 from markupsafe import Markup, escape
 
@@ -33,6 +35,30 @@ class Tag:
     start: int
     end: int
     label: str = ""
+
+
+class _Spanned(Protocol):
+    start: int
+    end: int
+
+
+S = TypeVar("S", bound=_Spanned)
+
+
+class SpanIndex(Generic[S]):
+    """Marks or tags found by position, so a page of many lines does not scan every quotation
+    for every line (a long scraped text can have thousands of both)."""
+
+    def __init__(self, items: Sequence[S]) -> None:
+        self._items = sorted(items, key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self._items]
+        self._longest = max((m.end - m.start for m in self._items), default=0)
+
+    def overlapping(self, lo: int, hi: int) -> list[S]:
+        """The items overlapping ``[lo, hi)``."""
+        first = bisect.bisect_left(self._starts, lo - self._longest)
+        last = bisect.bisect_left(self._starts, hi)
+        return [m for m in self._items[first:last] if m.end > lo]
 
 
 def _clip_marks(marks: Sequence[Mark], lo: int, hi: int) -> list[tuple[int, int, Mark]]:

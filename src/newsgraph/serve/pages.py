@@ -21,7 +21,7 @@ from newsgraph.serve.api import (
     cached_speakers,
     load_document,
 )
-from newsgraph.serve.highlight import Mark, Tag, highlight
+from newsgraph.serve.highlight import Mark, SpanIndex, Tag, highlight
 from newsgraph.serve.params import QuoteFilter
 from newsgraph.serve.timeline import timeline_svg, weekly
 
@@ -137,10 +137,14 @@ def article_blocks(doc: Document) -> list[dict[str, Any]]:
     if not lines:  # nothing from the cleaner: show the whole text as one body block
         html = highlight(text, marks, tags=tags)
         return [{"role": "body", "lines": [{"role": "body", "html": html, "reason": ""}]}]
+    mark_index, tag_index = SpanIndex(marks), SpanIndex(tags)
     blocks: list[dict[str, Any]] = []
     for ln in lines:
         role = str(ln.role)
-        html = highlight(text, marks, start=ln.span.start, end=ln.span.end, tags=tags)
+        lo, hi = ln.span.start, ln.span.end
+        line_marks = mark_index.overlapping(lo, hi)
+        line_tags = tag_index.overlapping(lo, hi)
+        html = highlight(text, line_marks, start=lo, end=hi, tags=line_tags)
         entry = {"role": role, "html": html, "reason": ln.reason}
         group = "boilerplate" if ln.role is LineRole.BOILERPLATE else "content"
         if blocks and blocks[-1]["group"] == group:
