@@ -119,14 +119,14 @@ def warc_input(n: int) -> str:
 
 HEADER = (
     f"{'case':<26}{'docs':>7}{'fail':>6}{'wall s':>8}{'docs/s':>8}{'CPU s':>8}"
-    f"{'docs/CPU s':>11}{'start s':>8}{'RSS main':>10}{'RSS wkr':>9}"
+    f"{'docs/CPU s':>11}{'main CPU s':>11}{'start s':>8}{'RSS main':>10}{'RSS wkr':>9}"
 )
 
 
 def line(label: str, r: dict[str, Any]) -> str:
     return (
         f"{label:<26}{r['documents']:>7}{r['failed']:>6}{r['wall_s']:>8.1f}{r['per_s']:>8.1f}"
-        f"{r['cpu_s']:>8.1f}{r['per_cpu_s']:>11.1f}{r['startup_s']:>8.1f}"
+        f"{r['cpu_s']:>8.1f}{r['per_cpu_s']:>11.1f}{r['cpu_main_s']:>11.1f}{r['startup_s']:>8.1f}"
         f"{r['maxrss_main_mb']:>9.0f}M{r['maxrss_worker_mb']:>8.0f}M"
     )
 

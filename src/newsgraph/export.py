@@ -174,8 +174,8 @@ def _json_text(value: Any) -> str | None:
 
 
 def write_csv(export: Export, out: IO[str]) -> int:
-    """CSV with a header row; JSON columns as JSON text, dates ISO, missing values empty."""
-    writer = csv.writer(out, lineterminator="\n")
+    """CSV (RFC 4180) with a header row; JSON columns as JSON text, dates ISO, nulls empty."""
+    writer = csv.writer(out)  # CRLF rows (RFC 4180): a lone "\r" in a value gets quoted too
     writer.writerow([c.name for c in export.columns])
     as_json = [i for i, c in enumerate(export.columns) if c.kind is Kind.JSON]
     count = 0

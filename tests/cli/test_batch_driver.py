@@ -75,7 +75,7 @@ def test_a_store_error_isolates_the_bad_document(tmp_path: Path) -> None:
         assert summary.processed == 4
         assert summary.failed == 1
         assert summary.failures[0].source == "feed/2.txt"
-        assert summary.failures[0].error.startswith("store: IntegrityError: NOT NULL")
+        assert summary.failures[0].error.startswith("store: ")  # the driver's words follow
         assert store.counts()["articles"] == 4
 
 
