@@ -20,13 +20,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from newsgraph.model import Document, Failure
-from newsgraph.store import rows
+from newsgraph.store import rows, syndication
 from newsgraph.store.dialects import WRITE_OPTION, Dialect, dialect_for
 from newsgraph.store.events import delete_event_mentions, write_events
 from newsgraph.store.migrations import migrate
 from newsgraph.store.schema import articles, failures, mentions, quotes
 
 _CHUNK = 500  # ids per IN (...) list: well under every engine's bound-parameter limit
+assert rows.QUOTE_FIELDS[-1] == "group_key"
 
 
 class StoreNotFoundError(FileNotFoundError):
@@ -257,8 +258,13 @@ class Store:
                     counts.new += 1
                 pending[source] = doc
                 pending_ids.add(aid)
-            self._delete_articles(conn, list(stale))
-            self._insert(conn, list(pending.values()), now, first_seen)
+            stale_ids = list(stale)
+            touched_stories = syndication.stories_of(conn, stale_ids)
+            touched_groups = syndication.groups_of(conn, stale_ids)
+            self._delete_articles(conn, stale_ids)
+            self._insert(
+                conn, list(pending.values()), now, first_seen, touched_stories, touched_groups
+            )
         return counts
 
     def record_failure(self, failure: Failure) -> None:
@@ -309,27 +315,45 @@ class Store:
         docs: list[Document],
         now: dt.datetime,
         first_seen: dict[str, dt.datetime],
+        touched_stories: set[str],
+        touched_groups: set[str],
     ) -> None:
+        """Insert the documents' rows, then bring stories and quote groups up to date (with
+        those the deleted rows belonged to)."""
         if not docs:
+            syndication.update_stories(
+                conn, [], touched_stories, self._bulk_insert_tuples, self._date_param
+            )
+            syndication.update_groups(conn, [], touched_groups)
             return
         article_rows: list[dict[str, Any]] = []
         quote_rows: list[tuple[Any, ...]] = []
         mention_rows: list[tuple[Any, ...]] = []
         date_param = self._date_param
+        seen: dict[str, dt.date] = {}
         for doc in docs:
             row = rows.article_row(doc, now)
             row["ingested_at"] = first_seen.get(doc.article.source, now)
             article_rows.append(row)
-            quote_rows.extend(rows.quote_rows(doc, date_param(row["published"])))
+            seen[doc.article.id] = row["published"] or row["ingested_at"].date()
+        planned = syndication.plan_copies(conn, docs, seen)
+        for doc, row, copy in zip(docs, article_rows, planned, strict=True):
+            published = date_param(row["published"])
+            quote_rows.extend(rows.quote_rows(doc, published, copy.story_id))
             mention_rows.extend(rows.mention_rows(doc))
         marks = self.dialect.mark(conn)
         self._bulk_insert(conn, articles, article_rows)
+        syndication.write_copies(conn, planned, self._bulk_insert_tuples, date_param)
         self._bulk_insert_tuples(conn, quotes, rows.QUOTE_FIELDS, quote_rows)
         self._bulk_insert_tuples(conn, mentions, rows.MENTION_FIELDS, mention_rows)
         write_events(conn, docs)
         self.dialect.index_new_rows(conn, marks)
         for chunk in _chunks([d.article.source for d in docs]):
             conn.execute(sa.delete(failures).where(failures.c.source.in_(chunk)))
+        insert = self._bulk_insert_tuples
+        syndication.update_stories(conn, planned, touched_stories, insert, date_param)
+        groups = {r[-1] for r in quote_rows if r[-1] is not None}  # group_key comes last
+        syndication.update_groups(conn, groups, touched_groups)
 
     def _bulk_insert(self, conn: Connection, table: sa.Table, items: list[dict[str, Any]]) -> None:
         """executemany straight to the driver: SQLAlchemy's per-row parameter handling would

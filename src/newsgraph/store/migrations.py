@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 from newsgraph.store.dialects import Dialect
 from newsgraph.store.events import add_event_tables
 from newsgraph.store.schema import SCHEMA_VERSION, meta, metadata
+from newsgraph.store.syndication import add_syndication_tables
 
 
 class SchemaError(RuntimeError):
@@ -40,7 +41,11 @@ def _v2_indexes_and_bulk_fts(conn: Connection, dialect: Dialect) -> None:
 
 
 # version -> step that takes a database at version-1 to version. Version 1 is the initial schema.
-MIGRATIONS: dict[int, Migration] = {2: _v2_indexes_and_bulk_fts, 3: add_event_tables}
+MIGRATIONS: dict[int, Migration] = {
+    2: _v2_indexes_and_bulk_fts,
+    3: add_event_tables,
+    4: add_syndication_tables,
+}
 
 
 def current_version(conn: Connection) -> int | None:

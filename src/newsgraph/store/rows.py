@@ -22,6 +22,7 @@ from newsgraph.model import (
     QuoteKind,
     Span,
 )
+from newsgraph.store.syndication import quote_group_key
 
 
 def fts_key(article_id: str) -> int:
@@ -103,18 +104,23 @@ QUOTE_FIELDS = (
     "confidence",
     "evidence",
     "published",
+    "group_key",
 )
 MENTION_FIELDS = ("article_id", "start", "end", "text", "type", "actor_id", "link", "canonical")
 
 _AS_IS = object()
 
 
-def quote_rows(doc: Document, published: Any = _AS_IS) -> list[tuple[Any, ...]]:
+def quote_rows(
+    doc: Document, published: Any = _AS_IS, story_id: str | None = None
+) -> list[tuple[Any, ...]]:
     """One tuple per quote in :data:`QUOTE_FIELDS` order. ``published`` overrides the stored
-    date value (the store passes it already converted for its database, once per article)."""
+    date value (the store passes it already converted for its database, once per article);
+    ``story_id`` scopes the group of quotations without a speaker."""
     aid = doc.article.id
     if published is _AS_IS:
         published = as_date(doc.article.published)
+    speakers: dict[str, str] = {}
     return [
         (
             aid,
@@ -132,6 +138,7 @@ def quote_rows(doc: Document, published: Any = _AS_IS) -> list[tuple[Any, ...]]:
             float(q.confidence),
             q.evidence,
             published,
+            quote_group_key(q, story_id or aid, speakers),
         )
         for q in doc.quotes
     ]

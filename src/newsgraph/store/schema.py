@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 3  # 3: events tables (newsgraph.store.events)
+SCHEMA_VERSION = 4  # 3: events tables (newsgraph.store.events); 4: stories (.syndication)
 
 metadata = sa.MetaData()
 
@@ -77,6 +77,7 @@ quotes = sa.Table(
     sa.Column("confidence", sa.Float, nullable=False, default=0.0),
     sa.Column("evidence", sa.Text),
     sa.Column("published", sa.Date, comment="copied from the article for filters"),
+    sa.Column("group_key", sa.String(32), comment="quote_groups.key: the same words elsewhere"),
 )
 
 mentions = sa.Table(

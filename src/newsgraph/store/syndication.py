@@ -1,0 +1,598 @@
+"""Syndicated copies: the same wire story on many sites becomes one *story*, and the same quotation
+(same words, same speaker) across copies and stories becomes one *quote group*.
+
+Copies are found with MinHash LSH over word shingles of the article body (titles and boilerplate
+differ between sites; the body barely does). Signatures are computed with numpy (one vectorised
+multiply-shift hash per permutation, ~0.1 ms for a 4 KB article) and the LSH index lives in the
+database as band hashes in an indexed table, so it persists across ingest runs and candidate
+look-up is plain SQL. A candidate joins a story only when its estimated Jaccard similarity to an
+earlier copy reaches :data:`SAME_STORY`. Everything is a pure function of the text: the same
+articles ingested in the same order always give the same stories, and re-ingesting is a no-op.
+
+Tables: ``stories`` (id = the first copy's article id, title, first seen, copy count),
+``copies`` (one row per article: its story, outlet, first-seen date and MinHash signature),
+``minhash_bands`` (the LSH index) and ``quote_groups`` (one canonical quotation per group with
+the number of outlets and the first-seen date); ``quotes.group_key`` points at the group.
+Indexes come from ``after_create`` hooks, like the events tables, so the store's index
+migrations never touch tables an older database does not have yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from newsgraph.model import Document, Quote
+from newsgraph.store.schema import articles, metadata, quotes
+
+SHINGLE = 4  # words per shingle: long enough that unrelated articles share almost none
+NUM_PERM = 64
+ROWS = 2  # signature values per LSH band; 32 bands find pairs down to a Jaccard of about 0.2
+BANDS = NUM_PERM // ROWS
+SAME_STORY = 0.35  # estimated Jaccard from which two bodies are copies of one story
+MAX_CANDIDATES = 8  # stored copies compared per new article (those sharing most bands)
+# Stories indexed under one band key at most: a key shared by more (a site's footer the cleaner
+# kept, a stock phrase) says nothing about copies, and a cap keeps every look-up small.
+BAND_CAP = 16
+_CHUNK = 500
+_BAND_CHUNK = 4000  # band keys per look-up: a batch's keys in two queries (SQLite allows 32766)
+
+_NON_WORD = re.compile(r"[\W_]+")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+# Fixed odd 64-bit multipliers: the hash family is part of the stored data, never random.
+_rng = np.random.default_rng(20220928)
+_PERM_A = (_rng.integers(1, 2**63, NUM_PERM, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
+_PERM_B = _rng.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
+_SHINGLE_MULT = (_rng.integers(1, 2**63, SHINGLE, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
+_BAND_SALT = _rng.integers(1, 2**63, BANDS, dtype=np.uint64)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+del _rng
+_BASE = 0x100000001B3  # odd: invertible mod 2**64
+_INV_BASE = pow(_BASE, -1, 2**64)
+_POW_CACHE = 1 << 17  # bytes of body covered by the precomputed tables (1 MB each)
+
+stories = sa.Table(
+    "stories",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True, comment="article id of the first copy"),
+    sa.Column("title", sa.Text, comment="title of the first copy"),
+    sa.Column("first_seen", sa.Date, comment="earliest publication (or ingest) date of a copy"),
+    sa.Column("copies", sa.Integer, nullable=False, default=1),
+    sa.Column("outlets", sa.Integer, nullable=False, default=1),
+)
+
+copies = sa.Table(
+    "copies",
+    metadata,
+    sa.Column(
+        "article_id",
+        sa.String(64),
+        sa.ForeignKey(articles.c.id, ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("story_id", sa.String(64), nullable=False),
+    sa.Column("outlet", sa.Text, nullable=False, comment="URL host, else publisher, else source"),
+    sa.Column("first_seen", sa.Date, nullable=False, comment="published, else ingest date"),
+    sa.Column("signature", sa.LargeBinary, comment="MinHash of the body, 64 uint32"),
+)
+
+minhash_bands = sa.Table(
+    "minhash_bands",
+    metadata,
+    sa.Column("band_key", sa.BigInteger, primary_key=True, comment="hash of band number + values"),
+    sa.Column("story_id", sa.String(64), primary_key=True),
+    sa.Column(
+        "article_id",
+        sa.String(64),
+        sa.ForeignKey(articles.c.id, ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sqlite_with_rowid=False,  # the key order is the look-up order: one B-tree, no rowid
+)
+
+quote_groups = sa.Table(
+    "quote_groups",
+    metadata,
+    sa.Column("key", sa.String(32), primary_key=True, comment="quotes.group_key"),
+    sa.Column("article_id", sa.String(64), nullable=False, comment="the earliest copy ..."),
+    sa.Column("start", sa.Integer, nullable=False, comment="... and its offset: canonical"),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("speaker", sa.Text),
+    sa.Column("outlets", sa.Integer, nullable=False),
+    sa.Column("copies", sa.Integer, nullable=False),
+    sa.Column("first_seen", sa.Date),
+)
+
+_INDEXES = (
+    ("ix_copies_story_id", "copies", "story_id"),
+    ("ix_minhash_bands_article_id", "minhash_bands", "article_id"),
+    ("ix_quotes_group_key", "quotes", "group_key"),
+)
+
+
+def _create_indexes(table: sa.Table, conn: Connection, **_kw: Any) -> None:
+    for name, tname, column in _INDEXES:
+        if tname == table.name:
+            conn.exec_driver_sql(f'CREATE INDEX IF NOT EXISTS {name} ON {tname} ("{column}")')
+
+
+for _table in (copies, minhash_bands, quote_groups, quotes):
+    sa.event.listen(_table, "after_create", _create_indexes)
+
+
+def add_syndication_tables(conn: Connection, _dialect: object) -> None:
+    """Migration: ``quotes.group_key`` and the story tables. Articles stored before stay
+    ungrouped until they are ingested again."""
+    if "group_key" not in {c["name"] for c in sa.inspect(conn).get_columns("quotes")}:
+        conn.exec_driver_sql("ALTER TABLE quotes ADD COLUMN group_key VARCHAR(32)")
+    _create_indexes(quotes, conn)
+    for table in (stories, copies, minhash_bands, quote_groups):
+        table.create(conn, checkfirst=True)
+
+
+# ---------------------------------------------------------------------- MinHash
+
+
+def _power_table(base: int, n: int) -> np.ndarray:
+    table = np.full(n, base, dtype=np.uint64)
+    table[0] = 1
+    return np.cumprod(table, dtype=np.uint64)  # wraps mod 2**64 on purpose
+
+
+_POW = _power_table(_BASE, _POW_CACHE)
+_INV_POW = _power_table(_INV_BASE, _POW_CACHE)
+
+
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    if n <= len(_POW):
+        return _POW[:n], _INV_POW[:n]
+    return _power_table(_BASE, n), _power_table(_INV_BASE, n)
+
+
+def word_hashes(text: str) -> np.ndarray:
+    """A 64-bit hash per whitespace-separated word of the case-folded text, all in numpy:
+    polynomial prefix sums over the UTF-8 bytes (mod 2**64, the base odd so it inverts)."""
+    data = np.frombuffer(text.casefold().encode("utf-8"), dtype=np.uint8)
+    if not len(data):
+        return np.zeros(0, dtype=np.uint64)
+    pow_, inv = _powers(len(data))
+    space = data <= 32
+    word = ~space
+    starts = np.flatnonzero(word & np.concatenate(([True], space[:-1])))
+    ends = np.flatnonzero(word & np.concatenate((space[1:], [True]))) + 1
+    prefix = np.zeros(len(data) + 1, dtype=np.uint64)
+    np.cumsum((data.astype(np.uint64) + np.uint64(1)) * pow_, out=prefix[1:])
+    h = (prefix[ends] - prefix[starts]) * inv[starts]
+    h ^= h >> np.uint64(33)
+    h *= _MIX
+    h ^= h >> np.uint64(29)
+    return h
+
+
+def signature(body: str) -> np.ndarray | None:
+    """MinHash (``NUM_PERM`` uint32) of the body's word shingles; None for an empty body.
+    Words are whitespace-separated and keep their punctuation: copies share it too."""
+    h = word_hashes(body)
+    if not len(h):
+        return None
+    n = max(1, len(h) - SHINGLE + 1)
+    shingles = np.zeros(n, dtype=np.uint64)
+    for i in range(min(SHINGLE, len(h))):
+        shingles += h[i : i + n] * _SHINGLE_MULT[i]  # wraps mod 2**64 on purpose
+    shingles ^= shingles >> np.uint64(29)
+    hashed = np.multiply.outer(_PERM_A, shingles)  # one row per permutation
+    hashed += _PERM_B[:, None]
+    # the high 32 bits are the hash; the minimum commutes with the shift, so shift 64 values
+    return (hashed.min(axis=1) >> np.uint64(32)).astype(np.uint32)
+
+
+def band_keys(sig: np.ndarray) -> list[int]:
+    """One non-negative 63-bit key per band (band number mixed in): the LSH index rows."""
+    pairs = sig.view(np.uint64) if ROWS == 2 else sig.reshape(BANDS, ROWS).sum(axis=1)
+    mixed = (pairs ^ _BAND_SALT) * _MIX
+    mixed ^= mixed >> np.uint64(31)
+    return (mixed >> np.uint64(1)).astype(np.int64).tolist()
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.count_nonzero(a == b)) / NUM_PERM
+
+
+def _from_blob(blob: bytes | None) -> np.ndarray | None:
+    return np.frombuffer(blob, dtype=np.uint32) if blob else None
+
+
+# ---------------------------------------------------------------------- keys
+
+
+def _fold(text: str) -> str:
+    """Lower case, no accents, words separated by single spaces (typography does not count)."""
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
+    return _NON_WORD.sub(" ", folded).strip()
+
+
+def outlet(doc: Document) -> str:
+    """Who published this copy: the URL's host (without www.), else the publisher's name, else
+    the source (each file its own outlet)."""
+    a = doc.article
+    if a.url:
+        host = urlsplit(a.url if "//" in a.url else "//" + a.url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    if a.publisher and _fold(a.publisher):
+        return _fold(a.publisher)
+    return a.source
+
+
+def quote_group_key(
+    q: Quote, story_id: str | None, folded: dict[str, str] | None = None
+) -> str | None:
+    """The group of a quotation: same normalised words by the same speaker, in any story; a
+    quotation without a speaker only groups within its own story. ``folded`` caches speaker
+    names across one article's quotations."""
+    words = _fold(q.text)
+    if not words:
+        return None
+    who = ""
+    if q.speaker:
+        if folded is None:
+            folded = {}
+        who = folded.get(q.speaker) or folded.setdefault(q.speaker, _fold(q.speaker))
+    scope = f"speaker:{who}" if who else f"story:{story_id or ''}"
+    return hashlib.blake2b(f"{scope}\x1f{words}".encode(), digest_size=16).hexdigest()
+
+
+# ---------------------------------------------------------------------- writing
+
+
+@dataclass(slots=True)
+class Copy:
+    """One article's place among the stories, decided before its rows are written."""
+
+    article_id: str
+    story_id: str
+    outlet: str
+    first_seen: dt.date
+    title: str | None
+    signature: np.ndarray | None
+    new_bands: list[int]  # band keys this copy adds to its story's index
+    stored_story: bool  # joined a story that has copies in the database already
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+# band key -> [(story id, article id)]: each key is indexed once per story, so a story with a
+# thousand copies costs no more to look up than one with a single copy.
+_Bands = dict[int, list[tuple[str, str]]]
+
+
+def _stored_bands(conn: Connection, keys: set[int]) -> _Bands:
+    by_band: _Bands = defaultdict(list)
+    stmt = sa.select(minhash_bands.c.band_key, minhash_bands.c.story_id, minhash_bands.c.article_id)
+    for chunk in _chunks(sorted(keys), _BAND_CHUNK):
+        for key, story, aid in conn.execute(stmt.where(minhash_bands.c.band_key.in_(chunk))):
+            by_band[key].append((story, aid))
+    return by_band
+
+
+def _signatures(conn: Connection, ids: Iterable[str]) -> dict[str, np.ndarray | None]:
+    out: dict[str, np.ndarray | None] = {}
+    stmt = sa.select(copies.c.article_id, copies.c.signature)
+    for chunk in _chunks(sorted(set(ids))):
+        for aid, blob in conn.execute(stmt.where(copies.c.article_id.in_(chunk))):
+            out[aid] = _from_blob(blob)
+    return out
+
+
+def _best_story(
+    sig: np.ndarray, keys: list[int], by_band: _Bands, sigs: dict[str, np.ndarray | None]
+) -> str | None:
+    """The story of the most similar candidate (most shared bands first, at most
+    :data:`MAX_CANDIDATES` compared) if it reaches :data:`SAME_STORY`."""
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for k in keys:
+        entries = by_band.get(k, ())
+        if len(entries) < BAND_CAP:  # a full key is common text, not a sign of a copy
+            for entry in entries:
+                shared[entry] += 1
+    ranked = sorted(shared, key=lambda e: (-shared[e], e[1]))[:MAX_CANDIDATES]
+    best, story = SAME_STORY, None
+    for cand_story, aid in ranked:
+        cand = sigs.get(aid)
+        if cand is None:
+            continue
+        score = similarity(sig, cand)
+        if score > best or (score == best and story is None):
+            best, story = score, cand_story
+    return story
+
+
+def plan_copies(
+    conn: Connection, docs: Sequence[Document], first_seen: dict[str, dt.date]
+) -> list[Copy]:
+    """Decide each document's story: the story of its most similar earlier copy (stored, or
+    earlier in this batch) when similar enough, else a new story named after itself."""
+    sigs = [signature(d.article.body_text) for d in docs]
+    bands = [band_keys(s) if s is not None else [] for s in sigs]
+    by_band = _stored_bands(conn, {k for b in bands for k in b})
+    known = _signatures(conn, {aid for entries in by_band.values() for _, aid in entries})
+    stored_stories = {s for entries in by_band.values() for s, _ in entries}
+    planned: list[Copy] = []
+    for doc, sig, keys in zip(docs, sigs, bands, strict=True):
+        aid = doc.article.id
+        story = (_best_story(sig, keys, by_band, known) if sig is not None else None) or aid
+        new_bands = []
+        for k in keys:
+            entries = by_band[k]
+            if len(entries) < BAND_CAP and not any(s == story for s, _ in entries):
+                entries.append((story, aid))  # later documents of this batch can join it
+                new_bands.append(k)
+        known[aid] = sig
+        planned.append(
+            Copy(
+                aid,
+                story,
+                outlet(doc),
+                first_seen[aid],
+                doc.article.title,
+                sig,
+                new_bands,
+                story in stored_stories,
+            )
+        )
+    return planned
+
+
+COPY_FIELDS = ("article_id", "story_id", "outlet", "first_seen", "signature")
+BAND_FIELDS = ("band_key", "story_id", "article_id")
+InsertTuples = Callable[[Connection, sa.Table, tuple[str, ...], list[tuple[Any, ...]]], None]
+
+
+def write_copies(
+    conn: Connection, planned: Sequence[Copy], insert: InsertTuples, date_param: Callable[..., Any]
+) -> None:
+    """The copies and their new band rows (the articles are written already), through the
+    store's driver-level executemany (``insert``; dates converted with ``date_param``)."""
+    if not planned:
+        return
+    copy_rows = [
+        (
+            c.article_id,
+            c.story_id,
+            c.outlet,
+            date_param(c.first_seen),
+            c.signature.tobytes() if c.signature is not None else None,
+        )
+        for c in planned
+    ]
+    insert(conn, copies, COPY_FIELDS, copy_rows)
+    band_rows = [(k, c.story_id, c.article_id) for c in planned for k in c.new_bands]
+    insert(conn, minhash_bands, BAND_FIELDS, band_rows)
+
+
+def stories_of(conn: Connection, article_ids: Sequence[str]) -> set[str]:
+    """The stories these stored articles belong to (to refresh after they are deleted)."""
+    found: set[str] = set()
+    for chunk in _chunks(sorted(set(article_ids))):
+        stmt = sa.select(copies.c.story_id).where(copies.c.article_id.in_(chunk))
+        found.update(conn.execute(stmt).scalars())
+    return found
+
+
+def groups_of(conn: Connection, article_ids: Sequence[str]) -> set[str]:
+    """The quote groups of these stored articles' quotations."""
+    found: set[str] = set()
+    for chunk in _chunks(sorted(set(article_ids))):
+        stmt = sa.select(quotes.c.group_key).where(
+            quotes.c.article_id.in_(chunk), quotes.c.group_key.is_not(None)
+        )
+        found.update(conn.execute(stmt).scalars())
+    return found
+
+
+def reindex_stories(conn: Connection, story_ids: Iterable[str]) -> None:
+    """After copies were deleted: give back to each story the band keys that only the deleted
+    copies carried in the index, from the signatures of the copies that remain."""
+    for chunk in _chunks(sorted(set(story_ids))):
+        members = sa.select(copies.c.article_id).where(copies.c.story_id.in_(chunk))
+        stmt = sa.select(minhash_bands.c.band_key, minhash_bands.c.story_id)
+        have = set(map(tuple, conn.execute(stmt.where(minhash_bands.c.article_id.in_(members)))))
+        rows = conn.execute(
+            sa.select(copies.c.story_id, copies.c.article_id, copies.c.signature)
+            .where(copies.c.story_id.in_(chunk))
+            .order_by(copies.c.first_seen, copies.c.article_id)
+        )
+        missing = []
+        for story, aid, blob in rows:
+            sig = _from_blob(blob)
+            for k in band_keys(sig) if sig is not None else ():
+                if (k, story) not in have:
+                    have.add((k, story))
+                    missing.append({"band_key": k, "story_id": story, "article_id": aid})
+        if missing:
+            conn.execute(sa.insert(minhash_bands), missing)
+
+
+def _existing(conn: Connection, column: sa.Column[Any], values: Iterable[Any]) -> set[Any]:
+    found: set[Any] = set()
+    for chunk in _chunks(sorted(set(values))):
+        found.update(conn.execute(sa.select(column).where(column.in_(chunk))).scalars())
+    return found
+
+
+def _earliest(
+    conn: Connection,
+    columns: Sequence[sa.ColumnElement[Any]],
+    group: sa.ColumnElement[Any],
+    order: Sequence[sa.ColumnElement[Any]],
+    where: sa.ColumnElement[bool],
+    join: Any,
+) -> list[sa.Row[Any]]:
+    """For each value of ``group``, the first row in ``order`` (a window function: the
+    database does the work, not Python)."""
+    rank = sa.func.row_number().over(partition_by=group, order_by=list(order)).label("rank")
+    inner = sa.select(*columns, rank).select_from(join).where(where).subquery()
+    return list(conn.execute(sa.select(inner).where(inner.c.rank == 1)))
+
+
+STORY_FIELDS = ("id", "title", "first_seen", "copies", "outlets")
+
+
+def update_stories(
+    conn: Connection,
+    planned: Sequence[Copy],
+    touched: set[str],
+    insert: InsertTuples,
+    date_param: Callable[..., Any],
+) -> None:
+    """Bring ``stories`` up to date after a batch: stories born in it are counted here, those
+    with stored copies (joined, or touched by deleted copies) are recounted by the database."""
+    reindex_stories(conn, touched)
+    batch: dict[str, list[Copy]] = defaultdict(list)
+    for c in planned:
+        batch[c.story_id].append(c)
+    recount = touched | {c.story_id for c in planned if c.stored_story}
+    recount |= _existing(conn, stories.c.id, [s for s in batch if s not in recount])
+    refresh_stories(conn, recount)
+    fresh = []
+    for story, members in batch.items():
+        if story in recount:
+            continue
+        first = min(members, key=lambda c: (c.first_seen, c.article_id))
+        fresh.append(
+            (
+                story,
+                first.title,
+                date_param(first.first_seen),
+                len(members),
+                len({c.outlet for c in members}),
+            )
+        )
+    insert(conn, stories, STORY_FIELDS, fresh)
+
+
+def update_groups(conn: Connection, keys: Iterable[str], touched: set[str]) -> None:
+    """Bring ``quote_groups`` up to date after a batch: recount the groups of its quotations
+    that now appear in two articles or more, and those the deleted quotations belonged to.
+    A quotation found in one article only has no group row (most of them: no row to write)."""
+    shared: set[str] = set()
+    by_articles = sa.func.count(sa.distinct(quotes.c.article_id))
+    for chunk in _chunks(sorted(set(keys))):
+        stmt = (
+            sa.select(quotes.c.group_key)
+            .where(quotes.c.group_key.in_(chunk))
+            .group_by(quotes.c.group_key)
+            .having(by_articles >= 2)
+        )
+        shared.update(conn.execute(stmt).scalars())
+    refresh_groups(conn, shared | touched)
+
+
+def refresh_stories(conn: Connection, story_ids: Iterable[str]) -> None:
+    """Recount copies, outlets and the first-seen date of these stories from their copies."""
+    for chunk in _chunks(sorted(set(story_ids))):
+        counts = {
+            story: (n, outlets, seen)
+            for story, n, outlets, seen in conn.execute(
+                sa.select(
+                    copies.c.story_id,
+                    sa.func.count(),
+                    sa.func.count(sa.distinct(copies.c.outlet)),
+                    sa.func.min(copies.c.first_seen),
+                )
+                .where(copies.c.story_id.in_(chunk))
+                .group_by(copies.c.story_id)
+            )
+        }
+        firsts = _earliest(
+            conn,
+            (copies.c.story_id, articles.c.title),
+            copies.c.story_id,
+            (copies.c.first_seen, copies.c.article_id),
+            copies.c.story_id.in_(chunk),
+            copies.join(articles, articles.c.id == copies.c.article_id),
+        )
+        conn.execute(sa.delete(stories).where(stories.c.id.in_(chunk)))
+        new_rows = [
+            {
+                "id": r.story_id,
+                "title": r.title,
+                "copies": counts[r.story_id][0],
+                "outlets": counts[r.story_id][1],
+                "first_seen": counts[r.story_id][2],
+            }
+            for r in firsts
+        ]
+        if new_rows:
+            conn.execute(sa.insert(stories), new_rows)
+
+
+def refresh_groups(conn: Connection, keys: Iterable[str]) -> None:
+    """Recompute each quote group: canonical (earliest) quotation, outlets, copies, first seen;
+    a group left with one article loses its row."""
+    joined = quotes.join(copies, copies.c.article_id == quotes.c.article_id)
+    for chunk in _chunks(sorted(set(keys))):
+        where = quotes.c.group_key.in_(chunk)
+        counts = {
+            key: (outlets, n, seen)
+            for key, outlets, n, seen in conn.execute(
+                sa.select(
+                    quotes.c.group_key,
+                    sa.func.count(sa.distinct(copies.c.outlet)),
+                    sa.func.count(sa.distinct(quotes.c.article_id)),
+                    sa.func.min(copies.c.first_seen),
+                )
+                .select_from(joined)
+                .where(where)
+                .group_by(quotes.c.group_key)
+            )
+        }
+        firsts = _earliest(
+            conn,
+            (
+                quotes.c.group_key,
+                quotes.c.article_id,
+                quotes.c.start,
+                quotes.c.text,
+                quotes.c.speaker,
+            ),
+            quotes.c.group_key,
+            (copies.c.first_seen, quotes.c.article_id, quotes.c.start),
+            where,
+            joined,
+        )
+        conn.execute(sa.delete(quote_groups).where(quote_groups.c.key.in_(chunk)))
+        firsts = [r for r in firsts if counts[r.group_key][1] >= 2]
+        new_rows = [
+            {
+                "key": r.group_key,
+                "article_id": r.article_id,
+                "start": r.start,
+                "text": r.text,
+                "speaker": r.speaker,
+                "outlets": counts[r.group_key][0],
+                "copies": counts[r.group_key][1],
+                "first_seen": counts[r.group_key][2],
+            }
+            for r in firsts
+        ]
+        if new_rows:
+            conn.execute(sa.insert(quote_groups), new_rows)
