@@ -180,3 +180,19 @@ def test_seed_events_have_actors_and_confidence(seed_events: dict[str, list[Even
     every = [e for evs in seed_events.values() for e in evs]
     assert every
     assert all(e.actor_text and 0.0 < e.confidence <= 1.0 for e in every)
+
+
+def test_the_date_in_the_events_own_clause_wins() -> None:
+    text = "NATO said on Sept. 30 that Russia had massed troops near the border last week."
+    e = one(text, "MOBILIZE")
+    assert e.date_text == "last week" and e.date == dt.date(2023, 3, 3)
+
+
+def test_sending_a_delegation_is_a_visit_to_the_place() -> None:
+    e = one("The Kremlin plans to send a delegation to Minsk next week.", "CONSULT")
+    assert e.mode == "visit" and e.future and e.recipient_country == "BLR"
+
+
+def test_conditional_clause_is_not_an_event() -> None:
+    evs = events_of("Kyiv might consider talks with Moscow if Russian troops withdraw.")
+    assert [(e.type, e.hypothetical) for e in evs] == [("CONSULT", True)]

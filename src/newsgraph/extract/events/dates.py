@@ -120,15 +120,39 @@ def find_date(text: str, published: dt.date | None) -> tuple[dt.date | None, str
     return None, None
 
 
-def event_date(sentence: str, published: dt.date | None) -> tuple[dt.date | None, str | None]:
-    """The sentence's own date, else the publication date (``date_text`` "published")."""
-    if _HINT.search(sentence):
-        day, text = find_date(sentence, published)
+def find_dates(text: str, published: dt.date | None) -> list[tuple[int, dt.date, str]]:
+    """Every resolvable date expression in ``text``: (offset, day, wording)."""
+    if not _HINT.search(text):
+        return []
+    out: list[tuple[int, dt.date, str]] = []
+    for m in _DATE_RE.finditer(text):
+        day = _resolve(m, published)
         if day is not None:
-            return day, text
+            out.append((m.start(), day, m.group(0)))
+    return out
+
+
+def pick_date(
+    found: list[tuple[int, dt.date, str]],
+    published: dt.date | None,
+    at: int = 0,
+    clause_start: int = 0,
+) -> tuple[dt.date | None, str | None]:
+    """The date of an event whose trigger is at offset ``at``: the expression nearest to it in
+    its own clause ("NATO said on Sept. 30 that Russia massed troops last week" → last week),
+    else the nearest in the sentence, else the publication date ("published")."""
+    if found:
+        own = [f for f in found if f[0] >= clause_start] or found
+        _pos, day, text = min(own, key=lambda f: abs(f[0] - at))
+        return day, text
     if published is not None:
         return published, "published"
     return None, None
+
+
+def event_date(sentence: str, published: dt.date | None) -> tuple[dt.date | None, str | None]:
+    """The sentence's own (first) date, else the publication date (``date_text`` "published")."""
+    return pick_date(find_dates(sentence, published)[:1], published)
 
 
 # A cheap pre-check: most sentences have no date word at all.

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from newsgraph.extract.events.actors import COMMON_ACTOR_NOUNS as _COMMON_ACTOR_NOUNS
 from newsgraph.extract.events.actors import TOKEN_RE, Chunk, find_chunks
 from newsgraph.extract.events.contexts import contexts_for
-from newsgraph.extract.events.dates import event_date
+from newsgraph.extract.events.dates import find_dates, pick_date
 from newsgraph.extract.events.inflect import IRREGULAR
 from newsgraph.extract.events.lexicon import NEEDS_RECIPIENT, TRIGGERS, Trigger
 from newsgraph.kb import KnowledgeBase
@@ -62,6 +62,7 @@ _LIGHT = _set(
     " escalate escalated renew renewed impose imposed imposes took take takes taking"
     " agree agreed agrees sign signed signs end ended ends halt halted consider considers"
     " considering considered propose proposed proposes seek seeks sought offer offered offers"
+    " outline outlined outlines unveil unveiled unveils prepare prepared prepares draft drafted"
 )
 _HYPO = _set("would could might may should if unless prepared ready willing possibly consider"
              " considering considers could")  # fmt: skip
@@ -85,7 +86,7 @@ _MOVES_FORCES = frozenset({"AID", "MOBILIZE", "RETREAT", "COOPERATE", "SANCTION"
 # Forces and weapons moved, sent or fired are what an act uses, not whom it is directed at.
 _INSTRUMENT_WORDS = _set(
     "troops soldiers forces missiles missile drones drone rockets warships tanks bombers jets"
-    " warplanes artillery marines paratroopers"
+    " warplanes artillery marines paratroopers delegation delegations mission missions"
 )
 _REFLEXIVE = ("its ", "their ", "his ", "her ", "our ")
 _OBJECT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "REQUEST"})
@@ -314,7 +315,7 @@ class EventExtractor:
         consumed: set[int] = set()
         chunk_end = {c.last for c in chunks}
         stext = sent.of(text)
-        dated: list[tuple[dt.date | None, str | None]] = []
+        dated: list[list[tuple[int, dt.date, str]]] = []
         contexts = contexts_for(lows)
         conditional = not _CONDITIONAL.isdisjoint(lows) and (
             "if" in lows or "unless" in lows or "event of" in stext.lower()
@@ -450,8 +451,10 @@ class EventExtractor:
             seen.add(key)
             trigger_span = Span(tokens[f.first][0], f.end)
             if not dated:
-                dated.append(event_date(stext, published))
-            date, date_text = dated[0]
+                dated.append(find_dates(stext, published))
+            date, date_text = pick_date(
+                dated[0], published, tokens[f.first][0] - sent.start, tokens[start][0] - sent.start
+            )
             events.append(
                 Event(
                     type=etype,

@@ -66,7 +66,13 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "N",
         "phone call+; telephone call+; video call+; videoconference+; phone conversation+",
     ),
-    ("CONSULT", "visit", "", "visit~ !by; travel~ to; arrive~ in; fly~ to; flew to"),
+    (
+        "CONSULT",
+        "visit",
+        "",
+        "visit~ !by; travel~ to; arrive~ in; fly~ to; flew to; send~ ?a|an|its|their ?high-level"
+        " ?trade|government|official|parliamentary delegation|envoy|mission",
+    ),
     ("CONSULT", "visit", "swap", "host~; welcome~ ... to|in ?the capital|city|country"),
     (
         "SUPPORT",
