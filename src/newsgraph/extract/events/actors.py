@@ -56,7 +56,8 @@ for _sector, _names in {
     " employees fans settlers refugees migrants youths monks voters opponents critics"
     " dissidents hardliners loyalists nationalists islamists tribesmen",
     "armed group": "rebels militants insurgents separatists gunmen fighters militia militias"
-    " jihadists guerrillas hackers",
+    " jihadists guerrillas hackers terrorists extremists pirates smugglers traffickers criminals"
+    " gangs gang",
     "business": "bank banks company companies firm firms lenders exporters",
     "opposition": "opposition",
     "international": "un nato eu peacekeepers inspectors monitors observers",
@@ -64,7 +65,8 @@ for _sector, _names in {
     for _w in _names.split():
         _COMMON[_w] = _sector
 _MODIFIERS = _words(
-    "the a an its their his her security armed riot government opposition special federal"
+    "the a an its their his her our my your security armed riot government opposition special"
+    " federal"
     " state local national central pro-russian pro-government rebel anti-government border"
     " interior foreign defence defense top senior military naval air israeli-backed"
     " thousands hundreds dozens of striking angry masked unidentified"
@@ -182,7 +184,12 @@ def find_chunks(
                 common = lw
             elif lw == "of" and j > i and j + 1 < n and text[tokens[j + 1][0]].isupper():
                 pass  # "Secretary of State Antony Blinken"
-            elif not (w[0].isupper() and lw in _TITLES and j + 1 < n and _continues(j + 1)):
+            elif not (
+                lw in _TITLES
+                and (w[0].isupper() or j > i)  # "the Iraqi prime minister"
+                and j + 1 < n
+                and _continues(j + 1)
+            ):
                 break
             j += 1
         last = j - 1
@@ -296,6 +303,7 @@ def _merge_possessors(text: str, chunks: list[Chunk]) -> list[Chunk]:
             and prev.possessive
             and prev.named
             and not c.named
+            and not c.modifier  # "Israel's military operation" is about an operation
             and c.pronoun is None
             and c.first == prev.last + 2
         ):

@@ -78,6 +78,12 @@ _VERB_OK_BEFORE = _BE | _set(
     " does do never already reportedly allegedly jointly then later again ( \" “ ” '"
 )
 _COMPLEMENT = _set("to for of from by")
+_RELATIVE = _set(
+    "who which that whom whose then later jointly together recently also yesterday today"
+    " tonight overnight earlier meanwhile monday tuesday wednesday thursday friday saturday"
+    " sunday week month year weekend"
+)
+_CYBER = _set("hackers hacker cyberattack cyberattacks websites website servers networks")
 _TENTATIVE = _set("if could prepared ready willing might")
 _PHONE = _set("phone telephone videoconference video")
 _IRREGULAR_PAST = frozenset(form for forms in IRREGULAR.values() for form in forms)
@@ -434,6 +440,8 @@ class EventExtractor:
                 etype, hypo = "THREATEN", True
             if trig.phrase.startswith("call~") and etype == "CONSULT" and not _phone(lows):
                 continue  # "called the accident a big problem": naming, not phoning
+            if etype == "ASSAULT" and not _CYBER.isdisjoint(lows):
+                etype, mode = "COERCE", "cyber"
             if etype == "CONSULT" and mode == "" and _phone(lows):
                 mode = "phone"
             conf = 0.75
@@ -616,6 +624,14 @@ def _verb_reading(lows: list[str], head: int, chunk_end: set[int]) -> bool:
     if prev in _DETERMINERS:
         return False
     word = lows[head]
+    if word.endswith("ed") and head - 1 not in chunk_end and prev.isalpha():
+        # "a man convicted of ...": a participle after a plain noun, not a finite verb
+        return (
+            prev in _VERB_OK_BEFORE
+            or prev in _RELATIVE
+            or prev.endswith("ly")
+            or not (prev not in _PREP and prev not in _BOUNDARY and prev not in _SPEECH)
+        )
     if not word.endswith("ed") and word not in _IRREGULAR_PAST:
         return head - 1 in chunk_end or prev in _VERB_OK_BEFORE or prev.endswith("ly")
     return True
@@ -698,7 +714,7 @@ def _noun_phrase(
     if k < n and lows[k] in ("its", "their", "his", "her", "our"):
         return None  # its own troops, their participation
     while k < n and k - first < 6 and lows[k] not in _NP_STOP:
-        if not (lows[k].isalnum() or "-" in lows[k]):
+        if not (lows[k].isalnum() or "-" in lows[k]) or (k > first and lows[k].endswith("ed")):
             break
         k += 1
     if k == first:

@@ -120,7 +120,8 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "",
         "send~ ... aid|assistance|weapons|arms|ammunition|tanks|missiles|jets|"
         "supplies|food|medicine|medicines|vaccines|equipment|troops|money|funds|loan|loans|"
-        "systems|rockets|shells|doctors|rescuers|package|help; provide~; deliver~ ... aid|"
+        "systems|rockets|shells|doctors|rescuers|package|help|teams|experts|personnel|workers;"
+        " provide~; deliver~ ... aid|"
         "assistance|weapons|arms|ammunition|tanks|missiles|jets|supplies|food|medicine|vaccines|"
         "equipment|systems|rockets|shells|package; supply~; donate~; give~ ... aid|assistance|"
         "weapons|arms|million|billion|money|funds|loan|grant; grant~ ... asylum|aid|loan|"
@@ -186,7 +187,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "RETREAT",
         "",
         "",
-        "lift~ ?the|its|all|some ?remaining sanctions|blockade|embargo|curfew|"
+        "lift~ ... sanctions|blockade|embargo|curfew|curbs|tariffs|controls|"
         "ban|restrictions|siege|state; unfreeze~",
     ),
     # ---------------------------------------------------------------- verbal conflict
@@ -208,7 +209,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "ACCUSE",
         "allege",
         "",
-        "accuse~; allege~; blame~; charge~ ... with; indict~; sue~; prosecute~;"
+        "accuse~ ... of; accuse~; allege~; blame~; charge~ ... with; indict~; sue~; prosecute~;"
         " file~ ?a lawsuit|complaint|case|charges; bring~ charges; put~ on trial; hold~ ..."
         " responsible",
     ),
@@ -353,7 +354,8 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "",
         "deploy~; mobilise~; mobilize~; massed|massing; amass~;"
         " reinforce~; station~ ... troops|forces|soldiers|missiles|weapons;"
-        " send~ ... troops|soldiers|forces|warships|"
+        " send~ ... troops|soldiers|forces|warships|carrier|destroyer+|submarine+|frigate+|"
+        "fleet|battalion+|brigade+|"
         "reinforcements|paratroopers|marines; put~ ... on ?high|full|combat alert|standby;"
         " build~ up; call~ up ?reservists; move~ ... troops|forces|tanks|warships",
     ),
@@ -365,6 +367,13 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "test~ ?a|an|its|new missile+|rocket+|weapon+|nuclear;"
         " test-fire~; launch~ ?a|an|two|three|several ?ballistic|cruise|hypersonic missile+"
         " !at|on|into|against",
+    ),
+    (
+        "MOBILIZE",
+        "weapons",
+        "",
+        "hold~ ?a|an !joint ?live-fire|military|naval|air|missile drill+|exercise+|manoeuvres|"
+        "maneuvers; conduct~ ?a|an !joint ?live-fire|military|naval|air|missile drill+|exercise+",
     ),
     ("MOBILIZE", "police", "", "deploy~ ... police|riot|officers|guard|gendarmes"),
     (
@@ -410,9 +419,16 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "withhold",
         "",
         "cut~ off ?the ?power|electricity|gas|water|internet|supplies;"
-        " shut~ off; withhold~; block~ ?the aid|supplies|deliveries|convoys",
+        " shut~ off; withhold~; block~ ?the aid|supplies|deliveries|convoys; suspend~ ... internet|"
+        "electricity|power|water|mobile; shut~ down ?the internet|electricity|power",
     ),
-    ("COERCE", "restrict", "", "blockade~; cordon~ off; seal~ off; restrict~; besiege~"),
+    (
+        "COERCE",
+        "restrict",
+        "",
+        "blockade~; cordon~ off; seal~ off; restrict~; besiege~; close~ ?its|the|their"
+        " border|borders|crossing|crossings|airspace|ports",
+    ),
     ("COERCE", "", "swap", "under ... pressure; under pressure from"),
     ("COERCE", "cyber", "", "hack~; cyberattack~; cyber-attack~"),
     ("COERCE", "cyber", "N", "cyberattack+ on|against; cyber-attack+ on|against; cyber attack+"),
