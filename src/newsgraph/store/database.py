@@ -25,6 +25,7 @@ from newsgraph.store.dialects import WRITE_OPTION, Dialect, dialect_for
 from newsgraph.store.events import delete_event_mentions, write_events
 from newsgraph.store.migrations import migrate
 from newsgraph.store.schema import articles, failures, mentions, quotes
+from newsgraph.store.syndication import quote_groups
 
 _CHUNK = 500  # ids per IN (...) list: well under every engine's bound-parameter limit
 assert rows.QUOTE_FIELDS[-1] == "group_key"
@@ -83,10 +84,16 @@ class QuoteHit:
     title: str | None
     source: str
     url: str | None
+    # The same words by the same speaker elsewhere (syndicated copies, other stories): how many
+    # outlets and articles carry them, and since when ("quoted by 14 outlets since ...").
+    outlets: int = 1
+    copies: int = 1
+    first_seen: dt.date | None = None
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["published"] = self.published.isoformat() if self.published else None
+        d["first_seen"] = self.first_seen.isoformat() if self.first_seen else None
         return d
 
 
@@ -159,6 +166,9 @@ _QUOTE_COLUMNS = (
     articles.c.title,
     articles.c.source,
     articles.c.url,
+    sa.func.coalesce(quote_groups.c.outlets, 1).label("outlets"),
+    sa.func.coalesce(quote_groups.c.copies, 1).label("copies"),
+    sa.func.coalesce(quote_groups.c.first_seen, quotes.c.published).label("first_seen"),
 )
 
 _SUMMARY_COLUMNS = (
@@ -406,6 +416,7 @@ class Store:
         until: dt.date | None = None,
         article: str | None = None,
         kinds: Sequence[str] = (),
+        merged: bool = False,
         limit: int | None = 100,
         offset: int = 0,
     ) -> list[QuoteHit]:
@@ -414,9 +425,21 @@ class Store:
         ``speaker`` matches the canonical name or the speaker as written, case- and
         accent-insensitively, each word as a word prefix ("peskov" finds "Dmitry Peskov").
         ``search`` is full-text over the quoted words (all words must occur; "a phrase" works).
-        ``article`` is an article id or a prefix of one. Dates are inclusive.
+        ``article`` is an article id or a prefix of one. Dates are inclusive. ``merged`` lists
+        a quotation carried by several articles once, as its earliest copy; every hit says how
+        many outlets carry it (``outlets``) and since when (``first_seen``).
         """
-        stmt = sa.select(*_QUOTE_COLUMNS).join(articles, articles.c.id == quotes.c.article_id)
+        stmt = (
+            sa.select(*_QUOTE_COLUMNS)
+            .join(articles, articles.c.id == quotes.c.article_id)
+            .outerjoin(quote_groups, quote_groups.c.key == quotes.c.group_key)
+        )
+        if merged:
+            canonical = sa.and_(
+                quote_groups.c.article_id == quotes.c.article_id,
+                quote_groups.c.start == quotes.c.start,
+            )
+            stmt = stmt.where(sa.or_(quote_groups.c.key.is_(None), canonical))
         if speaker and speaker.strip():
             stmt = stmt.where(self.dialect.speaker_search(speaker))
         if search and search.strip():
