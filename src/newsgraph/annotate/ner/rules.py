@@ -30,7 +30,10 @@ _POSSESSIVES = frozenset({"'s", "’s", "'S", "’S", "‘s"})
 _UPPER = re.escape("".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper()))
 # where a capitalised word starts (the look-behind after the capital lets re scan for capitals
 # fast), the word, and whether a lower-case word follows
-_CAP_WORD = re.compile(rf"[{_UPPER}](?<![\w'’‘-].)([^\W_]*)(?=(,? [a-z])?)")
+_CAP_WORD = re.compile(
+    rf"[{_UPPER}](?<![\w'’‘-].)([^\W_]*)(?=(,? [a-z])?)"
+    r"(?=([\s,;:!?)\"”]|\.(?![^\W_])|['’]s(?![^\W_])|$))?"  # a plain word: nothing glued on
+)
 # a glued particle before a capital ("al-Assad", "d'Estaing"): found from the separator, rarely
 _GLUE = re.compile(rf"[-'’][{_UPPER}]")
 _PARTICLE_START = re.compile(
@@ -52,31 +55,37 @@ _MID_SENTENCE = Token(0, 0, "~")  # stands for the words before a window: "not s
 _WORDS_AFTER = 2  # context the rules read after a name: "Smith, 52,", "Luhansk regions"
 
 
-def _name_starts(text: str) -> list[int]:
+def _name_starts(text: str) -> tuple[list[int], list[str | None]]:
     """Offsets where a name may start, except capitalised function words before a lower-case
-    word ("The government"): no name starts there and a name's window before covers them."""
-    caps = [
-        m.start()
-        for m in _CAP_WORD.finditer(text)
-        if m.group(2) is None or m.group(0) not in _SKIP_CAPS
-    ]
+    word ("The government"): no name starts there and a name's window before covers them.
+    With each, the word when it is a plain one (nothing glued on: "Moscow", not "U.S.")."""
+    caps: list[int] = []
+    words: list[str | None] = []
+    for m in _CAP_WORD.finditer(text):
+        word = m.group(0)
+        if m.group(2) is None or word not in _SKIP_CAPS:
+            caps.append(m.start())
+            words.append(word if m.group(3) is not None else None)
     if _GLUE.search(text) is not None:
         for m in _GLUE.finditer(text):
             p = m.start()
             for k in (1, 2, 3):
                 if p >= k and _PARTICLE_START.match(text, p - k):
                     caps.append(p - k)
+                    words.append(None)
                     break
-        caps.sort()
-    return caps
+        order = sorted(range(len(caps)), key=caps.__getitem__)
+        caps = [caps[k] for k in order]
+        words = [words[k] for k in order]
+    return caps, words
 
 
-def _windows(text: str, caps: list[int]) -> list[tuple[int, int]]:
+def _windows(text: str, caps: list[int]) -> list[list[int]]:
     """Stretches of the sentence from the word before each capitalised word to a few words
-    after it, cut at spaces and merged where they touch."""
-    windows: list[tuple[int, int]] = []
+    after it, cut at spaces and merged where they touch: [start, end, first cap, caps]."""
+    windows: list[list[int]] = []
     n = len(text)
-    for p in caps:
+    for k, p in enumerate(caps):
         ws = text.rfind(" ", 0, max(p - 1, 0)) + 1 if p > 1 else 0
         we = p
         for _ in range(_WORDS_AFTER):
@@ -85,12 +94,21 @@ def _windows(text: str, caps: list[int]) -> list[tuple[int, int]]:
                 we = n
                 break
         # merged where they touch or one word apart ("Organization of the Petroleum")
-        if windows and (ws <= windows[-1][1] or text.rfind(" ", 0, ws - 1) <= windows[-1][1]):
-            windows[-1] = (windows[-1][0], max(we, windows[-1][1]))
+        last = windows[-1] if windows else None
+        if last is not None and (ws <= last[1] or text.rfind(" ", 0, ws - 1) <= last[1]):
+            last[1] = max(we, last[1])
+            last[3] += 1
         else:
-            windows.append((ws, we))
+            windows.append([ws, we, k, 1])
     return windows
 
+
+# words the fast path leaves to the rules: sentence-opening words, months, non-names
+_NOT_FAST = _SKIP_CAPS | {w.capitalize() for w in lx.FUNCTION_WORDS} | lx.WEEKDAYS_MONTHS
+_NOT_FAST |= lx.UPPER_NOT_NAMES
+
+_UNSEEN = object()
+_MEMO_SIZE = 200_000  # names remembered by lexicon_type before the memo starts over
 
 KbLookup = Callable[[str], EntityType | None]
 
@@ -170,10 +188,20 @@ class RuleTagger:
         self.multi_default: EntityType | None = ORG  # measured best on WikiGold
         self.single_default: EntityType | None = None
         self.kb_lookup = kb_lookup
+        self._lexicon_memo: dict[str, object] = {}
 
     # ------------------------------------------------------------------ lexicon lookups
 
     def lexicon_type(self, text: str) -> EntityType | None:
+        """The type the lexicons (and the KB) give ``text``, if any; memoised (a pure cache)."""
+        kind = self._lexicon_memo.get(text, _UNSEEN)
+        if kind is _UNSEEN:
+            if len(self._lexicon_memo) >= _MEMO_SIZE:
+                self._lexicon_memo.clear()
+            kind = self._lexicon_memo[text] = self._look_up(text)
+        return kind  # type: ignore[return-value]
+
+    def _look_up(self, text: str) -> EntityType | None:
         gz = self.gz
         if self.kb_lookup is not None:
             kind = self.kb_lookup(text)
@@ -306,7 +334,7 @@ class RuleTagger:
         tokenised (most of a news sentence is lower case), unless the sentence is mostly
         capitalised, when the whole of it is needed to tell a headline."""
         text = raw[start:end]
-        caps = _name_starts(text)
+        caps, words = _name_starts(text)
         if not caps:
             return []
         cands: list[Candidate] = []
@@ -319,7 +347,11 @@ class RuleTagger:
             headline = _is_headline(toks, self._known_word)
             self._tag_tokens(raw, toks, headline, cands, sports)
             return cands
-        for w_start, w_end in _windows(text, caps):
+        for w_start, w_end, first, count in _windows(text, caps):
+            known = self._fast_known(raw, start, caps, words, first, count, sports)
+            if known is not None:
+                cands.append(known)
+                continue
             if w_start > 0:
                 toks = [_MID_SENTENCE]
                 toks += tokenize_range(raw, start + w_start, start + w_end)
@@ -327,6 +359,38 @@ class RuleTagger:
                 toks = tokenize_range(raw, start, start + w_end)
             self._tag_tokens(raw, toks, False, cands, sports)
         return cands
+
+    def _fast_known(
+        self,
+        raw: str,
+        start: int,
+        caps: list[int],
+        words: list[str | None],
+        first: int,
+        count: int,
+        sports: bool,
+    ) -> Candidate | None:
+        """The common case without tokenising: the window's capitalised words are plain words
+        in a row ("in Moscow on", "said Vladimir Putin") and a lexicon knows them together."""
+        word = words[first]
+        if word is None or word in _NOT_FAST:
+            return None
+        s = e = start + caps[first]
+        e += len(word)
+        for k in range(first + 1, first + count):
+            w = words[k]
+            p = start + caps[k]
+            if w is None or w in _NOT_FAST or p != e + 1 or raw[e] != " ":
+                return None
+            e = p + len(w)
+        kind = self.lexicon_type(raw[s:e] if count > 1 else word)
+        if kind is None or (kind is PER and word in lx.HONORIFICS):
+            return None
+        toks = [Token(s, s + len(word), word)]
+        for k in range(first + 1, first + count):
+            p = start + caps[k]
+            toks.append(Token(p, p + len(words[k]), words[k]))  # type: ignore[arg-type]
+        return self._known(raw, toks, kind, sports)
 
     def _tag_shouting(self, raw: str, toks: list[Token], out: list[Candidate]) -> None:
         """An ALL-CAPS line ("SOCCER - JAPAN GET LUCKY WIN"): only words a lexicon knows in
@@ -377,9 +441,9 @@ class RuleTagger:
         # a common word opening the sentence is not part of the name ("The Kremlin", "But Biden")
         while (
             i < j
-            and _is_initial(toks, i)
             and toks[i].text.lower() in lx.FUNCTION_WORDS
             and toks[i].text not in lx.ROLE_FILLERS
+            and _is_initial(toks, i)
         ):
             i += 1
         if j - i > 1 and toks[i].text == "The":
