@@ -165,6 +165,9 @@ QUOTE_CSV_COLUMNS = (
     "source",
     "url",
     "id",
+    "outlets",
+    "copies",
+    "first_seen",
 )
 
 
@@ -188,11 +191,19 @@ def quotes_command(
         help="Only this kind (repeatable): direct, partial, indirect, continuation, heading,"
         " scare.",
     ),
+    merge: bool = typer.Option(
+        False,
+        "--merge",
+        "-m",
+        help="One row per quotation that several articles carry (syndicated copies, the same"
+        " words by the same speaker elsewhere): its earliest copy.",
+    ),
     fmt: OutputFormat = FORMAT_OPTION,
     limit: int = LIMIT_OPTION,
     offset: int = typer.Option(0, "--offset", min=0, help="Skip this many rows first."),
 ) -> None:
-    """Who said what: quotations ordered by date, article and position."""
+    """Who said what: quotations ordered by date, article and position; a quotation several
+    outlets carry says so ("14 outlets since 2022-09-28")."""
     since_date = _date_option(since, "--since", end=False)
     until_date = _date_option(until, "--until", end=True)
     store = open_db(db, create=False)
@@ -204,6 +215,7 @@ def quotes_command(
             until=until_date,
             article=article,
             kinds=[str(k) for k in kind],
+            merged=merge,
             limit=_limit(limit),
             offset=offset,
         )
@@ -218,13 +230,16 @@ def quotes_command(
     console = Console()
     ids = [short_id(h.article_id, console) for h in hits]
     names = [h.speaker or h.speaker_text or "—" for h in hits]
+    reach = [outlets_label(h.outlets, h.first_seen) for h in hits]
     widths = {
         "date": 10,
         "kind": max(4, *(len(h.kind) for h in hits)),
         "article": max(len(i) for i in ids),
     }
-    # padding (0, 1) between five columns, none at the outer edges
-    room = console.width - sum(widths.values()) - 2 * 4 - 1
+    if any(reach):
+        widths["outlets"] = max(7, *map(len, reach))
+    # padding (0, 1) between the columns, none at the outer edges
+    room = console.width - sum(widths.values()) - 2 * len(widths) - 1
     widths["speaker"] = min(24, max(7, *map(len, names)), max(10, room // 3))
     quote_width = max(10, min(QUOTE_WIDTH, room - widths["speaker"]))
     table = Table(box=None, pad_edge=False, header_style="bold")
@@ -232,16 +247,27 @@ def quotes_command(
     table.add_column("speaker", width=widths["speaker"], no_wrap=True, overflow="ellipsis")
     table.add_column("kind", width=widths["kind"], no_wrap=True)
     table.add_column("quote", width=quote_width, no_wrap=True, overflow="ellipsis")
+    if "outlets" in widths:
+        table.add_column("outlets", width=widths["outlets"], no_wrap=True)
     table.add_column("article", width=widths["article"], no_wrap=True)
-    for h, who, aid in zip(hits, names, ids, strict=True):
-        table.add_row(
+    for h, who, aid, seen in zip(hits, names, ids, reach, strict=True):
+        cells = [
             h.published.isoformat() if h.published else "",
             Text(who, style="" if h.speaker else "dim"),
             Text(h.kind, style=KIND_STYLES.get(h.kind, "")),
             Text(ellipsise(h.text, quote_width)),
-            aid,
-        )
+        ]
+        if "outlets" in widths:
+            cells.append(Text(seen, style="bold"))
+        table.add_row(*cells, aid)
     console.print(table)
+
+
+def outlets_label(outlets: int, first_seen: dt.date | None) -> str:
+    """The label "14 since 2022-09-28" for a quotation several outlets carry; "" for one."""
+    if outlets <= 1:
+        return ""
+    return f"{outlets} since {first_seen.isoformat()}" if first_seen else str(outlets)
 
 
 def short_id(article_id: str, console: Console) -> str:
