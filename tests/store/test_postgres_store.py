@@ -72,7 +72,8 @@ def pg_url(pg_server: str) -> Iterator[str]:
     admin = sa.create_engine(base)
     with admin.begin() as conn:
         conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    url = base.update_query_dict({"options": f"-csearch_path={schema},public"})
+    # Only the test schema: with public on the path too, tables left there would be "found".
+    url = base.update_query_dict({"options": f"-csearch_path={schema}"})
     yield url.render_as_string(hide_password=False)
     with admin.begin() as conn:
         conn.exec_driver_sql("SET lock_timeout = '5s'")

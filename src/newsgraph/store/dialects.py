@@ -211,9 +211,13 @@ def _pg_create_config(conn: Connection) -> None:
             conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
     except sa.exc.DBAPIError:
         return
+    schema = conn.exec_driver_sql(  # wherever it was installed, on the search path or not
+        "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+        " WHERE e.extname = 'unaccent'"
+    ).scalar_one()
     conn.exec_driver_sql(
         f"ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG}"
-        " ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple"
+        f' ALTER MAPPING FOR hword, hword_part, word WITH "{schema}".unaccent, simple'
     )
 
 
