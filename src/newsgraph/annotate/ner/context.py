@@ -84,7 +84,8 @@ _PLACE_AFTER = re.compile(
 _SCORE = re.compile(r"\d(?<![\d.,/-]\d)\d{0,2}-\d{1,3}(?![\d/-])")
 # ... with words a result is reported in.
 _SPORT_WORDS = re.compile(
-    r"\b(?:beat|beats|beaten|drew|draw|lost|lose|loses|defeated|defeat|won|win|wins|edged|"
+    r"\b(?:beat|beats|beaten|beating|drew|draw|drawing|lost|lose|loses|losing|defeated|defeat|"
+    r"won|win|wins|winning|edged|"
     r"thrashed|crushed|routed|hammered|held|victory|goals?|scored|minute|half|match|game|"
     r"season|league|title|points|coach|striker|midfielder|defender|goalkeeper|stadium|"
     r"quarter-finals?|semi-finals?|final|innings|wickets?|runs|set|sets|test|tie|fixture)\b"

@@ -643,6 +643,7 @@ def resolve(
     weak candidates need support elsewhere; returns (candidate, type, canonical person name)."""
     best: dict[str, tuple[int, EntityType]] = {}
     surnames: dict[str, str] = {}
+    org_firsts: set[str] = set()  # "Bayern" after "Bayern Munich"
     texts = [c.key or raw[c.tokens[0].start : c.tokens[-1].end] for c in cands]
     for c, text in zip(cands, texts, strict=True):
         if c.weak or c.type is None:
@@ -654,6 +655,12 @@ def resolve(
             for tok in c.tokens[1:]:
                 if tok.is_cap and len(text) > len(surnames.get(tok.text, "")):
                     surnames[tok.text] = text
+        elif c.type is ORG and c.strength >= CUE and len(c.tokens) > 1 and c.tokens[1].name:
+            word = c.tokens[0].text
+            if word not in _NOT_SHORT_FORMS and not word.isupper():
+                org_firsts.add(word)
+    if "(" in raw:
+        _share_acronym_types(raw, cands, texts, best)
     out: list[tuple[Candidate, EntityType, str | None]] = []
     for c, text in zip(cands, texts, strict=True):
         typ, strength = c.type, c.strength if c.type is not None else 0
@@ -662,6 +669,8 @@ def resolve(
             typ, strength = known[1], known[0]
         elif len(c.tokens) == 1 and text in surnames and (strength < LEXICON or c.weak):
             typ, strength = PER, CUE
+        elif len(c.tokens) == 1 and text in org_firsts and (strength < LEXICON or c.weak):
+            typ, strength = ORG, CUE
         elif c.weak and not (c.speech and not text.endswith("s")):
             continue
         if typ is None:
@@ -674,3 +683,35 @@ def resolve(
             canonical = surnames.get(last, text) if len(c.tokens) == 1 else text
         out.append((c, typ, canonical))
     return out
+
+
+# first words of organisation names that are not the organisation on their own
+_NOT_SHORT_FORMS = (
+    lx.ORG_HEADS | lx.HONORIFICS | lx.ROLE_FILLERS | lx.COMPASS | lx.PLACE_PREFIXES | _THE
+)
+_ACRONYM_AFTER = re.compile(r"\s?\(\s?$")
+
+
+def _share_acronym_types(
+    raw: str, cands: list[Candidate], texts: list[str], best: dict[str, tuple[int, EntityType]]
+) -> None:
+    """ "Organization of the Petroleum Exporting Countries (OPEC)": the long name and the
+    acronym in brackets after it are one entity; the better evidence types both."""
+    for k in range(len(cands) - 1):
+        a, b = cands[k], cands[k + 1]
+        acronym = texts[k + 1]
+        if (
+            len(a.tokens) < 2
+            or len(b.tokens) != 1
+            or not acronym.isupper()
+            or raw[b.end : b.end + 1] != ")"
+            or _ACRONYM_AFTER.match(raw, a.end, b.start) is None
+        ):
+            continue
+        long_known, short_known = best.get(texts[k]), best.get(acronym)
+        if long_known is None or short_known is None:
+            kept = long_known or short_known
+        else:
+            kept = long_known if long_known[0] >= short_known[0] else short_known
+        if kept is not None:
+            best[texts[k]] = best[acronym] = kept
