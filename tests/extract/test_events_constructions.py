@@ -196,3 +196,18 @@ def test_sending_a_delegation_is_a_visit_to_the_place() -> None:
 def test_conditional_clause_is_not_an_event() -> None:
     evs = events_of("Kyiv might consider talks with Moscow if Russian troops withdraw.")
     assert [(e.type, e.hypothetical) for e in evs] == [("CONSULT", True)]
+
+
+def test_relative_clause_subject_is_its_antecedent() -> None:
+    text = "Zelenskiy, who met Biden at the White House on Tuesday, urged Congress to act."
+    req = one(text, "REQUEST")
+    assert req.actor_id == "volodymyr-zelenskyy" and req.recipient_country == "USA"
+    met = one(text, "CONSULT")
+    assert met.actor_id == "volodymyr-zelenskyy" and met.recipient_id == "joe-biden"
+
+
+def test_fronted_clause_ends_at_its_comma() -> None:
+    text = "Since Russia's invasion of Ukraine, Western countries have imposed sanctions on Moscow."
+    e = one(text, "SANCTION")
+    assert e.actor_text == "Western countries" and e.recipient_country == "RUS"
+    assert one(text, "ASSAULT").actor_country == "RUS"

@@ -46,7 +46,7 @@ for _sector, _names in {
     "government": "government authorities officials ministry ministers regime administration"
     " cabinet president minister spokesman spokeswoman spokesperson chancellor premier embassy"
     " diplomats ambassador envoy kremlin leader leaders junta prosecutors prosecutor"
-    " counterpart counterparts",
+    " counterpart counterparts countries nations allies partners governments powers states",
     "legislature": "parliament lawmakers legislators senators congress senate assembly",
     "judiciary": "court judge judges tribunal",
     "civil society": "protesters protestors demonstrators activists students residents"

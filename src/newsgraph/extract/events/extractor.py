@@ -71,6 +71,10 @@ _FUT = _set("will 'll shall plans plan planned planning intends intend intended 
 _BE = _set("was were been being is are be got gets")
 _ADVERB_OK = _set("also reportedly allegedly already then later now just recently once again")
 _CONDITIONAL = _set("if unless event")
+_RELATIVE_PRONOUNS = _set("who which")
+_SUBORDINATORS = _set(
+    "since after before when while although though because as if unless until whereas once"
+)
 _DETERMINERS = _set("a an the this that these those its their his her our my your any every")
 # Before a verb form, these show it is used as a noun or a participle of another clause.
 _VERB_OK_BEFORE = _BE | _set(
@@ -569,26 +573,58 @@ def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
 
 
 def _clause_start(lows: list[str], head: int) -> int:
-    """First token of the clause holding token ``head`` (scanning left to a boundary)."""
+    """First token of the clause holding token ``head`` (scanning left to a boundary). A
+    relative clause closed by a comma before the trigger is stepped over ("Zelensky, who met
+    Biden on Tuesday, urged ..."); a fronted subordinate clause ends at its comma ("Since the
+    invasion, Western countries have imposed ...")."""
     for k in range(head - 1, -1, -1):
         w = lows[k]
+        if w in _RELATIVE_PRONOUNS and "," in lows[k + 1 : head]:
+            continue
         if w in _BOUNDARY or w in _SPEECH:
             return k + 1
         if w == "and" and k > 0 and lows[k - 1] == ",":
             return k + 1
+        if w == ",":
+            j = k - 1
+            while j >= 0 and lows[j] not in _BOUNDARY and lows[j] not in _SPEECH and lows[j] != ",":
+                j -= 1
+            if j >= 0 and lows[j] in _SUBORDINATORS:
+                return k + 1
     return 0
+
+
+def _relative_spans(lows: list[str], start: int, head: int) -> list[tuple[int, int]]:
+    """Token ranges of relative clauses ("who ... ,") between ``start`` and ``head``."""
+    spans: list[tuple[int, int]] = []
+    for k in range(start, head):
+        if lows[k] in _RELATIVE_PRONOUNS:
+            for m in range(k + 1, head):
+                if lows[m] == ",":
+                    spans.append((k, m))
+                    break
+    return spans
 
 
 def _subject(chunks: list[Chunk], lows: list[str], start: int, head: int) -> Chunk | None:
     best: Chunk | None = None
+    skip = _relative_spans(lows, start, head)
     for c in chunks:
         if c.last >= head:
             break
         if c.first < start or c.adjectival or (c.modifier and not c.named):
             continue
+        if any(a < c.first < b for a, b in skip):
+            continue
         if c.first > 0 and lows[c.first - 1] in _PREP:
             continue
         best = c
+    if best is None and start > 0 and lows[start - 1] in _RELATIVE_PRONOUNS:
+        # "Zelensky, who met Biden ...": the relative pronoun stands for the chunk before it
+        for c in chunks:
+            if c.last < start - 1 and not c.adjectival and c.pronoun is None:
+                best = c
+        return best
     if best is None and head > 0 and lows[head - 1] == "to":
         # An infinitive's subject is its controller: "the decision of Turkish banks to stop".
         for c in chunks:
