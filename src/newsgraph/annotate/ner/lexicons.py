@@ -202,7 +202,7 @@ MISC_HEADS = _words(
     """War Wars Games Olympics Cup Championship Championships Prize Award Awards Festival
     Agreement Accord Accords Treaty Act Doctrine Plan Protocol Convention Declaration Charter
     Revolution Crisis Summit Expo Open Marathon Grand Prix Series Day Week Year Campaign Battle
-    Trophy Bowl Medal Operation Ages"""
+    Trophy Bowl Medal Operation Ages Slam Olympiad Paralympics Derby Classic Rally"""
 )
 
 WEEKDAYS_MONTHS = _words(
