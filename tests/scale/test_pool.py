@@ -9,7 +9,7 @@ import pytest
 
 from newsgraph.batch import ingest_records, store_results
 from newsgraph.model import Document, Failure, Record
-from newsgraph.pipeline import process_record
+from newsgraph.pipeline import process_record, processor
 from newsgraph.scale.pool import WorkerPool
 from newsgraph.scale.runners import in_process, runner
 from newsgraph.store import open_store
@@ -91,3 +91,15 @@ def test_ctrl_c_keeps_what_the_workers_finished(
         assert summary.interrupted
         assert 0 < summary.processed < 30, summary
         assert store.counts()["articles"] == summary.processed
+
+
+@pytest.mark.parametrize("options", [{"workers": 2}, {"dask": "local", "processes": False}])
+def test_a_stage_profile_runs_on_the_workers(
+    mixed_records: list[Record], options: dict[str, object]
+) -> None:
+    quotes_only = processor("quotes")
+    expected = [quotes_only(r) for r in mixed_records]
+    assert not any(isinstance(d, Document) and d.mentions for d in expected)
+    with runner(process=quotes_only, chunk_size=4, **options) as results:  # type: ignore[arg-type]
+        got = list(results(mixed_records))
+    assert sorted(map(repr, got)) == sorted(map(repr, expected))  # Dask: completion order

@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import Any
 
+from newsgraph.batch import Processor
 from newsgraph.model import Document, Failure, Record
+from newsgraph.pipeline import process_record
 from newsgraph.scale.chunks import chunked
 from newsgraph.scale.shards import ShardCounts, process_to_shard
 from newsgraph.scale.work import failed_chunk, process_chunk, warm_up
@@ -39,10 +41,12 @@ class DaskRunner:
         workers: int = 1,
         chunk_size: int = DEFAULT_CHUNK,
         processes: bool | None = None,
+        process: Processor = process_record,
     ) -> None:
         self.address = address
         self.workers = max(1, workers)
         self.chunk_size = chunk_size
+        self.process = process
         self.processes = LOCAL_PROCESSES if processes is None else processes
         self.client: Any = None
         self._cluster: Any = None
@@ -86,7 +90,8 @@ class DaskRunner:
     def results(self, records: Iterable[Record]) -> Iterator[Document | Failure]:
         """Pipeline results for ``records`` in completion order; a chunk whose task failed
         (a worker lost, say) yields one Failure per record."""
-        for chunk, outcome in self._run(chunked(records, self.chunk_size), process_chunk):
+        tasks = ((chunk, (self.process,)) for chunk in chunked(records, self.chunk_size))
+        for chunk, outcome in self._run_with(tasks, process_chunk):
             if isinstance(outcome, BaseException):
                 yield from failed_chunk(chunk, outcome)
             else:
@@ -98,17 +103,12 @@ class DaskRunner:
         """Workers process chunks and write ``folder/part-NNNNNN.parquet``; yields each shard's
         counts, or the chunk's records as Failures when its task failed."""
         indexed = enumerate(chunked(records, self.chunk_size))
-        tasks = ((chunk, (folder, index)) for index, chunk in indexed)
+        tasks = ((chunk, (folder, index, self.process)) for index, chunk in indexed)
         for chunk, outcome in self._run_with(tasks, process_to_shard):
             if isinstance(outcome, BaseException):
                 yield [f for f in failed_chunk(chunk, outcome) if isinstance(f, Failure)]
             else:
                 yield outcome
-
-    def _run(
-        self, chunks: Iterable[list[Record]], task: Callable[..., Any]
-    ) -> Iterator[tuple[list[Record], Any]]:
-        return self._run_with(((chunk, ()) for chunk in chunks), task)
 
     def _run_with(
         self, tasks: Iterable[tuple[list[Record], tuple[Any, ...]]], task: Callable[..., Any]

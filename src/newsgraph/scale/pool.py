@@ -14,7 +14,9 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
 
+from newsgraph.batch import Processor
 from newsgraph.model import Document, Failure, Record
+from newsgraph.pipeline import process_record
 from newsgraph.scale.chunks import chunked
 from newsgraph.scale.work import failed_chunk, process_chunk, warm_up
 
@@ -25,11 +27,14 @@ IN_FLIGHT_PER_WORKER = 3
 class WorkerPool:
     """``with WorkerPool(4) as pool: store_results(pool.results(records), store)``."""
 
-    def __init__(self, workers: int, *, chunk_size: int = DEFAULT_CHUNK) -> None:
+    def __init__(
+        self, workers: int, *, chunk_size: int = DEFAULT_CHUNK, process: Processor = process_record
+    ) -> None:
         if workers < 1:
             raise ValueError(f"workers must be positive, not {workers}")
         self.workers = workers
         self.chunk_size = chunk_size
+        self.process = process
         self.window = workers * IN_FLIGHT_PER_WORKER
         self._executor: ProcessPoolExecutor | None = None
 
@@ -62,7 +67,7 @@ class WorkerPool:
         pending: deque[tuple[list[Record], Future[list[Document | Failure]]]] = deque()
         chunks = chunked(records, self.chunk_size)
         for chunk in chunks:
-            pending.append((chunk, executor.submit(process_chunk, chunk)))
+            pending.append((chunk, executor.submit(process_chunk, chunk, self.process)))
             if len(pending) >= self.window:
                 yield from _collect(*pending.popleft())
         while pending:

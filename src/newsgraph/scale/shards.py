@@ -18,7 +18,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from newsgraph.batch import Processor
 from newsgraph.model import Document, Failure, Record
+from newsgraph.pipeline import process_record
 from newsgraph.scale.codec import dumps_document, loads_document
 from newsgraph.scale.work import process_chunk
 from newsgraph.store.rows import as_date
@@ -94,9 +96,11 @@ def write_shard(results: Iterable[Document | Failure], path: str | Path) -> Shar
     return ShardCounts(str(target), documents, table.num_rows - documents)
 
 
-def process_to_shard(records: list[Record], folder: str, index: int) -> ShardCounts:
+def process_to_shard(
+    records: list[Record], folder: str, index: int, process: Processor = process_record
+) -> ShardCounts:
     """The worker task: run the pipeline on a chunk and write its shard."""
-    return write_shard(process_chunk(records), Path(folder) / shard_name(index))
+    return write_shard(process_chunk(records, process), Path(folder) / shard_name(index))
 
 
 def shard_paths(folder: str | Path) -> list[Path]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from newsgraph.batch import safe_process
+from newsgraph.batch import Processor, safe_process
 from newsgraph.model import Document, Failure, Record
 from newsgraph.pipeline import process_record
 
@@ -14,9 +14,12 @@ _WARM_UP = Record(
 )
 
 
-def process_chunk(records: list[Record]) -> list[Document | Failure]:
-    """Run the pipeline on each record of a chunk; a crash becomes that record's Failure."""
-    return [safe_process(record, process_record) for record in records]
+def process_chunk(
+    records: list[Record], process: Processor = process_record
+) -> list[Document | Failure]:
+    """Run the pipeline (or ``process``, a picklable one, e.g. ``pipeline.processor("quotes")``)
+    on each record of a chunk; a crash becomes that record's Failure."""
+    return [safe_process(record, process) for record in records]
 
 
 def warm_up() -> int:
