@@ -210,3 +210,15 @@ def test_dask_results_stream_to_the_single_writer(
     direct = tmp_path / "direct.db"
     assert runner.invoke(app, ["ingest", "-q", "--db", str(direct), str(corpus)]).exit_code == 0
     assert _quotes(db) == _quotes(direct)
+
+
+def test_a_stage_profile_on_workers(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "quotes.db"
+    args = ["ingest", "-q", "--db", str(db), "-w", "2", "--profile", "quotes", str(corpus)]
+    result = runner.invoke(app, args)
+    assert _counts(result.output)["new"] == 17, result.output
+    with open_store(db, create=False) as store:
+        counts = store.counts()
+    assert counts["quotes"] > 0 and counts["mentions"] == 0  # no entity stage
+    bad = runner.invoke(app, ["ingest", "--db", str(db), "--profile", "everything", str(corpus)])
+    assert bad.exit_code == 2 and "quotes" in bad.output

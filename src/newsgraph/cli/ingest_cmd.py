@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -21,7 +22,11 @@ from newsgraph.cli import app
 from newsgraph.ingest import DEFAULT_MAX_BYTES, iter_records
 from newsgraph.ingest.fetch import Fetcher
 from newsgraph.model import Record
+from newsgraph.pipeline import PROFILES, processor
 from newsgraph.store import SchemaError, Store, StoreNotFoundError, open_store
+
+if TYPE_CHECKING:
+    from newsgraph.scale.dask_runner import DaskRunner
 
 DEFAULT_DB = "newsgraph.db"
 DB_OPTION = typer.Option(
@@ -147,6 +152,9 @@ WORKERS_OPTION = typer.Option(
     1, "--workers", "-w", min=1, help="Worker processes for the pipeline (Dask: cluster workers)."
 )
 QUIET_OPTION = typer.Option(False, "--quiet", "-q", help="No progress bar, one-line summary.")
+PROFILE_OPTION = typer.Option(
+    "full", "--profile", help="Stages to run: quotes, actors (+ entities, linking) or full."
+)
 MAX_ITEMS_OPTION = typer.Option(
     None, "--max-items", min=1, help="Pages fetched per feed (per round), newest first."
 )
@@ -181,6 +189,7 @@ def ingest_command(
     chunk_size: int = typer.Option(
         0, "--chunk-size", min=0, help="Records per worker task (0: the runner's default)."
     ),
+    profile: str = PROFILE_OPTION,
 ) -> None:
     """Extract quotations from articles and store them; re-ingesting is a no-op."""
     paths, feeds = paths or [], feeds or []
@@ -188,9 +197,17 @@ def ingest_command(
         raise fail("nothing to ingest: give PATH... or --feed URL")
     if shards is not None and not dask:
         raise fail("--shards needs --dask (the workers write the shards)")
+    if profile not in PROFILES:
+        raise fail(f"--profile must be one of {', '.join(PROFILES)}, not {profile!r}")
+    process = processor(profile)
     if shards is not None:
         records = iter_inputs(paths, feeds, max_bytes=max_bytes, max_items=max_items)
-        _write_shards(records, shards, dask or "local", workers, chunk_size, quiet=quiet)
+        from newsgraph.scale.dask_runner import DaskRunner
+
+        cluster = DaskRunner(
+            dask or "local", workers=workers, chunk_size=chunk_size or None, process=process
+        )
+        _write_shards(records, shards, cluster, quiet=quiet)
         return
     _check_db(db)
     from newsgraph.scale.runners import runner
@@ -199,7 +216,8 @@ def ingest_command(
     try:
         seen = known_links(store) if feeds else None
         records = iter_inputs(paths, feeds, max_bytes=max_bytes, seen=seen, max_items=max_items)
-        with runner(workers=workers, dask=dask, chunk_size=chunk_size or None) as results:
+        options = {"workers": workers, "dask": dask, "chunk_size": chunk_size or None}
+        with runner(**options, process=process) as results:
             summary = store_results(results(records), store, progress=not quiet)
     except OSError as exc:  # a Dask scheduler that cannot be reached
         raise fail(f"cannot run: {exc}") from exc
@@ -209,16 +227,14 @@ def ingest_command(
 
 
 def _write_shards(
-    records: Iterable[Record], folder: Path, address: str, workers: int, chunk: int, *, quiet: bool
+    records: Iterable[Record], folder: Path, runner: DaskRunner, *, quiet: bool
 ) -> None:
-    from newsgraph.scale.dask_runner import DEFAULT_CHUNK, DaskRunner
-
     if folder.exists() and not folder.is_dir():
         raise fail(f"--shards {folder} is a file; give a folder")
     folder.mkdir(parents=True, exist_ok=True)
     summary = IngestSummary()
     shard_count = 0
-    with DaskRunner(address, workers=workers, chunk_size=chunk or DEFAULT_CHUNK) as cluster:
+    with runner as cluster:
         for outcome in cluster.write_shards(records, str(folder.resolve())):
             if isinstance(outcome, list):
                 summary.failed += len(outcome)

@@ -13,14 +13,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.batch import Processor
 from newsgraph.model import Document, Failure, Record
 from newsgraph.pipeline import process_record
 from newsgraph.scale.chunks import chunked
-from newsgraph.scale.shards import ShardCounts, process_to_shard
 from newsgraph.scale.work import failed_chunk, process_chunk, warm_up
+
+if TYPE_CHECKING:
+    from newsgraph.scale.shards import ShardCounts
 
 LOCAL = "local"
 DEFAULT_CHUNK = 64
@@ -39,13 +41,13 @@ class DaskRunner:
         address: str = LOCAL,
         *,
         workers: int = 1,
-        chunk_size: int = DEFAULT_CHUNK,
+        chunk_size: int | None = None,
         processes: bool | None = None,
         process: Processor = process_record,
     ) -> None:
         self.address = address
         self.workers = max(1, workers)
-        self.chunk_size = chunk_size
+        self.chunk_size = chunk_size or DEFAULT_CHUNK
         self.process = process
         self.processes = LOCAL_PROCESSES if processes is None else processes
         self.client: Any = None
@@ -102,6 +104,8 @@ class DaskRunner:
     ) -> Iterator[ShardCounts | list[Failure]]:
         """Workers process chunks and write ``folder/part-NNNNNN.parquet``; yields each shard's
         counts, or the chunk's records as Failures when its task failed."""
+        from newsgraph.scale.shards import process_to_shard  # pyarrow only when sharding
+
         indexed = enumerate(chunked(records, self.chunk_size))
         tasks = ((chunk, (folder, index, self.process)) for index, chunk in indexed)
         for chunk, outcome in self._run_with(tasks, process_to_shard):

@@ -33,11 +33,10 @@ def runner(
     or "local") runs on a cluster, ``workers`` > 1 on local processes, otherwise in-process.
     ``process`` must pickle by reference (``pipeline.processor(profile)`` does)."""
     if dask:
-        from newsgraph.scale.dask_runner import DEFAULT_CHUNK, DaskRunner
+        from newsgraph.scale.dask_runner import DaskRunner
 
-        size = chunk_size or DEFAULT_CHUNK
         cluster = DaskRunner(
-            dask, workers=workers, chunk_size=size, processes=processes, process=process
+            dask, workers=workers, chunk_size=chunk_size, processes=processes, process=process
         )
         with cluster:
             yield cluster.results
