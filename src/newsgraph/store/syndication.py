@@ -2,8 +2,9 @@
 (same words, same speaker) across copies and stories becomes one *quote group*.
 
 Copies are found with MinHash LSH over word shingles of the article body (titles and boilerplate
-differ between sites; the body barely does). Signatures are computed with numpy (one vectorised
-multiply-shift hash per permutation, ~0.1 ms for a 4 KB article) and the LSH index lives in the
+differ between sites; the body barely does). Signatures are one-permutation MinHash (64 bins,
+densified) computed with numpy from polynomial word hashes (~0.07 ms for a 4 KB article; one
+hash per permutation, as datasketch does, costs more), and the LSH index lives in the
 database as band hashes in an indexed table, so it persists across ingest runs and candidate
 look-up is plain SQL. A candidate joins a story only when its estimated Jaccard similarity to an
 earlier copy reaches :data:`SAME_STORY`. Everything is a pure function of the text: the same
@@ -37,7 +38,7 @@ from newsgraph.model import Document, Quote
 from newsgraph.store.schema import articles, metadata, quotes
 
 SHINGLE = 4  # words per shingle: long enough that unrelated articles share almost none
-NUM_PERM = 64
+NUM_PERM = 64  # signature values (one-permutation MinHash bins); a power of two
 ROWS = 2  # signature values per LSH band; 32 bands find pairs down to a Jaccard of about 0.2
 BANDS = NUM_PERM // ROWS
 SAME_STORY = 0.35  # estimated Jaccard from which two bodies are copies of one story
@@ -53,11 +54,13 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 
 # Fixed odd 64-bit multipliers: the hash family is part of the stored data, never random.
 _rng = np.random.default_rng(20220928)
-_PERM_A = (_rng.integers(1, 2**63, NUM_PERM, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
-_PERM_B = _rng.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
 _SHINGLE_MULT = (_rng.integers(1, 2**63, SHINGLE, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
 _BAND_SALT = _rng.integers(1, 2**63, BANDS, dtype=np.uint64)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
+_BIN_SHIFT = np.uint64(64 - NUM_PERM.bit_length() + 1)  # top log2(NUM_PERM) bits: the bin
+_LOW32 = np.uint64(0xFFFFFFFF)
+_EMPTY = np.uint64(1 << 32)  # above every 32-bit value: a bin no shingle fell in
+_ROTATE = np.uint64(0x9E3779B1)
 del _rng
 _BASE = 0x100000001B3  # odd: invertible mod 2**64
 _INV_BASE = pow(_BASE, -1, 2**64)
@@ -192,10 +195,19 @@ def signature(body: str) -> np.ndarray | None:
     for i in range(min(SHINGLE, len(h))):
         shingles += h[i : i + n] * _SHINGLE_MULT[i]  # wraps mod 2**64 on purpose
     shingles ^= shingles >> np.uint64(29)
-    hashed = np.multiply.outer(_PERM_A, shingles)  # one row per permutation
-    hashed += _PERM_B[:, None]
-    # the high 32 bits are the hash; the minimum commutes with the shift, so shift 64 values
-    return (hashed.min(axis=1) >> np.uint64(32)).astype(np.uint32)
+    shingles *= _MIX
+    shingles ^= shingles >> np.uint64(32)
+    # One permutation, NUM_PERM bins: the top bits pick a bin, the low 32 bits compete for its
+    # minimum. As accurate as NUM_PERM separate hashes and NUM_PERM times less work.
+    sig = np.full(NUM_PERM, _EMPTY, dtype=np.uint64)
+    np.minimum.at(sig, (shingles >> _BIN_SHIFT).astype(np.intp), shingles & _LOW32)
+    holes = np.flatnonzero(sig == _EMPTY)
+    if len(holes):  # short texts leave bins empty: borrow the next full bin's value, rotated
+        full = np.flatnonzero(sig != _EMPTY)
+        donor = full[np.searchsorted(full, holes) % len(full)]
+        distance = ((donor - holes) % NUM_PERM).astype(np.uint64)
+        sig[holes] = (sig[donor] + distance * _ROTATE) & _LOW32
+    return sig.astype(np.uint32)
 
 
 def band_keys(sig: np.ndarray) -> list[int]:
