@@ -323,3 +323,24 @@ def test_long_bodies_past_the_precomputed_tables() -> None:
     body = " ".join(f"w{i}" for i in range(40_000))  # > 128 KB of bytes
     head = syn.word_hashes(body[:1000])
     assert np.array_equal(syn.word_hashes(body)[: len(head)], head)
+
+
+def test_a_version_3_database_gains_stories_and_keeps_working(tmp_path: Path) -> None:
+    """Articles stored before the migration stay ungrouped; new copies group among themselves."""
+    path = tmp_path / "v3.db"
+    first, second, third = wire_copies()
+    with open_store(path) as s:
+        s.write([first])
+        with s.engine.begin() as conn:  # back to the version 3 layout
+            for table in ("quote_groups", "minhash_bands", "copies", "stories"):
+                conn.exec_driver_sql(f"DROP TABLE {table}")
+            conn.exec_driver_sql("DROP INDEX ix_quotes_group_key")
+            conn.exec_driver_sql("ALTER TABLE quotes DROP COLUMN group_key")
+            conn.exec_driver_sql("UPDATE schema_meta SET value = '3' WHERE key = 'schema_version'")
+    with open_store(path) as s:
+        assert [h.outlets for h in s.quotes(search="corridor")] == [1]
+        s.write([second, third])
+        story_of = _story_of(s)
+        assert first.article.id not in story_of
+        assert story_of[second.article.id] == story_of[third.article.id]
+        assert sorted(h.outlets for h in s.quotes(search="corridor")) == [1, 2, 2]
