@@ -134,7 +134,7 @@ def test_tokens_split_suffixes_possessives_and_keep_abbreviations() -> None:
 _VOCABULARY = (
     "in at the said on of and for with by a beat 2-1 , . ; 's Moscow Paris Leeds Vladimir "
     "Putin Reuters Russian Kremlin Tolsen Brelsa The In Monday May United Nations Bank "
-    "England U.S. coach Mr. al-Assad Ministry Smith"
+    "England U.S. coach Mr. al-Assad Ministry Smith Many people"
 )
 _WORDS = st.sampled_from(_VOCABULARY.split())
 

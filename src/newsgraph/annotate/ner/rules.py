@@ -107,6 +107,11 @@ def _windows(text: str, caps: list[int]) -> list[list[int]]:
 _NOT_FAST = _SKIP_CAPS | {w.capitalize() for w in lx.FUNCTION_WORDS} | lx.WEEKDAYS_MONTHS
 _NOT_FAST |= lx.UPPER_NOT_NAMES
 
+# what between two runs of capitalised words can join them into one name
+_JOINERS = (
+    lx.ORG_CONNECTORS | lx.NAME_PARTICLES | _POSSESSIVES | {"", "'", "’", "of the", "for the"}
+)
+
 _UNSEEN = object()
 _MEMO_SIZE = 200_000  # names remembered by lexicon_type before the memo starts over
 
@@ -350,7 +355,7 @@ class RuleTagger:
         for w_start, w_end, first, count in _windows(text, caps):
             known = self._fast_known(raw, start, caps, words, first, count, sports)
             if known is not None:
-                cands.append(known)
+                cands += known
                 continue
             if w_start > 0:
                 toks = [_MID_SENTENCE]
@@ -369,28 +374,47 @@ class RuleTagger:
         first: int,
         count: int,
         sports: bool,
-    ) -> Candidate | None:
-        """The common case without tokenising: the window's capitalised words are plain words
-        in a row ("in Moscow on", "said Vladimir Putin") and a lexicon knows them together."""
-        word = words[first]
-        if word is None or word in _NOT_FAST:
-            return None
-        s = e = start + caps[first]
-        e += len(word)
-        for k in range(first + 1, first + count):
-            w = words[k]
-            p = start + caps[k]
-            if w is None or w in _NOT_FAST or p != e + 1 or raw[e] != " ":
+    ) -> list[Candidate] | None:
+        """The common case without tokenising: the window's capitalised words are plain words,
+        in runs a lexicon knows ("in Moscow on", "said Vladimir Putin", "The Kremlin and ...
+        Russia") with nothing between runs that could join them into one name."""
+        runs: list[list[int]] = []  # [start, end, first cap, last cap]
+        for k in range(first, first + count):
+            word = words[k]
+            if word is None or (
+                word in _NOT_FAST and not (word == "The" and k + 1 < first + count)
+            ):
                 return None
-            e = p + len(w)
-        kind = self.lexicon_type(raw[s:e] if count > 1 else word)
-        if kind is None or (kind is PER and word in lx.HONORIFICS):
-            return None
-        toks = [Token(s, s + len(word), word)]
-        for k in range(first + 1, first + count):
             p = start + caps[k]
-            toks.append(Token(p, p + len(words[k]), words[k]))  # type: ignore[arg-type]
-        return self._known(raw, toks, kind, sports)
+            if runs and p == runs[-1][1] + 1 and raw[p - 1] == " ":
+                runs[-1][1] = p + len(word)
+                runs[-1][3] = k
+                continue
+            if runs and raw[runs[-1][1] : p].strip() in _JOINERS:
+                return None
+            runs.append([p, p + len(word), k, k])
+        out: list[Candidate] = []
+        for s, e, k0, k1 in runs:
+            if raw[e : e + 1] == " " and raw[e + 1 : e + 2].isupper():
+                return None  # a capitalised word the scan passed over follows ("Paris Many")
+            if words[k0] == "The":  # "The Kremlin": the article is not part of the name
+                if k0 == k1:
+                    return None
+                k0 += 1
+                s = start + caps[k0]
+            if words[k0] in _NOT_FAST:
+                return None
+            kind = self.lexicon_type(raw[s:e])
+            if kind is None or (kind is PER and words[k0] in lx.HONORIFICS):
+                return None
+            toks = []
+            for k in range(k0, k1 + 1):
+                p, word = start + caps[k], words[k]
+                if word in _NOT_FAST:
+                    return None
+                toks.append(Token(p, p + len(word), word))  # type: ignore[arg-type]
+            out.append(self._known(raw, toks, kind, sports))
+        return out
 
     def _tag_shouting(self, raw: str, toks: list[Token], out: list[Candidate]) -> None:
         """An ALL-CAPS line ("SOCCER - JAPAN GET LUCKY WIN"): only words a lexicon knows in
