@@ -45,8 +45,9 @@ def find_indirect(toks: list[Tok]) -> Reported | None:
     att = end_attribution(toks, -1)
     if att is not None and _strong(att):
         comma = _comma_before(toks, min(att.phrase.first, att.cue.first if att.cue else n))
-        if comma is not None and _has_words(toks, 0, comma, _MIN_CLAUSE_WORDS):
-            return Reported(toks[0].start, toks[comma - 1].end, att)
+        first = _after_dateline(toks, comma) if comma is not None else 0
+        if comma is not None and _has_words(toks, first, comma, _MIN_CLAUSE_WORDS):
+            return Reported(toks[first].start, toks[comma - 1].end, att)
     # "X said (that) CLAUSE"
     for k in range(n):
         cue = cue_at(toks, k)
@@ -96,6 +97,30 @@ def _clause_begin(toks: list[Tok], j: int, *, needs_that: bool, stop: int) -> in
                 return k + 1
         return None
     return j if toks[j].text[0].isalnum() else None
+
+
+_DASHES = frozenset(("—", "–", "-", ":"))
+_DATELINE_PUNCT = frozenset((",", "(", ")", ".", "/"))
+
+
+def _after_dateline(toks: list[Tok], stop: int) -> int:
+    """Index of the first token after a dateline opening the sentence, else 0.
+
+    A dateline is a place in capitals, maybe a region and a news agency, then a dash:
+    "WASHINGTON (AP) —", "KYIV, Ukraine (Reuters) -", "NEW YORK:".
+    """
+    if not toks or not (toks[0].text.isupper() and toks[0].text.isalpha()):
+        return 0
+    for k in range(1, min(stop, 12)):
+        t = toks[k].text
+        if t in _DASHES:
+            j = k + 1
+            while j < stop and toks[j].text in _DASHES:
+                j += 1  # "--"
+            return j if j < stop else 0
+        if not (t in _DATELINE_PUNCT or t[0].isupper()):
+            return 0
+    return 0
 
 
 def _has_words(toks: list[Tok], a: int, b: int, want: int) -> bool:

@@ -199,6 +199,25 @@ NON_PERSON_HEADS = frozenset(
     )
 )
 
+# Honorifics and role nouns that say whether a person is a man or a woman (for "he"/"she").
+HONORIFIC_GENDER = {
+    **dict.fromkeys(_words("mr sir lord king prince"), "m"),
+    **dict.fromkeys(_words("mrs ms miss madam dame lady queen princess"), "f"),
+}
+ROLE_GENDER = {
+    **dict.fromkeys(
+        _words("spokesman chairman congressman businessman councilman king prince"), "m"
+    ),
+    **dict.fromkeys(
+        _words(
+            """spokeswoman chairwoman congresswoman businesswoman councilwoman queen princess
+            actress"""
+        ),
+        "f",
+    ),
+}
+PRONOUN_GENDER = {"he": "m", "she": "f"}
+
 PRONOUNS_PERSON = frozenset(("he", "she"))
 PRONOUNS_OTHER = frozenset(("it", "they", "we", "i"))
 DETERMINERS = frozenset(_words("the a an his her its their our this that these those"))

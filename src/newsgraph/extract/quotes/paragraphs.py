@@ -129,7 +129,7 @@ class Draft:
         self.speaker = sp
         self.canonical = sp.canonical if sp else None
         self.cue = cue
-        penalty = 0.0 if sp is None or sp.how in ("name", "org", "document") else 0.1
+        penalty = 0.0 if sp is None or sp.how in ("name", "org", "document", "state") else 0.1
         self.confidence = max(0.1, CONFIDENCE.get(rule, 0.5) - penalty)
         self.evidence = rule if sp is None else f"{rule}/{sp.how}"
 
@@ -172,6 +172,8 @@ class QuoteWalker:
             (m for m in mentions if m.type == EntityType.PERSON), key=_SPAN_START
         )
         self._person_starts = [m.span.start for m in self._persons]
+        self._mentions = mentions
+        self._lone_names: dict[str, tuple[str, bool]] | None = None  # built on first need
         self.state = Discourse(self.people)
         self.drafts: list[Draft] = []
         self.drafts_in_sentence: list[Draft] = []
@@ -402,8 +404,11 @@ class QuoteWalker:
     def _apply(self, d: Draft, toks: list[Tok], att: Attribution, at: int) -> None:
         hint = self._subject_hint(toks, att.phrase.first)
         sp = resolve(self.text, toks, att.phrase, self.state, subject_hint=hint)
-        if sp.how == "org" and self._persons:
-            self._person_from_mentions(sp)
+        if sp.how == "org":
+            if self._persons:
+                self._person_from_mentions(sp)
+            if sp.how == "org":
+                self._lone_word(sp)
         generic = sp.how == "common" or (sp.how == "role" and sp.canonical is None)
         if generic and d.kind == QuoteKind.PARTIAL and self.state.last_speaker is not None:
             sp.canonical = self.state.last_speaker  # "the two leaders assessed that “…”"
@@ -411,6 +416,24 @@ class QuoteWalker:
             sp.person = self.people.is_person(sp.canonical)
         cue = Span(*att.cue_span) if att.cue_span else None
         d.attribute(sp, cue, att.rule)
+
+    def _lone_word(self, sp: Speaker) -> None:
+        """A lone capitalised word as speaker ("Smirnov said", "Moscow said") that the article
+        never spells out in full: a person when the entity stage tagged that word as a person
+        elsewhere in the article, a place (a state speaking) when it tagged it as a place."""
+        word = strip_possessive(sp.text)
+        if not word[:1].isupper() or " " in word or (word.isupper() and len(word) > 1):
+            return
+        if self._lone_names is None:
+            self._lone_names = _lone_names(self._mentions)
+        found = self._lone_names.get(word)
+        if found is None:
+            return
+        name, person = found
+        if person:
+            sp.canonical, sp.how, sp.person = name, "name-entity", True
+        else:
+            sp.canonical, sp.how = word, "state"  # kept as written: "Moscow", not "Russia"
 
     def _person_from_mentions(self, sp: Speaker) -> None:
         """A name we could not place ("Peskov" alone) that the entity stage tagged as a person."""
@@ -473,6 +496,7 @@ class QuoteWalker:
             name = self._topic_from_text(sent.start, sent.end)
             if name is not None:
                 self.state.topic_person = name
+                self.state.note_person(name)
 
     def _topic_from_text(self, start: int, end: int) -> str | None:
         """The first known person standing as a subject: at the start, or before a verb-like word.
@@ -584,6 +608,26 @@ class QuoteWalker:
             return None
         span = Span(caps[0].start, caps[-1].end)
         return Speaker(span, span.of(self.text), name, "name", True)
+
+
+def _lone_names(mentions: tuple[Mention, ...]) -> dict[str, tuple[str, bool]]:
+    """One-word names the entity stage tagged: word -> (canonical person or the word, person?).
+
+    A person's last word counts too ("Smirnov" of "Ivan Smirnov"); a person wins over a place.
+    """
+    out: dict[str, tuple[str, bool]] = {}
+    for m in mentions:
+        if m.type == EntityType.PERSON:
+            words = m.text.split()
+            last = strip_possessive(words[-1]) if words else ""
+            if last:
+                name = m.canonical or m.text
+                known = out.get(last)
+                if known is None or not known[1] or len(name) > len(known[0]):
+                    out[last] = (name, True)
+        elif m.type == EntityType.GPE and " " not in m.text:
+            out.setdefault(strip_possessive(m.text), (m.text, False))
+    return out
 
 
 def _speaker_start(d: Draft) -> int:

@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from newsgraph.extract.quotes.lexicon import (
     CONJUNCTIONS,
     DETERMINERS,
+    HONORIFIC_GENDER,
     NON_PERSON_HEADS,
     NON_SUBJECT_WORDS,
     PERSON_ROLES,
     PREPOSITIONS,
+    ROLE_GENDER,
     TITLE_WORDS,
 )
 from newsgraph.model import EntityType, Mention
@@ -51,6 +53,14 @@ class People:
     by_last: dict[str, list[str]] = field(default_factory=dict)
     roles: list[Role] = field(default_factory=list)
     orgs: set[str] = field(default_factory=set)
+    gender: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f", when known
+
+    def set_gender(self, name: str, gender: str | None) -> None:
+        """Record what an honorific or a gendered role noun says; conflicting evidence → unknown."""
+        if gender is None:
+            return
+        if self.gender.setdefault(name, gender) != gender:
+            self.gender[name] = "?"
 
     def add_person(self, name: str) -> None:
         self.full_names[name] += 1
@@ -166,6 +176,8 @@ def build_people(text: str, lines: list[tuple[int, int]], mentions: tuple[Mentio
             if the_lead or (no_lead and text[max(a, start - 4) : start] in _THE):
                 continue  # "the Red Cross" is no person (but "the US President Joe Biden" is)
             people.add_person(full)
+            if titled:
+                people.set_gender(full, HONORIFIC_GENDER.get(words[titled - 1].lower().rstrip(".")))
             if full_names[full] > 2:
                 continue  # roles are introduced at the first mentions
             before = _PIECES.findall(text, max(a, start - 60), start)
@@ -176,7 +188,25 @@ def build_people(text: str, lines: list[tuple[int, int]], mentions: tuple[Mentio
             people.add_person(mention.canonical or mention.text)
         elif mention.type == EntityType.ORG:
             people.orgs.add(mention.canonical or mention.text)
+    _honorific_genders(people, text, lines)
     return people
+
+
+# no leading \b (it would make the engine try every character): the word start is checked apart
+_HONORIFIC_NAME = re.compile(r"(Mrs?|Ms|Miss|Sir|Dame|Lord|Lady|Madam)\.? ([A-Z][\w’'\-]+)")
+
+
+def _honorific_genders(people: People, text: str, lines: list[tuple[int, int]]) -> None:
+    """ "Mr Peskov", "Ms Zakharova": the honorific gives the gender of the person so named."""
+    if not people.by_last:
+        return
+    for a, b in lines:
+        for m in _HONORIFIC_NAME.finditer(text, a, b):
+            if m.start() > a and text[m.start() - 1].isalnum():
+                continue
+            names = people.by_last.get(strip_possessive(m.group(2)).lower())
+            if names and len(names) == 1:
+                people.set_gender(names[0], HONORIFIC_GENDER[m.group(1).lower()])
 
 
 def _parse_run(run: str) -> tuple[list[str], int, bool, bool, str] | None:
@@ -240,3 +270,4 @@ def _add_role(people: People, words: list[str], full: str, at: int, *, last_head
     head = heads[-1] if last_head else heads[0]
     mods = frozenset(w for w in words if w != head and w not in ("the", "a", "an", "of", "for"))
     people.roles.append(Role(head, mods, full, at))
+    people.set_gender(full, ROLE_GENDER.get(head))

@@ -15,6 +15,7 @@ from newsgraph.extract.quotes.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     PERSON_ROLES,
+    PRONOUN_GENDER,
     SPEAKER_ROLES,
 )
 from newsgraph.extract.quotes.people import People, name_part, strip_possessive
@@ -42,6 +43,39 @@ class Discourse:
     last_org: str | None = None
     last_speaker: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    recent: list[str] = field(default_factory=list)  # persons spoken of, the latest last
+    orgs: list[str] = field(default_factory=list)  # organisations quoted, the latest last
+
+    def note_person(self, name: str) -> None:
+        """Remember a person the text just spoke of (for "she" when the topic is a man)."""
+        if self.recent and self.recent[-1] == name:
+            return
+        if name in self.recent:
+            self.recent.remove(name)
+        self.recent.append(name)
+        if len(self.recent) > 8:
+            del self.recent[0]
+
+    def person_for(self, pronoun: str, who: str | None) -> str | None:
+        """``who`` unless the article says it is of the other gender than ``pronoun``; then the
+        latest person spoken of whose gender fits (unknown genders never override)."""
+        want = PRONOUN_GENDER[pronoun]
+        gender = self.people.gender
+        if who is None or gender.get(who, want) in (want, "?"):
+            return who
+        for name in reversed(self.recent):
+            if gender.get(name) == want:
+                return name
+        fitting = [name for name, g in gender.items() if g == want]
+        return fitting[0] if len(fitting) == 1 else who  # the article's only man / woman
+
+    def org_for(self, head: str) -> str | None:
+        """The organisation "the <head>" refers to: the latest quoted one named with that head
+        ("the ministry" → "Interior Ministry", even after "police said"), else the latest one."""
+        for name in reversed(self.orgs):
+            if _singular(name.rsplit(" ", 1)[-1].lower()) == head:
+                return name
+        return self.last_org
 
     @property
     def main_speaker(self) -> str | None:
@@ -56,10 +90,13 @@ class Discourse:
             return
         self.last_speaker = sp.canonical
         if sp.person:
+            self.note_person(sp.canonical)
             if main:
                 self.topic_person = sp.canonical
-        elif sp.how in ("org", "document", "org-coref"):
+        elif sp.how in ("org", "document", "org-coref", "state"):
             self.last_org = sp.canonical
+            if not self.orgs or self.orgs[-1] != sp.canonical:
+                self.orgs.append(sp.canonical)
 
 
 def _singular(word: str) -> str:
@@ -84,7 +121,7 @@ def resolve(
     words = [t.text for t in toks[ph.first : ph.last + 1]]
     low0 = words[0].lower()
     if len(words) == 1 and low0 in ("he", "she"):
-        who = subject_hint or state.topic_person
+        who = state.person_for(low0, subject_hint or state.topic_person)
         return Speaker(span, written, who, "pronoun", who is not None)
     if len(words) == 1 and low0 == "it":
         return Speaker(span, written, state.last_org, "pronoun", False)
@@ -115,9 +152,13 @@ def _by_words(span: Span, written: str, words: list[str], state: Discourse, at: 
     if head in PERSON_ROLES:
         return _role(span, written, head, words, state, at)
     if head in BODY_NOUNS or head in DOCUMENT_NOUNS:
-        # "the ministry", "the Russian side": the organisation last quoted, as a role for a person
-        who = state.last_org or " ".join(words)
-        return Speaker(span, written, who, "org-coref" if state.last_org else "org", False)
+        # "the ministry", "the Russian side": the organisation last quoted, as a role for a person;
+        # a bare "police said" names a body of its own
+        definite = written[:4].lower() in ("the ", "its ")
+        known = state.org_for(head) if definite else None
+        who = known or " ".join(words)
+        coref = known is not None
+        return Speaker(span, written, who, "org-coref" if coref else "org", False)
     return Speaker(span, written, " ".join(words), "common", False)
 
 
