@@ -155,6 +155,7 @@ def test_wire_copies_group_into_one_story(any_store: Store) -> None:
     others = [other_story(), kremlin_doc(), ankara_doc(), washington_doc()]
     assert all(story_of[d.article.id] != story for d in others)
     assert len(set(story_of.values())) == 5
+    assert {a.story_id for a in any_store.articles() if a.id in ids} == {story}
     rows = {r[0]: r for r in _table(any_store, syn.stories)}
     _, title, first_seen, n_copies, outlets = rows[story]
     assert (title, first_seen, n_copies, outlets) == (

@@ -25,7 +25,7 @@ from newsgraph.store.dialects import WRITE_OPTION, Dialect, dialect_for
 from newsgraph.store.events import delete_event_mentions, write_events
 from newsgraph.store.migrations import migrate
 from newsgraph.store.schema import articles, failures, mentions, quotes
-from newsgraph.store.syndication import quote_groups
+from newsgraph.store.syndication import copies, quote_groups
 
 _CHUNK = 500  # ids per IN (...) list: well under every engine's bound-parameter limit
 assert rows.QUOTE_FIELDS[-1] == "group_key"
@@ -109,6 +109,7 @@ class ArticleSummary:
     quote_count: int
     ingested_at: dt.datetime
     updated_at: dt.datetime
+    story_id: str | None = None  # the story it is a copy of (stories.id); None before migration
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -182,6 +183,7 @@ _SUMMARY_COLUMNS = (
     articles.c.quote_count,
     articles.c.ingested_at,
     articles.c.updated_at,
+    copies.c.story_id,
 )
 
 
@@ -463,7 +465,7 @@ class Store:
         self, *, search: str | None = None, limit: int | None = 100, offset: int = 0
     ) -> list[ArticleSummary]:
         """Articles in order of publication date (undated last), then source."""
-        stmt = sa.select(*_SUMMARY_COLUMNS)
+        stmt = sa.select(*_SUMMARY_COLUMNS).outerjoin(copies, copies.c.article_id == articles.c.id)
         if search and search.strip():
             stmt = stmt.where(self.dialect.article_search(search))
         stmt = stmt.order_by(
