@@ -348,7 +348,8 @@ class Store:
             row["ingested_at"] = first_seen.get(doc.article.source, now)
             article_rows.append(row)
             seen[doc.article.id] = row["published"] or row["ingested_at"].date()
-        planned = syndication.plan_copies(conn, docs, seen)
+        bodies = [row["body"] for row in article_rows]
+        planned = syndication.plan_copies(conn, docs, seen, bodies)
         for doc, row, copy in zip(docs, article_rows, planned, strict=True):
             published = date_param(row["published"])
             quote_rows.extend(rows.quote_rows(doc, published, copy.story_id))

@@ -338,15 +338,22 @@ def _best_story(
 
 
 def plan_copies(
-    conn: Connection, docs: Sequence[Document], first_seen: dict[str, dt.date]
+    conn: Connection,
+    docs: Sequence[Document],
+    first_seen: dict[str, dt.date],
+    bodies: Sequence[str] | None = None,
 ) -> list[Copy]:
     """Decide each document's story: the story of its most similar earlier copy (stored, or
-    earlier in this batch) when similar enough, else a new story named after itself."""
-    sigs = [signature(d.article.body_text) for d in docs]
+    earlier in this batch) when similar enough, else a new story named after itself.
+    ``bodies`` are the documents' body texts when the caller has them already."""
+    if bodies is None:
+        bodies = [d.article.body_text for d in docs]
+    sigs = [signature(body) for body in bodies]
     bands = [band_keys(s) if s is not None else [] for s in sigs]
     by_band = _stored_bands(conn, {k for b in bands for k in b})
     known = _signatures(conn, {aid for entries in by_band.values() for _, aid in entries})
     stored_stories = {s for entries in by_band.values() for s, _ in entries}
+    indexed = {(k, s) for k, entries in by_band.items() for s, _ in entries}
     planned: list[Copy] = []
     for doc, sig, keys in zip(docs, sigs, bands, strict=True):
         aid = doc.article.id
@@ -354,8 +361,9 @@ def plan_copies(
         new_bands = []
         for k in keys:
             entries = by_band[k]
-            if len(entries) < BAND_CAP and not any(s == story for s, _ in entries):
+            if len(entries) < BAND_CAP and (k, story) not in indexed:
                 entries.append((story, aid))  # later documents of this batch can join it
+                indexed.add((k, story))
                 new_bands.append(k)
         known[aid] = sig
         planned.append(
