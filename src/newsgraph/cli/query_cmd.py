@@ -171,6 +171,15 @@ QUOTE_CSV_COLUMNS = (
 )
 
 
+def _speaker_actor_ids(speaker: str | None) -> list[str]:
+    """Actors the knowledge base reads the name as ("Kremlin spokesman" → Dmitry Peskov)."""
+    if not speaker or not speaker.strip():
+        return []
+    from newsgraph.annotate.linking import resolve_speaker_filter
+
+    return resolve_speaker_filter(speaker)
+
+
 @app.command("quotes")
 def quotes_command(
     db: str = DB_OPTION,
@@ -210,6 +219,7 @@ def quotes_command(
     try:
         hits = store.quotes(
             speaker=speaker,
+            speaker_ids=_speaker_actor_ids(speaker),
             search=search,
             since=since_date,
             until=until_date,

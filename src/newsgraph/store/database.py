@@ -414,6 +414,7 @@ class Store:
         self,
         *,
         speaker: str | None = None,
+        speaker_ids: Sequence[str] = (),
         search: str | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
@@ -426,7 +427,9 @@ class Store:
         """Quotations in order of publication date, article and position.
 
         ``speaker`` matches the canonical name or the speaker as written, case- and
-        accent-insensitively, each word as a word prefix ("peskov" finds "Dmitry Peskov").
+        accent-insensitively, each word as a word prefix ("peskov" finds "Dmitry Peskov"), or
+        a quote whose speaker is linked to one of ``speaker_ids`` (the actors the knowledge
+        base resolves the name to: "Kremlin spokesman" → Dmitry Peskov).
         ``search`` is full-text over the quoted words (all words must occur; "a phrase" works).
         ``article`` is an article id or a prefix of one. Dates are inclusive. ``merged`` lists
         a quotation carried by several articles once, as its earliest copy; every hit says how
@@ -444,7 +447,10 @@ class Store:
             )
             stmt = stmt.where(sa.or_(quote_groups.c.key.is_(None), canonical))
         if speaker and speaker.strip():
-            stmt = stmt.where(self.dialect.speaker_search(speaker))
+            by_name = self.dialect.speaker_search(speaker)
+            if speaker_ids:
+                by_name = sa.or_(by_name, quotes.c.speaker_actor_id.in_(list(speaker_ids)))
+            stmt = stmt.where(by_name)
         if search and search.strip():
             stmt = stmt.where(self.dialect.quote_search(search))
         if since is not None:
