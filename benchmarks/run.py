@@ -42,6 +42,7 @@ sys.path.insert(0, str(HERE))
 import make_corpus  # noqa: E402  (a sibling script, not a package)
 
 TARGET = 300.0
+STAGES = "full"  # pipeline profile (newsgraph.pipeline.PROFILES), set by --stages
 
 
 @dataclass
@@ -119,10 +120,11 @@ def run_headline(inputs: list[str], db: Path) -> Headline:
     try:
         try:
             from newsgraph.batch import ingest
+            from newsgraph.pipeline import processor
         except ImportError:
             return _fallback_ingest(inputs, store)
         started, cpu = time.perf_counter(), time.process_time()
-        summary = ingest(inputs, store, progress=False)
+        summary = ingest(inputs, store, progress=False, process=processor(STAGES))
         seconds = time.perf_counter() - started
         return Headline(
             cpu_seconds=time.process_time() - cpu,
@@ -248,8 +250,9 @@ def traced_peak(inputs: list[str], db: Path) -> int:
 def run_breakdown(inputs: list[str]) -> Breakdown:
     from newsgraph.ingest import iter_records
     from newsgraph.model import Document
-    from newsgraph.pipeline import process_record
+    from newsgraph.pipeline import PROFILES, process_record
 
+    stages = PROFILES[STAGES]
     bd = Breakdown()
     started = time.process_time()
     records = list(iter_records(inputs))
@@ -258,7 +261,7 @@ def run_breakdown(inputs: list[str]) -> Breakdown:
         started = time.process_time()
         for record in records:
             try:
-                result = process_record(record)
+                result = process_record(record, stages)
             except Exception:  # counted by the headline run; keep measuring the rest
                 continue
             if isinstance(result, Document):
@@ -361,9 +364,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pin", action="store_true", help="pin the process to one CPU")
     ap.add_argument("--out", type=Path, default=make_corpus.OUT, help="corpus folder")
     ap.add_argument("--db", type=Path, default=None, help="database file (default: temp dir)")
+    ap.add_argument(
+        "--stages",
+        choices=["quotes", "actors", "full"],
+        default="full",
+        help="pipeline profile: quotes (core), actors (+entities, linking), full (+events)",
+    )
     ap.add_argument("--top", type=int, default=25, help="functions listed by --profile")
     args = ap.parse_args(argv)
 
+    global STAGES
+    STAGES = args.stages
     pinned = pin_one_core(args.pin)
     inputs = corpus_inputs(args.n, args.jsonl, args.rebuild, args.out)
     warm = warm_up()
@@ -390,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
         per_sentence = f", {breakdown.sentences / headline.seconds:.0f} sentences/s"
     quotes = headline.rows.get("quotes", breakdown.quotes if breakdown else 0)
     print(
-        f"BENCH n={headline.articles} {'jsonl' if args.jsonl else 'txt'}: "
+        f"BENCH n={headline.articles} {'jsonl' if args.jsonl else 'txt'} stages={STAGES}: "
         f"{rate:.1f} articles/s wall ({headline.seconds:.2f} s{per_sentence}), "
         f"{cpu_rate:.1f} articles/s CPU, {quotes} quotes, "
         f"{headline.failed} failed, maxrss {headline.maxrss_kb / 1024:.0f} MB "

@@ -174,10 +174,13 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: bool = False,
     batch_size: int = BATCH_SIZE,
+    process: Processor = process_record,
 ) -> IngestSummary:
     """Ingest files, folders, globs or "-" (stdin) into ``store``."""
     records = iter_records(inputs, max_bytes=max_bytes)
-    return ingest_records(records, store, progress=progress, batch_size=batch_size)
+    return ingest_records(
+        records, store, progress=progress, batch_size=batch_size, process=process
+    )
 
 
 def known_links(store: Store) -> set[str]:
