@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -236,7 +237,14 @@ def load_kb(extra: Iterable[StrPath] = ()) -> KnowledgeBase:
     return _build(rows)
 
 
+#: Environment variable naming the user's knowledge-base files (``os.pathsep``-separated), so
+#: the same knowledge base reaches worker processes and Dask workers without passing it around.
+KB_ENV = "NEWSGRAPH_KB"
+
+
 @functools.cache
 def default_kb() -> KnowledgeBase:
-    """The bundled knowledge base, loaded once per process."""
-    return load_kb()
+    """The bundled knowledge base plus the files named in ``$NEWSGRAPH_KB``, loaded once per
+    process."""
+    extra = [p for p in os.environ.get(KB_ENV, "").split(os.pathsep) if p.strip()]
+    return load_kb(extra)
