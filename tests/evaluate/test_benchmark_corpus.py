@@ -74,4 +74,4 @@ def test_benchmark_runs_end_to_end_and_prints_its_summary(
     assert "newsgraph.batch.ingest" in out
     assert "= pipeline total (process_record)" in out
     summary = out.strip().splitlines()[-1]
-    assert summary.startswith("BENCH n=4 jsonl:") and "articles/s" in summary
+    assert summary.startswith("BENCH n=4 jsonl stages=full:") and "articles/s" in summary
