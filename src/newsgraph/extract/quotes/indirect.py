@@ -86,9 +86,29 @@ def _comma_before(toks: list[Tok], i: int) -> int | None:
     return None
 
 
+_WEEKDAYS = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)
+_DAY_WORDS = frozenset(("yesterday", "today", "tonight", "earlier", "later"))
+
+
+def _skip_when(toks: list[Tok], j: int, stop: int) -> int:
+    """Index after a short time adverbial right after the verb ("said on Tuesday the ...",
+    "said yesterday it ..."), else ``j``: the reported clause starts after it."""
+    if j < stop and toks[j].low in _DAY_WORDS:
+        return j + 1
+    if j + 1 < stop and toks[j].low == "on" and toks[j + 1].low in _WEEKDAYS:
+        return j + 2
+    return j
+
+
 def _clause_begin(toks: list[Tok], j: int, *, needs_that: bool, stop: int) -> int | None:
     if j > stop:
         return None
+    if not needs_that:
+        j = _skip_when(toks, j, stop)
+        if j > stop:
+            return None
     if toks[j].low == "that":
         return j + 1
     if needs_that or toks[j].low in PREPOSITIONS or toks[j].text == ",":
