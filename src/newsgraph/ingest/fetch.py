@@ -24,6 +24,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
+from newsgraph.ingest.http_payload import decompress, parse_content_type
+
 USER_AGENT = "newsgraph/0.1 (news quotation research crawler; polite: robots.txt, rate-limited)"
 ROBOTS_AGENT = "newsgraph"
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
@@ -290,7 +292,7 @@ class PoliteFetcher:
     ) -> FetchResult:
         headers = _header_dict(raw_headers)
         fetched = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-        media, charset = _content_type(headers.get("content-type"))
+        media, charset = parse_content_type(headers.get("content-type"))
         base = FetchResult(
             url=url,
             final_url=final_url,
@@ -344,29 +346,8 @@ def _header_dict(raw: object) -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in items}
 
 
-def _content_type(value: str | None) -> tuple[str | None, str | None]:
-    if not value:
-        return None, None
-    media, _, params = value.partition(";")
-    charset = None
-    for param in params.split(";"):
-        key, _, val = param.partition("=")
-        if key.strip().lower() == "charset" and val.strip():
-            charset = val.strip().strip("\"'")
-    return media.strip().lower() or None, charset
-
-
 def _decompress(body: bytes, encoding: str, limit: int) -> bytes:
-    encoding = encoding.strip().lower()
-    if encoding in ("", "identity"):
-        return body
-    if encoding in ("gzip", "x-gzip"):
-        decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    elif encoding == "deflate":
-        decoder = zlib.decompressobj()
-    else:
-        raise ValueError(f"unsupported content-encoding {encoding!r}")
-    out = decoder.decompress(body, limit + 1)
+    out = decompress(body, encoding, limit)
     if len(out) > limit:
         raise ValueError(f"decompressed body over {limit} bytes")
     return out

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.ingest.html import record_from_html
+from newsgraph.ingest.http_payload import decompress, parse_content_type
 from newsgraph.model import Record
 
 MAX_PAYLOAD_BYTES = 10_000_000
@@ -190,7 +191,7 @@ def _convert(
     if status != 200:
         stats.skipped[f"HTTP {status}"] += 1
         return None
-    media, charset = _content_type(http.get("Content-Type"))
+    media, charset = parse_content_type(http.get("Content-Type"))
     if media is not None and media not in HTML_TYPES:
         stats.skipped[f"non-HTML payload ({media})"] += 1
         return None
@@ -223,32 +224,14 @@ def _warc_error(source: str, url: str | None, fetched: str | None, reason: str) 
     return Record(source=source, text=None, url=url, metadata=metadata, error=reason)
 
 
-def _content_type(value: str | None) -> tuple[str | None, str | None]:
-    if not value:
-        return None, None
-    media, _, params = value.partition(";")
-    charset = None
-    for param in params.split(";"):
-        key, _, val = param.partition("=")
-        if key.strip().lower() == "charset" and val.strip():
-            charset = val.strip().strip("\"'")
-    return media.strip().lower() or None, charset
-
-
 def _decode_payload(body: bytes, http: Any) -> bytes:
     """Undo Transfer-Encoding: chunked and Content-Encoding gzip/deflate/br as archived."""
     if "chunked" in (http.get("Transfer-Encoding") or "").lower():
         body = _dechunk(body)
-    encoding = (http.get("Content-Encoding") or "").strip().lower()
-    if encoding in ("gzip", "x-gzip"):
-        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body, MAX_PAYLOAD_BYTES)
-    if encoding == "deflate":
-        return zlib.decompressobj().decompress(body, MAX_PAYLOAD_BYTES)
-    if encoding == "br":
-        import brotli  # installed with fastwarc
-
-        return bytes(brotli.decompress(body))
-    return body
+    try:
+        return decompress(body, http.get("Content-Encoding") or "", MAX_PAYLOAD_BYTES - 1)
+    except ValueError:  # an encoding we don't know: leave the payload as archived
+        return body
 
 
 def _dechunk(body: bytes) -> bytes:
