@@ -112,21 +112,20 @@ def events_command(
     since_date = _date_option(since, "--since", end=False)
     until_date = _date_option(until, "--until", end=True)
     a, r = _party(actor, "--actor"), _party(recipient, "--recipient")
+    hits = _stored_events(
+        db, actor=a, recipient=r, type=type_, since=since_date, until=until_date, limit=limit
+    )
+    _print(hits, fmt, f"{len(hits)} events")
+
+
+def _stored_events(db: str, *, limit: int, **filters: Any) -> list[EventHit]:
+    """Events from the database at ``db`` (which must exist), filtered by query_events."""
     store = open_db(db, create=False)
     try:
         with store.engine.connect() as conn:
-            hits = query_events(
-                conn,
-                actor=a,
-                recipient=r,
-                type=type_,
-                since=since_date,
-                until=until_date,
-                limit=_limit(limit),
-            )
+            return query_events(conn, limit=_limit(limit), **filters)
     finally:
         store.close()
-    _print(hits, fmt, f"{len(hits)} events")
 
 
 @app.command("dyad")
@@ -142,21 +141,16 @@ def dyad_command(
 ) -> None:
     """The timeline between two parties, both directions, oldest first."""
     a, b = _party(first, "FIRST"), _party(second, "SECOND")
-    store = open_db(db, create=False)
-    try:
-        with store.engine.connect() as conn:
-            hits = query_events(
-                conn,
-                actor=a,
-                recipient=b,
-                type=type_,
-                since=_date_option(since, "--since", end=False),
-                until=_date_option(until, "--until", end=True),
-                either_way=True,
-                limit=_limit(limit),
-            )
-    finally:
-        store.close()
+    hits = _stored_events(
+        db,
+        actor=a,
+        recipient=b,
+        type=type_,
+        since=_date_option(since, "--since", end=False),
+        until=_date_option(until, "--until", end=True),
+        either_way=True,
+        limit=limit,
+    )
     _print(hits, fmt, f"{first} ↔ {second}: {len(hits)} events")
 
 
