@@ -142,8 +142,8 @@ def _stream(engine: Engine, stmt: sa.Select[Any], chunk_size: int) -> Rows:
 
 def _derived_actors(engine: Engine) -> Export:
     """Actors as ``newsgraph actors`` lists them: one row per actor the store links to."""
-    from newsgraph.cli.actors_cmd import ACTOR_COLUMNS, actor_rows
     from newsgraph.kb import default_kb
+    from newsgraph.store.actors import ACTOR_COLUMNS, actor_rows
 
     kinds = {"quotes": Kind.INT, "mentions": Kind.INT, "articles": Kind.INT, "in_kb": Kind.BOOL}
     columns = [Column(name, kinds.get(name, Kind.TEXT)) for name in ACTOR_COLUMNS]

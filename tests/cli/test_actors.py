@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from newsgraph.cli import load_commands
-from newsgraph.cli.actors_cmd import actor_rows, resolve_actor
 from newsgraph.kb import default_kb
 from newsgraph.pipeline import process
 from newsgraph.store import open_store
+from newsgraph.store.actors import actor_rows, resolve_actor
 
 app = load_commands()
 runner = CliRunner()
