@@ -236,6 +236,9 @@ class QuoteWalker:
             prev = last_att
         for ln, segs in headings:
             self._heading(ln, segs)
+        # the callback closes over this walker, which holds the state: drop it so the walker's
+        # thousands of tokens are freed by reference counting, not left to the cyclic GC
+        self.state.find_main_speaker = None
         return tuple(d.quote(text) for d in sorted(self.drafts, key=_START_END))
 
     def _sentences_of(self, ln: Line) -> list[Span]:
