@@ -44,6 +44,7 @@ for _sector, _names in {
     " military's artillery commanders generals airforce missiles missile drones drone rockets"
     " warships tanks bombers",
     "government": "government authorities officials ministry ministers regime administration"
+    " aide aides adviser advisers advisor advisors agency agencies commission watchdog regulator"
     " cabinet president minister spokesman spokeswoman spokesperson chancellor premier embassy"
     " diplomats ambassador envoy kremlin leader leaders junta prosecutors prosecutor"
     " counterpart counterparts countries nations allies partners governments powers states",
@@ -54,7 +55,9 @@ for _sector, _names in {
     " nurses citizens rioters looters delegations delegation supporters mourners citizen"
     " dockworkers truckers journalists lawyers retirees pensioners medics pilots drivers"
     " employees fans settlers refugees migrants youths monks voters opponents critics"
-    " dissidents hardliners loyalists nationalists islamists tribesmen",
+    " dissidents hardliners loyalists nationalists islamists tribesmen families relatives"
+    " parents",
+    "politics": "parties",
     "armed group": "rebels militants insurgents separatists gunmen fighters militia militias"
     " jihadists guerrillas hackers terrorists extremists pirates smugglers traffickers criminals"
     " gangs gang",
@@ -69,8 +72,12 @@ _MODIFIERS = _words(
     " federal"
     " state local national central pro-russian pro-government rebel anti-government border"
     " interior foreign defence defense top senior military naval air israeli-backed"
-    " thousands hundreds dozens of striking angry masked unidentified"
+    " thousands hundreds dozens of striking angry masked unidentified former ex acting interim"
+    " incoming outgoing late"
 )
+# Lower-case adjectives of kind that may precede a collective noun ("separatist forces",
+# "paramilitary troops", "Iran-backed militias"): recognised by their ending.
+_KIND_SUFFIXES = ("ist", "ary", "ian", "ese", "ic", "-backed", "-led", "-linked", "-aligned")
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 COMMON_ACTOR_NOUNS = frozenset(_COMMON)
 _STARTERS = COMMON_ACTOR_NOUNS | _PRONOUNS
@@ -81,7 +88,8 @@ _NOT_A_NOUN = _words(
     " against over under after before during since amid about near said says told added would"
     " will could should might may can must has have had is are was were be been being did does do"
     " last next this early late overnight yesterday today earlier later again also too the a an"
-    " 's ’s not never said says",
+    " 's ’s not never said says if unless when while because although though whether where"
+    " so then until once since",
 )
 
 
@@ -216,6 +224,14 @@ def find_chunks(
                 first -= 1  # a name the recogniser missed: "Tigrayan forces", "Houthi rebels"
                 heads_unknown = True
             elif (
+                not heads
+                and first == i
+                and prev.islower()
+                and low_prev.endswith(_KIND_SUFFIXES)
+                and owner[i] < 0
+            ):
+                first -= 1  # "separatist forces", "Iran-backed militias": a kind of the noun
+            elif (
                 low_prev == "of"
                 and first - 1 > floor
                 and text[tokens[first - 2][0]].isupper()
@@ -263,7 +279,7 @@ def find_chunks(
                 nxt.isalpha()
                 and nxt.islower()
                 and nxt not in _NOT_A_NOUN
-                and not nxt.endswith("ed")  # "rebels released": a verb follows, not a noun
+                and not nxt.endswith(("ed", "ly"))  # "rebels released", "Iran reportedly"
                 and nxt not in VERB_HEADS
             )
         chunks.append(
@@ -293,8 +309,9 @@ def find_chunks(
 
 
 def _merge_possessors(text: str, chunks: list[Chunk]) -> list[Chunk]:
-    """ "Myanmar's military", "Finland's parliament": a named possessor and the collective noun
-    right after it are one actor, of the possessor's country."""
+    """ "Myanmar's military", "Russia's foreign minister Sergei Lavrov", "Russia's Krasnodar
+    region": a named possessor and the actor or place right after it are one chunk, named by
+    what is possessed, of the possessor's country when that one has none."""
     out: list[Chunk] = []
     for c in chunks:
         prev = out[-1] if out else None
@@ -302,7 +319,7 @@ def _merge_possessors(text: str, chunks: list[Chunk]) -> list[Chunk]:
             prev is not None
             and prev.possessive
             and prev.named
-            and not c.named
+            and not c.adjectival
             and not c.modifier  # "Israel's military operation" is about an operation
             and c.pronoun is None
             and c.first == prev.last + 2
