@@ -45,6 +45,7 @@ for _sector, _names in {
     " warships tanks bombers",
     "government": "government authorities officials ministry ministers regime administration"
     " aide aides adviser advisers advisor advisors agency agencies commission watchdog regulator"
+    " ministries rulers"
     " cabinet president minister spokesman spokeswoman spokesperson chancellor premier embassy"
     " diplomats ambassador envoy kremlin leader leaders junta prosecutors prosecutor"
     " counterpart counterparts countries nations allies partners governments powers states",
@@ -77,7 +78,7 @@ _MODIFIERS = _words(
 )
 # Lower-case adjectives of kind that may precede a collective noun ("separatist forces",
 # "paramilitary troops", "Iran-backed militias"): recognised by their ending.
-_KIND_SUFFIXES = ("ist", "ary", "ian", "ese", "ic", "-backed", "-led", "-linked", "-aligned")
+_KIND_SUFFIXES = ("ist", "ary", "ian", "ese", "ic", "al", "-backed", "-led", "-linked", "-aligned")
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 COMMON_ACTOR_NOUNS = frozenset(_COMMON)
 _STARTERS = COMMON_ACTOR_NOUNS | _PRONOUNS

@@ -417,9 +417,13 @@ class EventExtractor:
                 recipient = _party(subj) if subj is not None and subj.pronoun is None else None
                 if subj is None and _wants_object(etype, mode):
                     recipient = _noun_phrase_before(text, tokens, lows, start, f.first)
+                if trig.swap and actor is not None and recipient is not None:
+                    actor, recipient = recipient, actor  # "X was hosted by Y": X visits Y
             else:
                 speaker = _speaker_before(chunks, lows, start) if subj is not None else None
                 actor = self._who(subj, quote, last_person, published, cache, speaker)
+                if subj is not None and actor is not None and actor.country is None:
+                    actor = _owned_by(actor, subj, chunks, speaker)
                 recipient = _party(recip_chunk) if recip_chunk is not None else gap_np
                 if recipient is None and _wants_object(etype, mode) and not trig.swap:
                     np_from = f.first + 1 if "..." in trig.phrase else f.last + 1
@@ -429,11 +433,14 @@ class EventExtractor:
                         continue  # "has been under pressure", "hosted a dinner": no agent named
                     actor, recipient = recipient, actor
             partner = _conjunct(chunks, lows, subj) if subj is not None and not passive else None
+            co_actor: _Party | None = None
             if partner is not None:
                 if recipient is None and etype in _SYMMETRIC | {"ASSAULT", "SUPPORT"}:
                     actor, recipient = _party(partner), _party(subj)
                 elif actor is not None and subj is not None and actor.span == subj.span:
                     actor = _party(partner)
+                    if recipient is not None and etype not in _SYMMETRIC:
+                        co_actor = _party(subj)  # "Britain and Canada sanctioned ...": both did
             if actor is None:
                 continue
             if recipient is not None and recipient.key == actor.key:
@@ -449,51 +456,53 @@ class EventExtractor:
             if etype == "CONSULT" and mode == "" and _phone(lows):
                 mode = "phone"
             conf = 0.75
-            if actor.actor_id is None and actor.country is None:
-                conf -= 0.15
             if trig.nominal:
                 conf -= 0.1
             if etype in NEEDS_RECIPIENT and recipient is None:
                 conf -= 0.2
             if quote is not None and subj is None:
                 conf -= 0.1
-            key = (etype, actor.key, neg)
-            if key in seen:
-                continue  # one event of a kind per actor and sentence: the first, most specific
-            seen.add(key)
             trigger_span = Span(tokens[f.first][0], f.end)
             if not dated:
                 dated.append(find_dates(stext, published))
             date, date_text = pick_date(
                 dated[0], published, tokens[f.first][0] - sent.start, tokens[start][0] - sent.start
             )
-            events.append(
-                Event(
-                    type=etype,
-                    mode=mode,
-                    trigger=trigger_span,
-                    sentence=sent,
-                    actor_text=actor.text,
-                    actor_span=actor.span,
-                    actor_id=actor.actor_id,
-                    actor_country=actor.country,
-                    actor_sector=actor.sector,
-                    recipient_text=recipient.text if recipient else None,
-                    recipient_span=recipient.span if recipient else None,
-                    recipient_id=recipient.actor_id if recipient else None,
-                    recipient_country=recipient.country if recipient else None,
-                    recipient_sector=recipient.sector if recipient else "",
-                    contexts=contexts,
-                    quote=quote.span if quote is not None else None,
-                    date=date,
-                    date_text=date_text,
-                    negated=neg,
-                    hypothetical=hypo and not neg,
-                    future=fut and not neg,
-                    confidence=round(max(conf, 0.1), 2),
-                    evidence=f"{trig.type}:{trig.phrase}" + (" passive" if passive else ""),
+            for who in (actor, co_actor):
+                if who is None:
+                    continue
+                key = (etype, who.key, neg)
+                if key in seen:
+                    continue  # one event of a kind per actor and sentence: the first, most specific
+                seen.add(key)
+                unknown = who.actor_id is None and who.country is None
+                events.append(
+                    Event(
+                        type=etype,
+                        mode=mode,
+                        trigger=trigger_span,
+                        sentence=sent,
+                        actor_text=who.text,
+                        actor_span=who.span,
+                        actor_id=who.actor_id,
+                        actor_country=who.country,
+                        actor_sector=who.sector,
+                        recipient_text=recipient.text if recipient else None,
+                        recipient_span=recipient.span if recipient else None,
+                        recipient_id=recipient.actor_id if recipient else None,
+                        recipient_country=recipient.country if recipient else None,
+                        recipient_sector=recipient.sector if recipient else "",
+                        contexts=contexts,
+                        quote=quote.span if quote is not None else None,
+                        date=date,
+                        date_text=date_text,
+                        negated=neg,
+                        hypothetical=hypo and not neg,
+                        future=fut and not neg,
+                        confidence=round(max(conf - 0.15 * unknown, 0.1), 2),
+                        evidence=f"{trig.type}:{trig.phrase}" + (" passive" if passive else ""),
+                    )
                 )
-            )
         return events
 
     def _inner(
@@ -606,9 +615,46 @@ def _relative_spans(lows: list[str], start: int, head: int) -> list[tuple[int, i
     return spans
 
 
+def _owned_by(actor: _Party, subj: Chunk, chunks: list[Chunk], speaker: Chunk | None) -> _Party:
+    """ "Russia said its forces captured ...": "its forces" are of the country named before."""
+    if subj.named or not subj.text.lower().startswith(_REFLEXIVE):
+        return actor
+    owner = speaker
+    if owner is None:
+        owner = next(
+            (c for c in reversed(chunks) if c.last < subj.first and c.country and c.named), None
+        )
+    if owner is None or owner.country is None:
+        return actor
+    return _Party(actor.text, actor.span, None, owner.country, actor.sector or owner.sector)
+
+
+def _apposition_spans(
+    chunks: list[Chunk], lows: list[str], start: int, head: int
+) -> list[tuple[int, int]]:
+    """Token ranges of appositions after a name, up to the verb: in "Antony Blinken, the US
+    secretary of state, criticised ..." the subject is the name, not a chunk inside the role."""
+    ends = {c.last for c in chunks if c.first >= start}
+    spans: list[tuple[int, int]] = []
+    for k in range(start + 1, head - 1):
+        if lows[k] != "," or k - 1 not in ends or lows[k + 1] not in ("a", "an", "the"):
+            continue
+        for m in range(k + 2, head):
+            w = lows[m]
+            if w == ",":
+                if all(x in _ADVERB_OK or x.endswith("ly") for x in lows[m + 1 : head]):
+                    spans.append((k, m))
+                break
+            if w in _BOUNDARY or w in _SPEECH or w in TRIGGERS:
+                break
+    return spans
+
+
 def _subject(chunks: list[Chunk], lows: list[str], start: int, head: int) -> Chunk | None:
     best: Chunk | None = None
     skip = _relative_spans(lows, start, head)
+    if "," in lows[start:head]:
+        skip += _apposition_spans(chunks, lows, start, head)
     for c in chunks:
         if c.last >= head:
             break
@@ -660,6 +706,14 @@ def _verb_reading(lows: list[str], head: int, chunk_end: set[int]) -> bool:
     if prev in _DETERMINERS:
         return False
     word = lows[head]
+    if (
+        head > 1
+        and lows[head - 2] in _DETERMINERS
+        and head - 1 not in chunk_end
+        and not word.endswith("ed")
+        and word not in _IRREGULAR_PAST
+    ):
+        return False  # "this cowardly attack", "the deadly strikes" (but "a man attacked")
     if word.endswith("ed") and head - 1 not in chunk_end and prev.isalpha():
         # "a man convicted of ...": a participle after a plain noun, not a finite verb
         return (
@@ -855,6 +909,7 @@ def _recipient(
     a place, a time or a topic; chunks inside the trigger phrase (up to ``inside``) always count."""
     n = len(lows)
     k = start
+    k0 = max(start, inside + 1) + 1  # a chunk after this follows other words of the object
     for c in chunks:
         if c.first < start:
             continue
@@ -864,21 +919,24 @@ def _recipient(
                 return None
             k += 1
         prev = lows[c.first - 1] if c.first > 0 else ""
-        if prev == "by":
-            return None
+        if prev == "by" and c.first - 2 <= inside:
+            return None  # the agent of a passive trigger, not its object
         if (
             c.last > inside
             and prev in _PREP
-            and prev not in _RIGHT_OK
-            and not (places and prev in _PLACE_PREP)
+            and not _aimed(_governing_prep(lows, c.first, start), places, etype, c.first > k0)
         ):
             k = c.last + 1
             continue
         if c.pronoun is not None:
             return None
+        if etype == "MOBILIZE" and lows[c.last] in _FEATURES:
+            return None  # "jets near the Taiwan Strait": a place, not whom it aims at
+        nxt = lows[c.last + 1] if c.last + 1 < n else ""
+        stance = c.modifier and not c.adjectival and _stance(lows[c.last + 1 : c.last + 3], etype)
         if (c.last > inside or not lenient) and (
-            c.modifier
-            or c.adjectival
+            (c.modifier and not stance)
+            or (c.adjectival and not stance)
             or (c.text.lower().startswith(_REFLEXIVE) and not c.named)
             or (
                 not c.named
@@ -895,11 +953,66 @@ def _recipient(
         ):
             k = c.last + 1
             continue
-        nxt = lows[c.last + 1] if c.last + 1 < n else ""
         if nxt in _SPEECH:
             return None
         return c
     return None
+
+
+# Nouns after a name that make it the party concerned: "rejected a UN proposal", "protested
+# against EU policy"; and, for protests, where a body sits: "outside the Shell headquarters".
+_STANCE_NOUNS = _set(
+    "proposal proposals plan plans policy policies resolution resolutions demand demands offer"
+    " offers decision decisions law laws bill measures initiative conditions terms request"
+    " requests ultimatum ruling reform reforms accusations accusation claims claim allegations"
+    " position stance move moves"
+)
+_SEAT_NOUNS = _set("embassy consulate headquarters offices office mission")
+# Where forces are moved or massed near is whom the show of force aims at; where they are sent
+# to or withdrawn from is a destination or a place, not a party.
+_AIMED_AT = _set("near around off against toward towards at on")
+
+
+def _stance(after: list[str], etype: str) -> bool:
+    """Whether the words after a name make it the party concerned ("EU farm policy")."""
+    for w in after:
+        if w in _STANCE_NOUNS or (etype == "PROTEST" and w in _SEAT_NOUNS):
+            return True
+        if not w.isalpha() or w in _PREP:
+            return False
+    return False
+
+
+def _governing_prep(lows: list[str], first: int, start: int) -> str:
+    """The preposition a chunk hangs on: "from" in "withdrew from the village of Robotyne"."""
+    prev = lows[first - 1] if first > 0 else ""
+    if prev not in ("of", "in"):
+        return prev
+    for k in range(first - 2, start - 1, -1):
+        w = lows[k]
+        if w in _PREP and w != "of":
+            # "aid to besieged areas in Tigray": the place the act is aimed in
+            return w if prev == "of" or w in _AIMED_IN else prev
+        if not w.isalpha() or w in _BOUNDARY:
+            break
+    return prev
+
+
+_AIMED_IN = _set("to on against at into")
+_FEATURES = _set("strait sea gulf river bay coast ocean channel border borders waters")
+
+
+def _aimed(prep: str, places: bool, etype: str, after_object: bool) -> bool:
+    """Whether a chunk governed by ``prep`` can be the recipient of an ``etype`` event."""
+    if etype == "MOBILIZE":
+        return prep in _AIMED_AT
+    if etype == "RETREAT" and prep == "from":
+        return False
+    if prep == "for" and after_object and etype not in ("AID", "REQUEST"):
+        return False  # "blocked an aid package for Ukraine": the topic, not the party
+    if prep == "by":
+        return after_object  # "the conditions set by regional leaders"
+    return prep in _RIGHT_OK or (places and prep in _PLACE_PREP)
 
 
 def _by_agent(chunks: list[Chunk], lows: list[str], start: int) -> Chunk | None:
