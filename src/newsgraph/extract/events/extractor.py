@@ -21,7 +21,7 @@ from newsgraph.extract.events.actors import TOKEN_RE, Chunk, find_chunks
 from newsgraph.extract.events.contexts import contexts_for
 from newsgraph.extract.events.dates import find_dates, pick_date
 from newsgraph.extract.events.inflect import IRREGULAR
-from newsgraph.extract.events.lexicon import NEEDS_RECIPIENT, TRIGGERS, Trigger
+from newsgraph.extract.events.lexicon import NEEDS_RECIPIENT, TRIGGERS, VERB_HEADS, Trigger
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Article, EntityType, Event, Mention, Quote, QuoteKind, Span
 
@@ -98,6 +98,10 @@ _INSTRUMENT_WORDS = _set(
     "troops soldiers forces missiles missile drones drone rockets warships tanks bombers jets"
     " warplanes artillery marines paratroopers delegation delegations mission missions"
 )
+_WEAPON_WORDS = _set(
+    "missiles missile drones drone rockets warships tanks bombers jets warplanes artillery"
+)
+_ENVOY_WORDS = _set("delegation delegations mission missions")
 _REFLEXIVE = ("its ", "their ", "his ", "her ", "our ")
 _OBJECT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "REQUEST"})
 _GENERIC = _set(
@@ -323,7 +327,7 @@ class EventExtractor:
         events: list[Event] = []
         seen: set[tuple[str, str, bool]] = set()
         consumed: set[int] = set()
-        chunk_end = {c.last for c in chunks}
+        chunk_end = {c.last for c in chunks if not c.adjectival}  # "Israeli airstrikes": a noun
         stext = sent.of(text)
         dated: list[list[tuple[int, dt.date, str]]] = []
         contexts = contexts_for(lows)
@@ -645,7 +649,7 @@ def _apposition_spans(
                 if all(x in _ADVERB_OK or x.endswith("ly") for x in lows[m + 1 : head]):
                     spans.append((k, m))
                 break
-            if w in _BOUNDARY or w in _SPEECH or w in TRIGGERS:
+            if w in _BOUNDARY or w in _SPEECH:
                 break
     return spans
 
@@ -697,6 +701,17 @@ def _nominal_alternative(text: str, tokens: list[tuple[int, int]], f: _Found) ->
     return None
 
 
+def _postmodified(lows: list[str], head: int, chunk_end: set[int]) -> bool:
+    """ "Families of the hostages appealed": a subject with its prepositional phrase."""
+    for k in range(head - 2, max(head - 5, 0), -1):
+        w = lows[k]
+        if w in ("of", "in", "from") and k - 1 in chunk_end:
+            return True
+        if not w.isalpha() or w in _BOUNDARY or w in VERB_HEADS:
+            return False
+    return False
+
+
 def _verb_reading(lows: list[str], head: int, chunk_end: set[int]) -> bool:
     """Whether the word at ``head`` reads as a finite verb: not after a determiner, and an -s or
     -ing form only after a subject, an auxiliary or a conjunction."""
@@ -717,7 +732,8 @@ def _verb_reading(lows: list[str], head: int, chunk_end: set[int]) -> bool:
     if word.endswith("ed") and head - 1 not in chunk_end and prev.isalpha():
         # "a man convicted of ...": a participle after a plain noun, not a finite verb
         return (
-            prev in _VERB_OK_BEFORE
+            _postmodified(lows, head, chunk_end)
+            or prev in _VERB_OK_BEFORE
             or prev in _RELATIVE
             or prev.endswith("ly")
             or not (prev not in _PREP and prev not in _BOUNDARY and prev not in _SPEECH)
@@ -917,10 +933,17 @@ def _recipient(
             w = lows[k]
             if (k > inside and w in _BOUNDARY) or w in _SPEECH or w in (",", ".", "and", "or"):
                 return None
+            if (
+                k - 1 > inside
+                and w in VERB_HEADS
+                and w.endswith(("ed", "ing"))
+                and lows[k - 1] not in _DETERMINERS
+            ):
+                return None  # "executed a man convicted of attacking ...": another act's
             k += 1
         prev = lows[c.first - 1] if c.first > 0 else ""
-        if prev == "by" and c.first - 2 <= inside:
-            return None  # the agent of a passive trigger, not its object
+        if prev == "by" and (c.first - 2 <= inside or not _authored(lows, c.first - 2)):
+            return None  # the agent of a passive trigger or of another act, not the party
         if (
             c.last > inside
             and prev in _PREP
@@ -930,7 +953,7 @@ def _recipient(
             continue
         if c.pronoun is not None:
             return None
-        if etype == "MOBILIZE" and lows[c.last] in _FEATURES:
+        if etype == "MOBILIZE" and not _FEATURES.isdisjoint(lows[c.first : c.last + 1]):
             return None  # "jets near the Taiwan Strait": a place, not whom it aims at
         nxt = lows[c.last + 1] if c.last + 1 < n else ""
         stance = c.modifier and not c.adjectival and _stance(lows[c.last + 1 : c.last + 3], etype)
@@ -946,10 +969,7 @@ def _recipient(
                 and c.text[:1].islower()
                 and " " not in c.text
             )
-            or (
-                c.text.lower().rsplit(" ", 1)[-1] in _INSTRUMENT_WORDS
-                and (not c.named or etype in _MOVES_FORCES)
-            )
+            or _instrument(c, etype)
         ):
             k = c.last + 1
             continue
@@ -971,6 +991,11 @@ _SEAT_NOUNS = _set("embassy consulate headquarters offices office mission")
 # Where forces are moved or massed near is whom the show of force aims at; where they are sent
 # to or withdrawn from is a destination or a place, not a party.
 _AIMED_AT = _set("near around off against toward towards at on")
+
+
+def _authored(lows: list[str], k: int) -> bool:
+    """ "the conditions set by X", "a plan put forward by X": a stance and its author."""
+    return any(lows[j] in _STANCE_NOUNS for j in range(k - 1, max(k - 4, -1), -1))
 
 
 def _stance(after: list[str], etype: str) -> bool:
@@ -1011,8 +1036,18 @@ def _aimed(prep: str, places: bool, etype: str, after_object: bool) -> bool:
     if prep == "for" and after_object and etype not in ("AID", "REQUEST"):
         return False  # "blocked an aid package for Ukraine": the topic, not the party
     if prep == "by":
-        return after_object  # "the conditions set by regional leaders"
+        return after_object  # "the conditions set by regional leaders" (checked by the caller)
     return prep in _RIGHT_OK or (places and prep in _PLACE_PREP)
+
+
+def _instrument(c: Chunk, etype: str) -> bool:
+    """Weapons are what an act uses; forces too when they are moved, sent or withdrawn."""
+    head = c.text.lower().rsplit(" ", 1)[-1]
+    if head in _WEAPON_WORDS:
+        return True
+    if head in _ENVOY_WORDS:
+        return not c.named or etype in _MOVES_FORCES  # "sent a delegation to Minsk"
+    return head in _INSTRUMENT_WORDS and etype in _MOVES_FORCES
 
 
 def _by_agent(chunks: list[Chunk], lows: list[str], start: int) -> Chunk | None:

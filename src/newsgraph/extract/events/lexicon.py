@@ -356,7 +356,8 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         " reinforce~; station~ ... troops|forces|soldiers|missiles|weapons;"
         " send~ ... troops|soldiers|forces|warships|carrier|destroyer+|submarine+|frigate+|"
         "fleet|battalion+|brigade+|"
-        "reinforcements|paratroopers|marines; put~ ... on ?high|full|combat alert|standby;"
+        "reinforcements|paratroopers|marines;"
+        " put~ ... on ?high|full|combat ?combat|high alert|standby;"
         " build~ up; call~ up ?reservists; move~ ... troops|forces|tanks|warships",
     ),
     ("MOBILIZE", "troops", "N", "deployment+ of; mobilisation+; mobilization+; build-up; buildup"),
@@ -372,8 +373,10 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "MOBILIZE",
         "weapons",
         "",
-        "hold~ ?a|an !joint ?live-fire|military|naval|air|missile drill+|exercise+|manoeuvres|"
-        "maneuvers; conduct~ ?a|an !joint ?live-fire|military|naval|air|missile drill+|exercise+",
+        "hold~ ?a|an !joint ?large-scale|major|massive|annual|snap|new|fresh|large"
+        " ?live-fire|military|naval|air|missile drill+|exercise+|manoeuvres|maneuvers;"
+        " conduct~ ?a|an !joint ?large-scale|major|massive|annual|snap|new|fresh|large"
+        " ?live-fire|military|naval|air|missile drill+|exercise+",
     ),
     ("MOBILIZE", "police", "", "deploy~ ... police|riot|officers|guard|gendarmes"),
     (
@@ -442,7 +445,8 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "ASSAULT",
         "",
         "",
-        "attack~; assault~; invade~; kill~; strike~ !over|for|a|an; hit~; target~;"
+        "attack~; assault~; invade~; kill~; strike~ !over|for !a|an/deal|agreement|accord|balance|"
+        "blow|note|chord|tone|pose|bargain|compromise|deals; hit~; target~;"
         " ambush~; overrun~; capture~; fire~ at|on|into|upon; open~ fire; wound~; injure~;"
         " fight~; clash~; occupy~; annex~",
     ),
@@ -523,11 +527,24 @@ def _alt(words: list[str]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
 
 
-def _tail(tokens: list[str]) -> re.Pattern[str] | None:
+# An adverb between a verb and its particle or preposition: "stood firmly with", "spoke
+# directly to".
+_ADVERB = r"(?:\s+[a-z]+ly)?"
+
+
+def _tail(tokens: list[str], verbal: bool = False) -> re.Pattern[str] | None:
     parts: list[str] = []
+    if verbal and tokens and tokens[0][0] not in "!?." and tokens[0] != "...":
+        parts.append(_ADVERB)
     for tok in tokens:
         if tok == "...":
             parts.append(r"(?:\s+[\w'’,$.-]+){0,7}?")
+        elif tok.startswith("!") and "/" in tok:
+            # "!a|an/deal|agreement": not "a deal", "a new deal"
+            first, last = tok[1:].split("/")
+            parts.append(
+                r"(?!\s+" + _alt(_forms(first)) + r"(?:\s+[\w-]+)?\s+" + _alt(_forms(last)) + r"\b)"
+            )
         elif tok.startswith("!"):
             parts.append(r"(?!\s+" + _alt(_forms(tok[1:])) + r"\b)")
         elif tok.startswith("?"):
@@ -553,7 +570,7 @@ def _compile() -> dict[str, tuple[Trigger, ...]]:
                 verbal_head=tokens[0].endswith("~"),
                 swap="swap" in flags,
                 governs="gov" in flags,
-                tail=_tail(tokens[1:]),
+                tail=_tail(tokens[1:], tokens[0].endswith("~")),
                 phrase=phrase.strip(),
             )
             for head in _forms(tokens[0]):
