@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from newsgraph.annotate.ner import context as cx
 from newsgraph.annotate.ner import lexicons as lx
-from newsgraph.annotate.ner.tokens import PLACE_SUFFIXES, Token, tokenize_range
+from newsgraph.annotate.ner.tokens import ABBREVIATIONS, PLACE_SUFFIXES, Token, tokenize_range
 from newsgraph.model import EntityType
 
 PER, ORG, GPE, MISC = EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.MISC
@@ -111,6 +111,12 @@ _NOT_FAST |= lx.UPPER_NOT_NAMES
 _JOINERS = (
     lx.ORG_CONNECTORS | lx.NAME_PARTICLES | _POSSESSIVES | {"", "'", "’", "of the", "for the"}
 )
+
+# words of _NOT_FAST the fast path still reads: "The" before a name, a lone month or weekday
+_FAST_ALONE = lx.WEEKDAYS_MONTHS | {"The"}
+_OPENER_CHARS = "".join(_OPENERS)
+_NEXT_WORD = re.compile(r"[^\W_]+")
+_FUNCTION_CAPS = frozenset(w.capitalize() for w in lx.FUNCTION_WORDS)
 
 _UNSEEN = object()
 _MEMO_SIZE = 200_000  # names remembered by lexicon_type before the memo starts over
@@ -377,44 +383,81 @@ class RuleTagger:
     ) -> list[Candidate] | None:
         """The common case without tokenising: the window's capitalised words are plain words,
         in runs a lexicon knows ("in Moscow on", "said Vladimir Putin", "The Kremlin and ...
-        Russia") with nothing between runs that could join them into one name."""
+        Russia") with nothing between runs that could join them into one name. A lone month
+        ("of May.") names nothing; a common word opening the sentence ("Protesters gathered")
+        is a weak candidate, as the token rules make it."""
         runs: list[list[int]] = []  # [start, end, first cap, last cap]
         for k in range(first, first + count):
             word = words[k]
-            if word is None or (
-                word in _NOT_FAST and not (word == "The" and k + 1 < first + count)
-            ):
+            if word is None or (word in _NOT_FAST and word not in _FAST_ALONE):
                 return None
             p = start + caps[k]
             if runs and p == runs[-1][1] + 1 and raw[p - 1] == " ":
-                runs[-1][1] = p + len(word)
+                runs[-1][1] = p + len(word)  # type: ignore[arg-type]
                 runs[-1][3] = k
                 continue
             if runs and raw[runs[-1][1] : p].strip() in _JOINERS:
                 return None
-            runs.append([p, p + len(word), k, k])
+            runs.append([p, p + len(word), k, k])  # type: ignore[arg-type]
         out: list[Candidate] = []
         for s, e, k0, k1 in runs:
             if raw[e : e + 1] == " " and raw[e + 1 : e + 2].isupper():
                 return None  # a capitalised word the scan passed over follows ("Paris Many")
-            if words[k0] == "The":  # "The Kremlin": the article is not part of the name
-                if k0 == k1:
+            if raw[e : e + 1] == "." and words[k1] in ABBREVIATIONS:
+                return None  # a token of its own with the full stop ("Apr.", "Co.")
+            word = words[k0]
+            lead = False  # a capitalised function word inside the name ("in New Delhi")
+            if word in _FUNCTION_CAPS:
+                initial = _opens_sentence(raw, start, s)
+                if initial is None:
                     return None
-                k0 += 1
-                s = start + caps[k0]
-            if words[k0] in _NOT_FAST:
-                return None
+                if word == "The" or (initial and word not in lx.ROLE_FILLERS):
+                    # "The Kremlin", "But Biden": the word is not part of the name
+                    if k0 == k1:
+                        if initial:
+                            continue  # "In 2020, ...": the token rules find nothing either
+                        return None
+                    k0 += 1
+                    s = start + caps[k0]
+                    word = words[k0]
+                elif k0 == k1:
+                    return None
+                else:
+                    lead = True
+            if word in _NOT_FAST and not lead:
+                if k0 != k1 or word not in lx.WEEKDAYS_MONTHS:
+                    return None
+                continue  # "of May.": the token rules drop a lone month too
             kind = self.lexicon_type(raw[s:e])
-            if kind is None or (kind is PER and words[k0] in lx.HONORIFICS):
+            if kind is None:
+                if k0 != k1 or not self._weak_opener(raw, start, s, e, word):  # type: ignore[arg-type]
+                    return None
+                out.append(Candidate([Token(s, e, word)], None, GUESS, weak=True))  # type: ignore[arg-type]
+                continue
+            if kind is PER and word in lx.HONORIFICS:
                 return None
-            toks = []
-            for k in range(k0, k1 + 1):
+            toks = [Token(s, s + len(word), word)]  # type: ignore[arg-type]
+            for k in range(k0 + 1, k1 + 1):
                 p, word = start + caps[k], words[k]
                 if word in _NOT_FAST:
                     return None
                 toks.append(Token(p, p + len(word), word))  # type: ignore[arg-type]
             out.append(self._known(raw, toks, kind, sports))
         return out
+
+    def _weak_opener(self, raw: str, start: int, s: int, e: int, word: str) -> bool:
+        """Whether the token rules make ``raw[s:e]``, an unknown word, a weak candidate with no
+        cue of its own: it opens the sentence (after quote marks at most), no speech verb
+        follows and nothing around it speaks of a place or an organisation."""
+        if s > start and raw[start:s].strip(_OPENER_CHARS):
+            return False
+        if word in lx.PLACE_HEADS or _MODEL_CODE.match(word) is not None:
+            return False
+        if raw[e : e + 1] == " ":
+            m = _NEXT_WORD.match(raw, e + 1)
+            if m is not None and m.group() in lx.SPEECH_VERBS:
+                return False
+        return self._around(raw, s, e, None, GUESS)[1] < CUE
 
     def _tag_shouting(self, raw: str, toks: list[Token], out: list[Candidate]) -> None:
         """An ALL-CAPS line ("SOCCER - JAPAN GET LUCKY WIN"): only words a lexicon knows in
@@ -654,6 +697,16 @@ class RuleTagger:
                 continue
             return t in lx.PLACE_NOUNS_AFTER
         return False
+
+
+def _opens_sentence(raw: str, start: int, s: int) -> bool | None:
+    """Whether the word at ``s`` opens the sentence starting at ``start`` as ``_is_initial``
+    reads it: True after quote marks at most, False after a word, None when unsure."""
+    if s == start or not raw[start:s].strip(_OPENER_CHARS):
+        return True
+    if s - 2 >= start and raw[s - 1] == " " and raw[s - 2].isalnum():
+        return False
+    return None
 
 
 def _is_initial_token(text: str) -> bool:
