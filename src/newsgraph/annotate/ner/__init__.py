@@ -47,15 +47,11 @@ class EntityRecognizer:
             cands += tag(text, s.start, s.end)
         resolved = resolve(text, cands, self.rules.single_default)
         if self._nlp is None:
-            return tuple(
-                Mention(
-                    span=Span(c.tokens[0].start, c.tokens[-1].end),
-                    text=text[c.tokens[0].start : c.tokens[-1].end],
-                    type=typ,
-                    canonical=canonical,
-                )
-                for c, typ, canonical in resolved
-            )
+            out = []
+            for c, typ, canonical in resolved:
+                s, e = c.tokens[0].start, c.tokens[-1].end
+                out.append(Mention(Span(s, e), text[s:e], typ, None, None, canonical))
+            return tuple(out)
         mentions = [
             (
                 Mention(

@@ -62,10 +62,10 @@ def _name_starts(text: str) -> tuple[list[int], list[str | None]]:
     caps: list[int] = []
     words: list[str | None] = []
     for m in _CAP_WORD.finditer(text):
-        word = m.group(0)
-        if m.group(2) is None or word not in _SKIP_CAPS:
+        word, lower_next, plain = m.group(0, 2, 3)
+        if lower_next is None or word not in _SKIP_CAPS:
             caps.append(m.start())
-            words.append(word if m.group(3) is not None else None)
+            words.append(word if plain is not None else None)
     if _GLUE.search(text) is not None:
         for m in _GLUE.finditer(text):
             p = m.start()

@@ -99,6 +99,23 @@ _ADJECTIVE_SUFFIXES = frozenset(
 PLACE_SUFFIXES = frozenset({"-based", "-born", "-headquartered"})
 
 
+def _can_be_name(text: str) -> bool:
+    """Whether a token of this text can be part of a name."""
+    c = text[0]
+    if c.isupper():
+        return text not in UPPER_NOT_NAMES and not (
+            "-" in text and text.rsplit("-", 1)[1] in _ADJECTIVE_SUFFIXES
+        )
+    if c.islower() and len(text) > 2 and ("-" in text or "'" in text or "’" in text):
+        return _GLUED_PARTICLE.match(text) is not None  # "al-Assad", "d'Estaing"
+    return False
+
+
+# token texts seen so far -> _can_be_name (a pure cache, cleared when full)
+_NAME_MEMO: dict[str, bool] = {}
+_MEMO_SIZE = 100_000
+
+
 class Token:
     """A token and whether it can be part of a name (a plain slotted class: cheap to build)."""
 
@@ -108,15 +125,12 @@ class Token:
         self.start = start
         self.end = end
         self.text = text
-        c = text[0]
-        if c.isupper():
-            self.name = text not in UPPER_NOT_NAMES and not (
-                "-" in text and text.rsplit("-", 1)[1] in _ADJECTIVE_SUFFIXES
-            )
-        elif c.islower() and len(text) > 2 and ("-" in text or "'" in text or "’" in text):
-            self.name = _GLUED_PARTICLE.match(text) is not None  # "al-Assad", "d'Estaing"
-        else:
-            self.name = False
+        name = _NAME_MEMO.get(text)
+        if name is None:
+            if len(_NAME_MEMO) >= _MEMO_SIZE:
+                _NAME_MEMO.clear()
+            name = _NAME_MEMO[text] = _can_be_name(text)
+        self.name = name
 
     @property
     def is_word(self) -> bool:
