@@ -30,6 +30,9 @@ _ORG_AFTER = re.compile(
     rf"(?:,\s+(?:the|a|an|which|whose)\s+(?:[\w'’.-]+\s+){{0,4}}(?:{_ORG_NOUNS})"
     r"(?=\s*[,.;)]|\s+(?:that|which|whose|with|in|of|based|said|says|announced|reported|has|"
     r"had|is|was|will|would|and)\b)"
+    r"|,\s+which\s+(?:makes|made|produces|produced|manufactures|operates|operated|owns|owned|"
+    r"runs|ran|sells|sold|builds|built|supplies|employs|is\s+listed|trades|develops|publishes|"
+    r"has\s+(?:stores|plants|factories|offices|branches))\b"
     r"|\s+(?:said|says|added|announced|confirmed|denied)\s+(?:in|on)\s+(?:a|its)\s+"
     r"(?:statement|filing|release|press release|regulatory filing|note)\b"
     r"|['’]s\s+(?:shares|stock|share price|chief executive|chief financial officer|CEO|CFO|"
@@ -130,7 +133,7 @@ def org_evidence(raw: str, start: int, end: int) -> bool:
     """The text around ``raw[start:end]`` speaks of an organisation."""
     return (
         _ORG_AFTER.match(raw, end, end + _SPAN) is not None
-        or (w := _words_before(raw, start)) in _ORG_BEFORE
+        or ((w := _words_before(raw, start))[0].lower(), w[1]) in _ORG_BEFORE
         or w[1] in _ORG_VERBS_BEFORE
     )
 

@@ -86,8 +86,21 @@ ORG_HEADS = _words(
     Consortium Cooperative Network Initiative Fund Programme Program Watch Council's Inc's
     Commission's Ministry's Directorate Secretariat Inspectorate Prosecutor's Mission Embassy
     Consulate House Legion Militia Brotherhood Front Review Magazine Daily Weekly
-    FC CF Rovers Athletic Wanderers Orchestra Band Choir Ensemble"""
+    FC CF Rovers Athletic Wanderers Orchestra Band Choir Ensemble Chamber Chambers Railway
+    Railways Railroad Lottery Centers Centres Publishing Publications Productions Studio
+    Diocese Archdiocese Seminary Conservatory Polytechnic Fleet Squadron Wing
+    Battalions Brigades Regiments Cooperative Co-operative Brewery Brewing Distillery Mining
+    Pty Limited Incorporated Trust's Bancorp Insurance Assurance Securities Investments"""
 )
+
+# Words before a place head that make it an administrative body: "Unified School District".
+DISTRICT_BODIES = _words(
+    """School Schools Water Fire Sewer Sanitation Transit Hospital Health Library Police
+    Utility Irrigation Conservation Park Parks Development Housing"""
+)
+
+# Head nouns that open a sentence as ordinary words ("Police said"): alone, no name.
+GENERIC_HEADS = _words("Police Government Authorities Officials Troops Prosecutors")
 
 # Head words of places: "Black Sea", "Gulf of Mexico", "Luhansk People's Republic".
 PLACE_HEADS = _words(

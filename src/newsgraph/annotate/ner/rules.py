@@ -23,6 +23,8 @@ TEAM = 5  # a city playing a match ("Leeds beat Chelsea 2-1") is its club, all t
 
 _SENTENCE_END = frozenset(".!?:;•|–—-…")
 _OPENERS = frozenset("“\"‘'([«„-–—•*")
+_CLUB_PLACE_HEADS = frozenset({"Town", "City", "County", "Borough"})  # clubs in match reports
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|d)$")
 _MODEL_CODE = re.compile(r"^[A-Z]{1,3}-?\d{1,4}[A-Za-z]?$")  # aircraft, weapons, flights
 _DET = frozenset({"the", "a", "an", "The", "A", "An", "this", "that"})
 _POSSESSIVES = frozenset({"'s", "’s", "'S", "’S", "‘s"})
@@ -327,6 +329,8 @@ class RuleTagger:
             return False  # "Group of the British Computer Society": two names
         if conn == "and":
             right_last = right_words[-1]
+            if left[1] - left[0] > 1 and last_left in lx.ORG_HEADS:
+                return False  # "Pelham Industries and Northgate Foods": two names
             left_text = " ".join(t.text for t in toks[left[0] : left[1]])
             # "Democratic and Republican Party", "England and Wales Cricket Board"
             return right_last in lx.ORG_HEADS and (
@@ -527,9 +531,13 @@ class RuleTagger:
         if kind is not None and not (kind is PER and toks[i].text in lx.HONORIFICS):
             return [self._known(raw, toks[i:j], kind, sports)]
         if toks[j - 1].text in lx.ORG_HEADS and j - i > 1 and not headline:
+            if i > 0 and _ORDINAL.match(toks[i - 1].text):
+                i -= 1  # "3rd Armoured Brigade", "101st Airborne Division"
             return [Candidate(toks[i:j], ORG, CUE)]
         if j - i > 1 and any(t.text in lx.MISC_HEADS for t in toks[i + 1 : j]) and not headline:
             return [Candidate(toks[i:j], MISC, CUE)]
+        if j - i > 1 and not headline and self._team_name(raw, toks, i, j, sports):
+            return [Candidate(toks[i:j], ORG, CUE)]  # "Dallas Cowboys", "Auckland Falcons"
         if _MODEL_CODE.match(toks[i].text) or (j - i > 1 and toks[i].text == "Operation"):
             return [Candidate(toks[i:j], MISC, CUE)]  # "F-16", "MH17", "Operation Overlord"
         for k in range(i + 1, j - 1):  # "... People's Republic Russia recognised"
@@ -560,6 +568,8 @@ class RuleTagger:
                 ):
                     k += 1
                 if k > i and any(x.text in lx.HONORIFICS for x in toks[i:k]):
+                    if toks[k].text in lx.ORG_HEADS and not titled:
+                        return [Candidate(toks[i:j], ORG, CUE)]  # "Major League Baseball"
                     titled = True
                     i = k
                     continue  # "Former U.S. President ...": a modifier may follow
@@ -585,6 +595,13 @@ class RuleTagger:
             return out
         initial = _is_initial(toks, i)
         typ, strength = self._guess(toks, i, j, titled)
+        if (
+            sports
+            and typ is GPE
+            and part[-1].text in _CLUB_PLACE_HEADS
+            and cx.team_evidence(raw, part[0].start, part[-1].end)
+        ):
+            typ, strength = ORG, TEAM  # "drew 1-1 with Kilbride Town"
         if strength < CUE and not headline:
             typ, strength = self._around(raw, part[0].start, part[-1].end, typ, strength)
         weak = headline or (initial and j - i == 1 and strength < CUE)
@@ -600,6 +617,34 @@ class RuleTagger:
         nxt = toks[j].text if j < len(toks) else ""
         out.append(Candidate(part, typ, strength, weak=weak, speech=nxt in lx.SPEECH_VERBS))
         return out
+
+    def _team_name(self, raw: str, toks: list[Token], i: int, j: int, sports: bool) -> bool:
+        """A known place and a capitalised plural ("Dallas Cowboys", "St. Louis Cardinals"):
+        how sports teams are named; not a place's own plural head ("Falkland Islands")."""
+        last = toks[j - 1].text
+        if len(last) < 4 or last[-1] != "s" or last[-2] in "su'’" or not last[1:].islower():
+            return False
+        one = last[:-1]
+        if (
+            last in lx.PLACE_HEADS
+            or one in lx.PLACE_HEADS
+            or last in lx.MISC_HEADS
+            or one in lx.MISC_HEADS
+            or last in self.gz.demonyms
+            or self.lexicon_type(last) is not None
+        ):
+            return False
+        if toks[i].text in lx.PLACE_PREFIXES and j - i > 2:
+            return True  # "St. Louis Cardinals", "San Antonio Spurs"
+        if self.lexicon_type(raw[toks[i].start : toks[j - 2].end]) is not GPE:
+            return False
+        # a first name that is also a city ("Sofia Morales") needs "the" or a match report
+        return (
+            j - i > 2
+            or toks[i].text not in self.gz.first_names
+            or (i > 0 and toks[i - 1].text in _THE)
+            or (sports and cx.team_evidence(raw, toks[i].start, toks[j - 1].end))
+        )
 
     def _known(
         self, raw: str, part: list[Token], kind: EntityType, sports: bool = False
@@ -642,6 +687,8 @@ class RuleTagger:
                 return ORG, CUE
             if inner & lx.PLACE_HEADS:
                 return GPE, CUE
+        if last in lx.PLACE_HEADS and len(part) > 1 and part[-2].text in lx.DISTRICT_BODIES:
+            return ORG, CUE  # "Fairfield Unified School District"
         if last in lx.PLACE_HEADS or (first in lx.PLACE_PREFIXES and len(part) > 1):
             return GPE, CUE
         if titled:
@@ -748,7 +795,7 @@ def resolve(
             typ, strength = PER, CUE
         elif len(c.tokens) == 1 and text in org_firsts and (strength < LEXICON or c.weak):
             typ, strength = ORG, CUE
-        elif c.weak and not (c.speech and not text.endswith("s")):
+        elif c.weak and not (c.speech and not text.endswith("s") and text not in lx.GENERIC_HEADS):
             continue
         if typ is None:
             if default_single is None:
