@@ -9,6 +9,7 @@ nothing else does ("Turkish banks" → TUR, business).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_left
@@ -110,6 +111,50 @@ class Chunk:
     modifier: bool = False  # followed by a lower-case noun it modifies ("Saudi prisoners")
     named: bool = False  # holds an entity mention (not only a common noun)
     adjectival: bool = False  # only a demonym ("German", "the Russian"): owner of a noun at most
+    # How to resolve it, done only for chunks an event uses (see resolve_chunk):
+    key: str = ""  # the text to look up ("US President Joe Biden")
+    head: str | None = None  # the name of its head mention ("Joe Biden")
+    names: tuple[str, ...] = ()  # the texts of all its mentions, for a country
+    common: str | None = None  # its collective noun ("police"), for a sector
+    owner: Chunk | None = None  # the possessor merged into it ("Myanmar" of "Myanmar's military")
+    resolved: bool = True
+
+
+def resolve_chunk(
+    c: Chunk,
+    kb: KnowledgeBase,
+    cache: dict[str, tuple[str | None, str | None, str]],
+    published: dt.date | None,
+) -> Chunk:
+    """``c`` with its KB actor, country and sector: the mention's actor when linking found one,
+    else the chunk text's, else its head's; a country from any of its names."""
+    if c.resolved:
+        return c
+    actor_id = c.actor_id
+    country: str | None = None
+    sector = ""
+    for cand in (c.key, c.head) if c.head is not None else (c.key,):
+        aid, ctry, sec = _resolve(kb, cache, cand, published)
+        if actor_id is None and aid is not None:
+            actor_id = aid
+        if aid is not None and aid == actor_id:
+            country, sector = ctry, sec
+            break
+        country = country or ctry
+    if country is None:
+        for name in c.names:
+            ctry = _resolve(kb, cache, name, published)[1]
+            if ctry:
+                country = ctry
+                break
+    if c.common is not None and (not sector or actor_id is None):
+        sector = _COMMON[c.common]
+    if c.owner is not None and (country is None or not sector):
+        own = resolve_chunk(c.owner, kb, cache, published)
+        country, sector = country or own.country, sector or own.sector
+    return dataclasses.replace(
+        c, actor_id=actor_id, country=country, sector=sector, owner=None, resolved=True
+    )
 
 
 def _resolve(
@@ -251,28 +296,7 @@ def find_chunks(
             "'",
             "’",
         )
-        actor_id = country = None
-        sector = ""
         head_m = _head(mentions, heads)
-        if head_m is not None and head_m.actor_id:
-            actor_id = head_m.actor_id
-        cand = (chunk_text, head_m.canonical or head_m.text) if head_m else (chunk_text,)
-        for c in cand:
-            aid, ctry, sec = _resolve(kb, cache, c, published)
-            if actor_id is None and aid is not None:
-                actor_id = aid
-            if aid is not None and aid == actor_id:
-                country, sector = ctry, sec
-                break
-            country = country or ctry
-        if country is None:
-            for h in heads:
-                _aid, ctry, _sec = _resolve(kb, cache, mentions[h].text, published)
-                if ctry:
-                    country = ctry
-                    break
-        if common is not None and (not sector or actor_id is None):
-            sector = _COMMON[common]
         modifier = False
         if last + 1 < n and not possessive:
             nxt = text[tokens[last + 1][0] : tokens[last + 1][1]]
@@ -289,9 +313,9 @@ def find_chunks(
                 chunk_text,
                 first,
                 last,
-                actor_id,
-                country,
-                sector,
+                head_m.actor_id if head_m is not None else None,
+                None,
+                "",
                 None,
                 possessive,
                 modifier,
@@ -303,6 +327,11 @@ def find_chunks(
                     mentions[h].type is EntityType.MISC and not mentions[h].text.endswith("s")
                     for h in heads
                 ),  # "Serbs", "Israelis" are groups; "Serbian" only describes
+                key=chunk_text,
+                head=(head_m.canonical or head_m.text) if head_m is not None else None,
+                names=tuple(mentions[h].text for h in heads),
+                common=common,
+                resolved=False,
             )
         )
         i = last + 1
@@ -326,18 +355,8 @@ def _merge_possessors(text: str, chunks: list[Chunk]) -> list[Chunk]:
             and c.first == prev.last + 2
         ):
             span = Span(prev.span.start, c.span.end)
-            out[-1] = Chunk(
-                span,
-                span.of(text),
-                prev.first,
-                c.last,
-                c.actor_id,
-                c.country or prev.country,
-                c.sector or prev.sector,
-                None,
-                c.possessive,
-                c.modifier,
-                True,
+            out[-1] = dataclasses.replace(
+                c, span=span, text=span.of(text), first=prev.first, named=True, owner=prev
             )
             continue
         out.append(c)

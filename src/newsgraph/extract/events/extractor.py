@@ -13,19 +13,24 @@ Negation and modality come from the words between subject and trigger.
 from __future__ import annotations
 
 import datetime as dt
-import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsgraph.extract.events.actors import COMMON_ACTOR_NOUNS as _COMMON_ACTOR_NOUNS
-from newsgraph.extract.events.actors import TOKEN_RE, Chunk, find_chunks
+from newsgraph.extract.events.actors import TOKEN_RE, Chunk, find_chunks, resolve_chunk
 from newsgraph.extract.events.contexts import contexts_for
 from newsgraph.extract.events.dates import find_dates, pick_date
 from newsgraph.extract.events.inflect import IRREGULAR
-from newsgraph.extract.events.lexicon import NEEDS_RECIPIENT, TRIGGERS, VERB_HEADS, Trigger
+from newsgraph.extract.events.lexicon import (
+    HEAD_RE,
+    NEEDS_RECIPIENT,
+    TRIGGERS,
+    VERB_HEADS,
+    Trigger,
+)
 from newsgraph.kb import KnowledgeBase
 from newsgraph.model import Article, EntityType, Event, Mention, Quote, QuoteKind, Span
-
-_WORD_RE = re.compile(r"[a-z][a-z'’-]*")
 
 
 def _set(text: str) -> frozenset[str]:
@@ -158,37 +163,24 @@ def _party(c: Chunk) -> _Party:
     return _Party(c.text, c.span, c.actor_id, c.country, c.sector)
 
 
-def _has_trigger(text: str, stext: str, base: int) -> bool:
-    """Whether any trigger phrase (head and tail) occurs in the sentence."""
-    low = stext.lower()
-    if len(low) != len(stext):
-        return True  # case folding moved offsets (rare letters): let the token pass decide
-    heads = _HEADS.intersection(_WORD_RE.findall(low))
-    if not heads:
-        return False
-    if not _TAILED.issuperset(heads):
-        return True  # a head that needs no tail
-    size = len(low)
-    for word in heads:
-        cands = TRIGGERS[word]
-        pos = low.find(word)
-        while pos >= 0:
-            end = pos + len(word)
-            if (pos == 0 or not _word_char(low[pos - 1])) and (
-                end == size or not _word_char(low[end])
-            ):
-                for trig in cands:
-                    if trig.tail is not None and trig.tail.match(text, base + end) is not None:
-                        return True
-            pos = low.find(word, pos + 1)
-    return False
+def _trigger_offsets(text: str, bounds: tuple[int, int]) -> list[int] | None:
+    """Offsets in ``text[bounds[0]:bounds[1]]`` where a trigger phrase (head and any tail it
+    needs) starts, found in one pass; None when case folding moved offsets (rare letters)."""
+    lo, hi = bounds
+    low = text[lo:hi].lower()
+    if len(low) != hi - lo:
+        return None
+    out: list[int] = []
+    for m in HEAD_RE.finditer(low):
+        word = m.group()
+        if word in _TAILED:
+            end = lo + m.end()
+            if not any(t.tail is not None and t.tail.match(text, end) for t in TRIGGERS[word]):
+                continue
+        out.append(lo + m.start())
+    return out
 
 
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "'’-"
-
-
-_HEADS = frozenset(TRIGGERS)
 _TAILED = frozenset(k for k, v in TRIGGERS.items() if all(t.tail is not None for t in v))
 
 
@@ -209,52 +201,55 @@ class EventExtractor:
     ) -> tuple[Event, ...]:
         text = article.text
         published = article.published
+        if not sentences:
+            return ()
+        # Most sentences hold no trigger: find them on characters before tokenising any.
+        offsets = _trigger_offsets(text, (sentences[0].start, sentences[-1].end))
+        if offsets is not None and not offsets:
+            return ()
         cache: dict[str, tuple[str | None, str | None, str]] = {}
         quoted = [q for q in quotes if q.kind is not QuoteKind.SCARE]
         out: list[Event] = []
-        mi = 0
         ordered = sorted(mentions, key=lambda m: m.span.start)
-        last_person: Mention | None = None
+        starts = [m.span.start for m in ordered]
+        persons = [m for m in ordered if m.type is EntityType.PERSON]
+        person_starts = [m.span.start for m in persons]
         for sent in sentences:
-            while mi < len(ordered) and ordered[mi].span.start < sent.start:
-                mi += 1
-            k = mi
-            while k < len(ordered) and ordered[k].span.start < sent.end:
-                k += 1
-            sm = ordered[mi:k]
-            stext = text[sent.start : sent.end]
-            # Most sentences hold no trigger: find one on characters before tokenising.
-            if _has_trigger(text, stext, sent.start):
-                base = sent.start
-                spans = [m.span() for m in TOKEN_RE.finditer(stext)]
-                tokens = [(base + s0, base + e0) for s0, e0 in spans]
-                low = stext.lower()
-                lows = (
-                    [low[s0:e0] for s0, e0 in spans]
-                    if len(low) == len(stext)
-                    else [text[s0:e0].lower() for s0, e0 in tokens]
+            if offsets is not None:
+                at = bisect_left(offsets, sent.start)
+                if at == len(offsets) or offsets[at] >= sent.end:
+                    continue
+            base = sent.start
+            stext = text[base : sent.end]
+            spans = [m.span() for m in TOKEN_RE.finditer(stext)]
+            tokens = [(base + s0, base + e0) for s0, e0 in spans]
+            low = stext.lower()
+            lows = (
+                [low[s0:e0] for s0, e0 in spans]
+                if len(low) == len(stext)
+                else [text[s0:e0].lower() for s0, e0 in tokens]
+            )
+            found = self._triggers(text, tokens, lows)
+            if not found:
+                continue
+            sm = ordered[bisect_left(starts, base) : bisect_left(starts, sent.end)]
+            chunks = find_chunks(text, tokens, sm, self.kb, published, cache, lows)
+            p = bisect_left(person_starts, base) - 1
+            last_person = persons[p] if p >= 0 else None
+            out.extend(
+                self._sentence(
+                    text,
+                    sent,
+                    tokens,
+                    lows,
+                    found,
+                    chunks,
+                    quoted,
+                    published,
+                    cache,
+                    lambda m=last_person: self._person(m, published, cache),
                 )
-                found = self._triggers(text, tokens, lows)
-                if found:
-                    chunks = find_chunks(text, tokens, sm, self.kb, published, cache, lows)
-                    out.extend(
-                        self._sentence(
-                            text,
-                            sent,
-                            tokens,
-                            lows,
-                            found,
-                            chunks,
-                            quoted,
-                            published,
-                            cache,
-                            self._person(last_person, published, cache),
-                        )
-                    )
-            for m in reversed(sm):
-                if m.type is EntityType.PERSON:
-                    last_person = m
-                    break
+            )
         return tuple(out)
 
     def _person(
@@ -302,6 +297,15 @@ class EventExtractor:
                         last += 1
                     hit = _Found(trig, i, last, end)
                     break
+            if hit is not None and hit.trig.verbal_head and not hit.trig.nominal:
+                if i > 0 and lows[i - 1] in _DETERMINERS:
+                    hit = _nominal_alternative(text, tokens, hit)  # "the meeting", "a visit"
+                elif (
+                    hit.trig.type == "CONSULT"
+                    and hit.trig.phrase.startswith("call~")
+                    and _PHONE.isdisjoint(lows)
+                ):
+                    hit = None  # "called the accident a tragedy": naming, not phoning
             if hit is None:
                 i += 1
                 continue
@@ -322,15 +326,19 @@ class EventExtractor:
         quotes: list[Quote],
         published: dt.date | None,
         cache: dict[str, tuple[str | None, str | None, str]],
-        last_person: _Party | None,
+        last_person: Callable[[], _Party | None],
     ) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple[str, str, bool]] = set()
+        kb = self.kb
+
+        def res(c: Chunk) -> Chunk:
+            return resolve_chunk(c, kb, cache, published)
+
         consumed: set[int] = set()
         chunk_end = {c.last for c in chunks if not c.adjectival}  # "Israeli airstrikes": a noun
         stext = sent.of(text)
         dated: list[list[tuple[int, dt.date, str]]] = []
-        contexts = contexts_for(lows)
         conditional = not _CONDITIONAL.isdisjoint(lows) and (
             "if" in lows or "unless" in lows or "event of" in stext.lower()
         )
@@ -417,18 +425,18 @@ class EventExtractor:
             recipient: _Party | None = None
             by_agent = _by_agent(chunks, lows, f.last + 1) if passive else None
             if passive:
-                actor = _party(by_agent) if by_agent is not None else None
-                recipient = _party(subj) if subj is not None and subj.pronoun is None else None
+                actor = _party(res(by_agent)) if by_agent is not None else None
+                recipient = _party(res(subj)) if subj is not None and subj.pronoun is None else None
                 if subj is None and _wants_object(etype, mode):
                     recipient = _noun_phrase_before(text, tokens, lows, start, f.first)
                 if trig.swap and actor is not None and recipient is not None:
                     actor, recipient = recipient, actor  # "X was hosted by Y": X visits Y
             else:
                 speaker = _speaker_before(chunks, lows, start) if subj is not None else None
-                actor = self._who(subj, quote, last_person, published, cache, speaker)
+                actor = self._who(subj, quote, last_person, published, cache, speaker, res)
                 if subj is not None and actor is not None and actor.country is None:
-                    actor = _owned_by(actor, subj, chunks, speaker)
-                recipient = _party(recip_chunk) if recip_chunk is not None else gap_np
+                    actor = _owned_by(actor, subj, chunks, speaker, res)
+                recipient = _party(res(recip_chunk)) if recip_chunk is not None else gap_np
                 if recipient is None and _wants_object(etype, mode) and not trig.swap:
                     np_from = f.first + 1 if "..." in trig.phrase else f.last + 1
                     recipient = _noun_phrase(text, tokens, lows, np_from, etype)
@@ -440,11 +448,11 @@ class EventExtractor:
             co_actor: _Party | None = None
             if partner is not None:
                 if recipient is None and etype in _SYMMETRIC | {"ASSAULT", "SUPPORT"}:
-                    actor, recipient = _party(partner), _party(subj)
+                    actor, recipient = _party(res(partner)), _party(res(subj))
                 elif actor is not None and subj is not None and actor.span == subj.span:
-                    actor = _party(partner)
+                    actor = _party(res(partner))
                     if recipient is not None and etype not in _SYMMETRIC:
-                        co_actor = _party(subj)  # "Britain and Canada sanctioned ...": both did
+                        co_actor = _party(res(subj))  # "Britain and Canada sanctioned": both
             if actor is None:
                 continue
             if recipient is not None and recipient.key == actor.key:
@@ -496,7 +504,7 @@ class EventExtractor:
                         recipient_id=recipient.actor_id if recipient else None,
                         recipient_country=recipient.country if recipient else None,
                         recipient_sector=recipient.sector if recipient else "",
-                        contexts=contexts,
+                        contexts=contexts_for(lows),
                         quote=quote.span if quote is not None else None,
                         date=date,
                         date_text=date_text,
@@ -527,19 +535,20 @@ class EventExtractor:
         self,
         subj: Chunk | None,
         quote: Quote | None,
-        last_person: _Party | None,
+        last_person: Callable[[], _Party | None],
         published: dt.date | None,
         cache: dict[str, tuple[str | None, str | None, str]],
         speaker: Chunk | None = None,
+        res: Callable[[Chunk], Chunk] = lambda c: c,
     ) -> _Party | None:
         """The actor: the subject chunk, with pronouns resolved (we/I → the quote's speaker,
         a pronoun after "X said" → X, he/she → the last person named); with no subject inside
         a quotation, its speaker."""
         if subj is not None and subj.pronoun is None:
-            return _party(subj)
+            return _party(res(subj))
         pron = subj.pronoun if subj is not None else None
         if pron is not None and speaker is not None and speaker.pronoun is None:
-            return _party(speaker)
+            return _party(res(speaker))
         if quote is not None and pron in ("we", "i"):
             return self._speaker(quote, published, cache)
         if pron in ("he", "she"):
@@ -547,7 +556,7 @@ class EventExtractor:
                 sp = self._speaker(quote, published, cache)
                 if sp is not None:
                     return sp
-            return last_person
+            return last_person()
         return None
 
     def _speaker(
@@ -619,15 +628,20 @@ def _relative_spans(lows: list[str], start: int, head: int) -> list[tuple[int, i
     return spans
 
 
-def _owned_by(actor: _Party, subj: Chunk, chunks: list[Chunk], speaker: Chunk | None) -> _Party:
+def _owned_by(
+    actor: _Party,
+    subj: Chunk,
+    chunks: list[Chunk],
+    speaker: Chunk | None,
+    res: Callable[[Chunk], Chunk],
+) -> _Party:
     """ "Russia said its forces captured ...": "its forces" are of the country named before."""
     if subj.named or not subj.text.lower().startswith(_REFLEXIVE):
         return actor
-    owner = speaker
+    owner = res(speaker) if speaker is not None else None
     if owner is None:
-        owner = next(
-            (c for c in reversed(chunks) if c.last < subj.first and c.country and c.named), None
-        )
+        named = (res(c) for c in reversed(chunks) if c.last < subj.first and c.named)
+        owner = next((c for c in named if c.country), None)
     if owner is None or owner.country is None:
         return actor
     return _Party(actor.text, actor.span, None, owner.country, actor.sector or owner.sector)

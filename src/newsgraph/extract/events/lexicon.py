@@ -595,3 +595,29 @@ EVENT_TYPES: tuple[str, ...] = (
 
 # Types whose PLOVER definition requires a recipient.
 NEEDS_RECIPIENT: frozenset[str] = frozenset({"COOPERATE", "AID", "SANCTION"})
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation shaped as a character trie: a single pass over an article finds
+    every head word, at about the cost of splitting it into words."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(trie)
+
+
+#: Every trigger head word in lower-cased text, as a whole word ("US-led" holds no "led").
+HEAD_RE: re.Pattern[str] = re.compile(
+    r"(?<![\w'’-])" + _trie_pattern(sorted(TRIGGERS)) + r"(?![\w'’-])"
+)
