@@ -211,3 +211,26 @@ def test_fronted_clause_ends_at_its_comma() -> None:
     e = one(text, "SANCTION")
     assert e.actor_text == "Western countries" and e.recipient_country == "RUS"
     assert one(text, "ASSAULT").actor_country == "RUS"
+
+
+def test_month_without_year_reads_forwards_for_announced_events() -> None:
+    # Said in January: "will visit in March" is this March, what happened "in March" last year's.
+    will = one("Germany will host Japan's prime minister in March.", "CONSULT", "2024-01-20")
+    assert will.future and will.date == dt.date(2024, 3, 1)
+    did = one("Germany hosted Japan's prime minister in March.", "CONSULT", "2024-01-20")
+    assert not did.future and did.date == dt.date(2023, 3, 1)
+    # Said in November: "in December" with future tense is this December; "in January" next year.
+    dec = one("The Kenyan president will visit Ethiopia in December.", "CONSULT", "2024-11-10")
+    assert dec.date == dt.date(2024, 12, 1)
+    jan = one("Erdogan plans to visit Moscow in January.", "CONSULT", "2024-12-05")
+    assert jan.date == dt.date(2025, 1, 1) and jan.date_text == "in January"
+
+
+def test_day_and_weekday_without_year_read_forwards_for_announced_events() -> None:
+    e = one("Erdogan will visit Moscow on March 3.", "CONSULT", "2024-12-05")
+    assert e.date == dt.date(2025, 3, 3)
+    # PUB is a Friday: "will meet on Monday" is the Monday after, "met on Monday" the one before.
+    f = one("Turkey will hold talks with Sweden on Monday.", "CONSULT")
+    assert f.date == dt.date(2023, 3, 13) and f.date_text == "on Monday"
+    p = one("Turkey held talks with Sweden on Monday.", "CONSULT")
+    assert p.date == dt.date(2023, 3, 6)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from newsgraph.extract.events.actors import COMMON_ACTOR_NOUNS as _COMMON_ACTOR_NOUNS
 from newsgraph.extract.events.actors import TOKEN_RE, Chunk, find_chunks, resolve_chunk
 from newsgraph.extract.events.contexts import contexts_for
-from newsgraph.extract.events.dates import find_dates, pick_date
+from newsgraph.extract.events.dates import Found, find_dates, pick_date
 from newsgraph.extract.events.inflect import IRREGULAR
 from newsgraph.extract.events.lexicon import (
     HEAD_RE,
@@ -338,7 +338,7 @@ class EventExtractor:
         consumed: set[int] = set()
         chunk_end = {c.last for c in chunks if not c.adjectival}  # "Israeli airstrikes": a noun
         stext = sent.of(text)
-        dated: list[list[tuple[int, dt.date, str]]] = []
+        dated: list[list[Found]] = []
         conditional = not _CONDITIONAL.isdisjoint(lows) and (
             "if" in lows or "unless" in lows or "event of" in stext.lower()
         )
@@ -478,7 +478,11 @@ class EventExtractor:
             if not dated:
                 dated.append(find_dates(stext, published))
             date, date_text = pick_date(
-                dated[0], published, tokens[f.first][0] - sent.start, tokens[start][0] - sent.start
+                dated[0],
+                published,
+                tokens[f.first][0] - sent.start,
+                tokens[start][0] - sent.start,
+                fut and not neg,
             )
             for who in (actor, co_actor):
                 if who is None:
