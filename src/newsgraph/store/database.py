@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import operator
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -21,6 +22,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from newsgraph.model import Document, Failure
 from newsgraph.store import rows, syndication
+from newsgraph.store import syndication_counts as counters
 from newsgraph.store.dialects import WRITE_OPTION, Dialect, dialect_for
 from newsgraph.store.events import delete_event_mentions, write_events
 from newsgraph.store.migrations import migrate
@@ -29,6 +31,7 @@ from newsgraph.store.syndication import copies, quote_groups
 
 _CHUNK = 500  # ids per IN (...) list: well under every engine's bound-parameter limit
 assert rows.QUOTE_FIELDS[-1] == "group_key"
+assert rows.QUOTE_FIELDS[3] == "text" and rows.QUOTE_FIELDS[10] == "speaker"
 
 
 class StoreNotFoundError(FileNotFoundError):
@@ -271,12 +274,10 @@ class Store:
                 pending[source] = doc
                 pending_ids.add(aid)
             stale_ids = list(stale)
-            touched_stories = syndication.stories_of(conn, stale_ids)
-            touched_groups = syndication.groups_of(conn, stale_ids)
+            gone = counters.removed(conn, stale_ids)
             self._delete_articles(conn, stale_ids)
-            self._insert(
-                conn, list(pending.values()), now, first_seen, touched_stories, touched_groups
-            )
+            counters.remove_from_groups(conn, gone)
+            self._insert(conn, list(pending.values()), now, first_seen, gone)
         return counts
 
     def record_failure(self, failure: Failure) -> None:
@@ -327,21 +328,18 @@ class Store:
         docs: list[Document],
         now: dt.datetime,
         first_seen: dict[str, dt.datetime],
-        touched_stories: set[str],
-        touched_groups: set[str],
+        gone: counters.Removed,
     ) -> None:
-        """Insert the documents' rows, then bring stories and quote groups up to date (with
-        those the deleted rows belonged to)."""
+        """Insert the documents' rows and count them into their stories and quote groups (with
+        what the replaced articles took away)."""
+        insert = self._bulk_insert_tuples
+        date_param = self._date_param
         if not docs:
-            syndication.update_stories(
-                conn, [], touched_stories, self._bulk_insert_tuples, self._date_param
-            )
-            syndication.update_groups(conn, [], touched_groups)
+            counters.update_stories(conn, [], gone, insert, date_param)
             return
         article_rows: list[dict[str, Any]] = []
         quote_rows: list[tuple[Any, ...]] = []
         mention_rows: list[tuple[Any, ...]] = []
-        date_param = self._date_param
         seen: dict[str, dt.date] = {}
         for doc in docs:
             row = rows.article_row(doc, now)
@@ -350,23 +348,28 @@ class Store:
             seen[doc.article.id] = row["published"] or row["ingested_at"].date()
         bodies = [row["body"] for row in article_rows]
         planned = syndication.plan_copies(conn, docs, seen, bodies)
+        members: dict[str, list[counters.Member]] = defaultdict(list)
         for doc, row, copy in zip(docs, article_rows, planned, strict=True):
             published = date_param(row["published"])
-            quote_rows.extend(rows.quote_rows(doc, published, copy.story_id))
+            these = rows.quote_rows(doc, published, copy.story_id)
+            quote_rows.extend(these)
+            for q in these:
+                if q[-1] is not None:  # group_key comes last
+                    members[q[-1]].append(
+                        counters.Member(copy.first_seen, q[0], q[1], q[3], q[10], copy.outlet)
+                    )
             mention_rows.extend(rows.mention_rows(doc))
+        counters.add_to_groups(conn, members)  # before the quotes: it reads the stored ones
         marks = self.dialect.mark(conn)
         self._bulk_insert(conn, articles, article_rows)
-        syndication.write_copies(conn, planned, self._bulk_insert_tuples, date_param)
+        syndication.write_copies(conn, planned, insert, date_param)
         self._bulk_insert_tuples(conn, quotes, rows.QUOTE_FIELDS, quote_rows)
         self._bulk_insert_tuples(conn, mentions, rows.MENTION_FIELDS, mention_rows)
         write_events(conn, docs)
         self.dialect.index_new_rows(conn, marks)
         for chunk in _chunks([d.article.source for d in docs]):
             conn.execute(sa.delete(failures).where(failures.c.source.in_(chunk)))
-        insert = self._bulk_insert_tuples
-        syndication.update_stories(conn, planned, touched_stories, insert, date_param)
-        groups = {r[-1] for r in quote_rows if r[-1] is not None}  # group_key comes last
-        syndication.update_groups(conn, groups, touched_groups)
+        counters.update_stories(conn, planned, gone, insert, date_param)
 
     def _bulk_insert(self, conn: Connection, table: sa.Table, items: list[dict[str, Any]]) -> None:
         """executemany straight to the driver: SQLAlchemy's per-row parameter handling would

@@ -17,6 +17,7 @@ from newsgraph.store.dialects import Dialect
 from newsgraph.store.events import add_event_tables
 from newsgraph.store.schema import SCHEMA_VERSION, meta, metadata
 from newsgraph.store.syndication import add_syndication_tables
+from newsgraph.store.syndication_counts import add_outlet_tallies
 
 
 class SchemaError(RuntimeError):
@@ -45,6 +46,7 @@ MIGRATIONS: dict[int, Migration] = {
     2: _v2_indexes_and_bulk_fts,
     3: add_event_tables,
     4: add_syndication_tables,
+    5: add_outlet_tallies,
 }
 
 

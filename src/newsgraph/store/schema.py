@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 4  # 3: events tables (newsgraph.store.events); 4: stories (.syndication)
+# 3: events tables (newsgraph.store.events); 4: stories (.syndication); 5: outlet tallies and
+# incremental counters (.syndication_counts)
+SCHEMA_VERSION = 5
 
 metadata = sa.MetaData()
 

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -35,6 +35,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from newsgraph.model import Document, Quote
+from newsgraph.store.driver import select_in
 from newsgraph.store.schema import articles, metadata, quotes
 
 SHINGLE = 4  # words per shingle: long enough that unrelated articles share almost none
@@ -46,6 +47,9 @@ MAX_CANDIDATES = 8  # stored copies compared per new article (those sharing most
 # Stories indexed under one band key at most: a key shared by more (a site's footer the cleaner
 # kept, a stock phrase) says nothing about copies, and a cap keeps every look-up small.
 BAND_CAP = 16
+# A key that reached the cap keeps one row with this story id instead of its BAND_CAP entries: the
+# look-up of a batch's keys then reads one row, not sixteen, for every common phrase.
+FULL = ""
 _CHUNK = 500
 _BAND_CHUNK = 4000  # band keys per look-up: a batch's keys in two queries (SQLite allows 32766)
 
@@ -118,21 +122,23 @@ quote_groups = sa.Table(
     sa.Column("first_seen", sa.Date),
 )
 
+# A story's copies in first-seen order: its first copy is one index probe, however many it has.
 _INDEXES = (
-    ("ix_copies_story_id", "copies", "story_id"),
-    ("ix_minhash_bands_article_id", "minhash_bands", "article_id"),
-    ("ix_quotes_group_key", "quotes", "group_key"),
+    ("ix_copies_story_first", "copies", ("story_id", "first_seen", "article_id")),
+    ("ix_minhash_bands_article_id", "minhash_bands", ("article_id",)),
+    ("ix_quotes_group_key", "quotes", ("group_key",)),
 )
 
 
-def _create_indexes(table: sa.Table, conn: Connection, **_kw: Any) -> None:
-    for name, tname, column in _INDEXES:
+def create_indexes(table: sa.Table, conn: Connection, **_kw: Any) -> None:
+    for name, tname, columns in _INDEXES:
         if tname == table.name:
-            conn.exec_driver_sql(f'CREATE INDEX IF NOT EXISTS {name} ON {tname} ("{column}")')
+            quoted = ", ".join(f'"{c}"' for c in columns)
+            conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {tname} ({quoted})")
 
 
 for _table in (copies, minhash_bands, quote_groups, quotes):
-    sa.event.listen(_table, "after_create", _create_indexes)
+    sa.event.listen(_table, "after_create", create_indexes)
 
 
 def add_syndication_tables(conn: Connection, _dialect: object) -> None:
@@ -140,7 +146,7 @@ def add_syndication_tables(conn: Connection, _dialect: object) -> None:
     ungrouped until they are ingested again."""
     if "group_key" not in {c["name"] for c in sa.inspect(conn).get_columns("quotes")}:
         conn.exec_driver_sql("ALTER TABLE quotes ADD COLUMN group_key VARCHAR(32)")
-    _create_indexes(quotes, conn)
+    create_indexes(quotes, conn)
     for table in (stories, copies, minhash_bands, quote_groups):
         table.create(conn, checkfirst=True)
 
@@ -283,7 +289,7 @@ class Copy:
     title: str | None
     signature: np.ndarray | None
     new_bands: list[int]  # band keys this copy adds to its story's index
-    stored_story: bool  # joined a story that has copies in the database already
+    filled_bands: list[int] = field(default_factory=list)  # of those, keys it made full
 
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
@@ -297,21 +303,21 @@ _Bands = dict[int, list[tuple[str, str]]]
 
 
 def _stored_bands(conn: Connection, keys: set[int]) -> _Bands:
+    """Stored index entries of these band keys; a key marked full (:data:`FULL`) reads as
+    :data:`BAND_CAP` entries, which no candidate search looks into."""
     by_band: _Bands = defaultdict(list)
-    stmt = sa.select(minhash_bands.c.band_key, minhash_bands.c.story_id, minhash_bands.c.article_id)
-    for chunk in _chunks(sorted(keys), _BAND_CHUNK):
-        for key, story, aid in conn.execute(stmt.where(minhash_bands.c.band_key.in_(chunk))):
+    sql = "SELECT band_key, story_id, article_id FROM minhash_bands WHERE band_key IN ({})"
+    for key, story, aid in select_in(conn, sql, sorted(keys), _BAND_CHUNK):
+        if story == FULL:
+            by_band[key] = [(FULL, aid)] * BAND_CAP
+        else:
             by_band[key].append((story, aid))
     return by_band
 
 
 def _signatures(conn: Connection, ids: Iterable[str]) -> dict[str, np.ndarray | None]:
-    out: dict[str, np.ndarray | None] = {}
-    stmt = sa.select(copies.c.article_id, copies.c.signature)
-    for chunk in _chunks(sorted(set(ids))):
-        for aid, blob in conn.execute(stmt.where(copies.c.article_id.in_(chunk))):
-            out[aid] = _from_blob(blob)
-    return out
+    sql = "SELECT article_id, signature FROM copies WHERE article_id IN ({})"
+    return {aid: _from_blob(blob) for aid, blob in select_in(conn, sql, sorted(set(ids)))}
 
 
 def _best_story(
@@ -351,20 +357,22 @@ def plan_copies(
     sigs = [signature(body) for body in bodies]
     bands = [band_keys(s) if s is not None else [] for s in sigs]
     by_band = _stored_bands(conn, {k for b in bands for k in b})
-    known = _signatures(conn, {aid for entries in by_band.values() for _, aid in entries})
-    stored_stories = {s for entries in by_band.values() for s, _ in entries}
-    indexed = {(k, s) for k, entries in by_band.items() for s, _ in entries}
+    # Only keys below the cap name candidates (a key never shrinks): fetch just their signatures.
+    open_keys = (entries for entries in by_band.values() if len(entries) < BAND_CAP)
+    known = _signatures(conn, {aid for entries in open_keys for _, aid in entries})
     planned: list[Copy] = []
     for doc, sig, keys in zip(docs, sigs, bands, strict=True):
         aid = doc.article.id
         story = (_best_story(sig, keys, by_band, known) if sig is not None else None) or aid
-        new_bands = []
+        new_bands: list[int] = []
+        full: list[int] = []
         for k in keys:
             entries = by_band[k]
-            if len(entries) < BAND_CAP and (k, story) not in indexed:
+            if len(entries) < BAND_CAP and all(s != story for s, _ in entries):
                 entries.append((story, aid))  # later documents of this batch can join it
-                indexed.add((k, story))
                 new_bands.append(k)
+                if len(entries) == BAND_CAP:
+                    full.append(k)
         known[aid] = sig
         planned.append(
             Copy(
@@ -375,7 +383,7 @@ def plan_copies(
                 doc.article.title,
                 sig,
                 new_bands,
-                story in stored_stories,
+                full,
             )
         )
     return planned
@@ -406,26 +414,11 @@ def write_copies(
     insert(conn, copies, COPY_FIELDS, copy_rows)
     band_rows = [(k, c.story_id, c.article_id) for c in planned for k in c.new_bands]
     insert(conn, minhash_bands, BAND_FIELDS, band_rows)
-
-
-def stories_of(conn: Connection, article_ids: Sequence[str]) -> set[str]:
-    """The stories these stored articles belong to (to refresh after they are deleted)."""
-    found: set[str] = set()
-    for chunk in _chunks(sorted(set(article_ids))):
-        stmt = sa.select(copies.c.story_id).where(copies.c.article_id.in_(chunk))
-        found.update(conn.execute(stmt).scalars())
-    return found
-
-
-def groups_of(conn: Connection, article_ids: Sequence[str]) -> set[str]:
-    """The quote groups of these stored articles' quotations."""
-    found: set[str] = set()
-    for chunk in _chunks(sorted(set(article_ids))):
-        stmt = sa.select(quotes.c.group_key).where(
-            quotes.c.article_id.in_(chunk), quotes.c.group_key.is_not(None)
-        )
-        found.update(conn.execute(stmt).scalars())
-    return found
+    filled = [(k, FULL, c.article_id) for c in planned for k in c.filled_bands]
+    if filled:
+        for chunk in _chunks([k for k, _s, _a in filled]):
+            conn.execute(sa.delete(minhash_bands).where(minhash_bands.c.band_key.in_(chunk)))
+        insert(conn, minhash_bands, BAND_FIELDS, filled)
 
 
 def reindex_stories(conn: Connection, story_ids: Iterable[str]) -> None:
@@ -449,170 +442,3 @@ def reindex_stories(conn: Connection, story_ids: Iterable[str]) -> None:
                     missing.append({"band_key": k, "story_id": story, "article_id": aid})
         if missing:
             conn.execute(sa.insert(minhash_bands), missing)
-
-
-def _existing(conn: Connection, column: sa.Column[Any], values: Iterable[Any]) -> set[Any]:
-    found: set[Any] = set()
-    for chunk in _chunks(sorted(set(values))):
-        found.update(conn.execute(sa.select(column).where(column.in_(chunk))).scalars())
-    return found
-
-
-def _earliest(
-    conn: Connection,
-    columns: Sequence[sa.ColumnElement[Any]],
-    group: sa.ColumnElement[Any],
-    order: Sequence[sa.ColumnElement[Any]],
-    where: sa.ColumnElement[bool],
-    join: Any,
-) -> list[sa.Row[Any]]:
-    """For each value of ``group``, the first row in ``order`` (a window function: the
-    database does the work, not Python)."""
-    rank = sa.func.row_number().over(partition_by=group, order_by=list(order)).label("rank")
-    inner = sa.select(*columns, rank).select_from(join).where(where).subquery()
-    return list(conn.execute(sa.select(inner).where(inner.c.rank == 1)))
-
-
-STORY_FIELDS = ("id", "title", "first_seen", "copies", "outlets")
-
-
-def update_stories(
-    conn: Connection,
-    planned: Sequence[Copy],
-    touched: set[str],
-    insert: InsertTuples,
-    date_param: Callable[..., Any],
-) -> None:
-    """Bring ``stories`` up to date after a batch: stories born in it are counted here, those
-    with stored copies (joined, or touched by deleted copies) are recounted by the database."""
-    reindex_stories(conn, touched)
-    batch: dict[str, list[Copy]] = defaultdict(list)
-    for c in planned:
-        batch[c.story_id].append(c)
-    recount = touched | {c.story_id for c in planned if c.stored_story}
-    recount |= _existing(conn, stories.c.id, [s for s in batch if s not in recount])
-    refresh_stories(conn, recount)
-    fresh = []
-    for story, members in batch.items():
-        if story in recount:
-            continue
-        first = min(members, key=lambda c: (c.first_seen, c.article_id))
-        fresh.append(
-            (
-                story,
-                first.title,
-                date_param(first.first_seen),
-                len(members),
-                len({c.outlet for c in members}),
-            )
-        )
-    insert(conn, stories, STORY_FIELDS, fresh)
-
-
-def update_groups(conn: Connection, keys: Iterable[str], touched: set[str]) -> None:
-    """Bring ``quote_groups`` up to date after a batch: recount the groups of its quotations
-    that now appear in two articles or more, and those the deleted quotations belonged to.
-    A quotation found in one article only has no group row (most of them: no row to write)."""
-    shared: set[str] = set()
-    by_articles = sa.func.count(sa.distinct(quotes.c.article_id))
-    for chunk in _chunks(sorted(set(keys))):
-        stmt = (
-            sa.select(quotes.c.group_key)
-            .where(quotes.c.group_key.in_(chunk))
-            .group_by(quotes.c.group_key)
-            .having(by_articles >= 2)
-        )
-        shared.update(conn.execute(stmt).scalars())
-    refresh_groups(conn, shared | touched)
-
-
-def refresh_stories(conn: Connection, story_ids: Iterable[str]) -> None:
-    """Recount copies, outlets and the first-seen date of these stories from their copies."""
-    for chunk in _chunks(sorted(set(story_ids))):
-        counts = {
-            story: (n, outlets, seen)
-            for story, n, outlets, seen in conn.execute(
-                sa.select(
-                    copies.c.story_id,
-                    sa.func.count(),
-                    sa.func.count(sa.distinct(copies.c.outlet)),
-                    sa.func.min(copies.c.first_seen),
-                )
-                .where(copies.c.story_id.in_(chunk))
-                .group_by(copies.c.story_id)
-            )
-        }
-        firsts = _earliest(
-            conn,
-            (copies.c.story_id, articles.c.title),
-            copies.c.story_id,
-            (copies.c.first_seen, copies.c.article_id),
-            copies.c.story_id.in_(chunk),
-            copies.join(articles, articles.c.id == copies.c.article_id),
-        )
-        conn.execute(sa.delete(stories).where(stories.c.id.in_(chunk)))
-        new_rows = [
-            {
-                "id": r.story_id,
-                "title": r.title,
-                "copies": counts[r.story_id][0],
-                "outlets": counts[r.story_id][1],
-                "first_seen": counts[r.story_id][2],
-            }
-            for r in firsts
-        ]
-        if new_rows:
-            conn.execute(sa.insert(stories), new_rows)
-
-
-def refresh_groups(conn: Connection, keys: Iterable[str]) -> None:
-    """Recompute each quote group: canonical (earliest) quotation, outlets, copies, first seen;
-    a group left with one article loses its row."""
-    joined = quotes.join(copies, copies.c.article_id == quotes.c.article_id)
-    for chunk in _chunks(sorted(set(keys))):
-        where = quotes.c.group_key.in_(chunk)
-        counts = {
-            key: (outlets, n, seen)
-            for key, outlets, n, seen in conn.execute(
-                sa.select(
-                    quotes.c.group_key,
-                    sa.func.count(sa.distinct(copies.c.outlet)),
-                    sa.func.count(sa.distinct(quotes.c.article_id)),
-                    sa.func.min(copies.c.first_seen),
-                )
-                .select_from(joined)
-                .where(where)
-                .group_by(quotes.c.group_key)
-            )
-        }
-        firsts = _earliest(
-            conn,
-            (
-                quotes.c.group_key,
-                quotes.c.article_id,
-                quotes.c.start,
-                quotes.c.text,
-                quotes.c.speaker,
-            ),
-            quotes.c.group_key,
-            (copies.c.first_seen, quotes.c.article_id, quotes.c.start),
-            where,
-            joined,
-        )
-        conn.execute(sa.delete(quote_groups).where(quote_groups.c.key.in_(chunk)))
-        firsts = [r for r in firsts if counts[r.group_key][1] >= 2]
-        new_rows = [
-            {
-                "key": r.group_key,
-                "article_id": r.article_id,
-                "start": r.start,
-                "text": r.text,
-                "speaker": r.speaker,
-                "outlets": counts[r.group_key][0],
-                "copies": counts[r.group_key][1],
-                "first_seen": counts[r.group_key][2],
-            }
-            for r in firsts
-        ]
-        if new_rows:
-            conn.execute(sa.insert(quote_groups), new_rows)
