@@ -152,8 +152,19 @@ def resolve_chunk(
     if c.owner is not None and (country is None or not sector):
         own = resolve_chunk(c.owner, kb, cache, published)
         country, sector = country or own.country, sector or own.sector
-    return dataclasses.replace(
-        c, actor_id=actor_id, country=country, sector=sector, owner=None, resolved=True
+    return Chunk(
+        c.span,
+        c.text,
+        c.first,
+        c.last,
+        actor_id,
+        country,
+        sector,
+        c.pronoun,
+        c.possessive,
+        c.modifier,
+        c.named,
+        c.adjectival,
     )
 
 
@@ -169,12 +180,27 @@ def _resolve(
     return hit
 
 
-@lru_cache(maxsize=32768)
 def resolve_cached(
     kb: KnowledgeBase, text: str, on: dt.date | None
 ) -> tuple[str | None, str | None, str]:
     """(actor id, country, sector) for a name or role phrase on a day; memoised across
-    articles (the KB is read-only, so this is a pure function of its arguments)."""
+    articles (the KB is read-only, so this is a pure function of its arguments). Only role
+    phrases ("the Kremlin spokesman") depend on the day: names are memoised without it."""
+    hit = _undated(kb, text)
+    return hit if hit is not None else _dated(kb, text, on)
+
+
+@lru_cache(maxsize=65536)
+def _undated(kb: KnowledgeBase, text: str) -> tuple[str | None, str | None, str] | None:
+    if kb.role_key(text) is not None:
+        return None
+    return _dated(kb, text, None)
+
+
+@lru_cache(maxsize=32768)
+def _dated(
+    kb: KnowledgeBase, text: str, on: dt.date | None
+) -> tuple[str | None, str | None, str]:
     actor = kb.resolve(text, on)
     if actor is not None:
         return (actor.id, actor.country, actor.sector)

@@ -13,6 +13,7 @@ Negation and modality come from the words between subject and trigger.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -172,16 +173,19 @@ def _trigger_offsets(text: str, bounds: tuple[int, int]) -> list[int] | None:
         return None
     out: list[int] = []
     for m in HEAD_RE.finditer(low):
-        word = m.group()
-        if word in _TAILED:
-            end = lo + m.end()
-            if not any(t.tail is not None and t.tail.match(text, end) for t in TRIGGERS[word]):
-                continue
-        out.append(lo + m.start())
+        tails = _TAILS.get(m.group())
+        if tails is None or tails.match(text, lo + m.end()) is not None:
+            out.append(lo + m.start())
     return out
 
 
-_TAILED = frozenset(k for k, v in TRIGGERS.items() if all(t.tail is not None for t in v))
+# For head words that are a trigger only with a tail ("talks with", "under ... pressure"): all
+# their tails as one pattern.
+_TAILS = {
+    k: re.compile("|".join(f"(?:{t.tail.pattern})" for t in v if t.tail), re.IGNORECASE)
+    for k, v in TRIGGERS.items()
+    if all(t.tail is not None for t in v)
+}
 
 
 class EventExtractor:
@@ -331,9 +335,13 @@ class EventExtractor:
         events: list[Event] = []
         seen: set[tuple[str, str, bool]] = set()
         kb = self.kb
+        done: dict[Span, Chunk] = {}
 
         def res(c: Chunk) -> Chunk:
-            return resolve_chunk(c, kb, cache, published)
+            hit = done.get(c.span)
+            if hit is None:
+                hit = done[c.span] = resolve_chunk(c, kb, cache, published)
+            return hit
 
         consumed: set[int] = set()
         chunk_end = {c.last for c in chunks if not c.adjectival}  # "Israeli airstrikes": a noun
