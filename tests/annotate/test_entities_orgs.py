@@ -104,3 +104,10 @@ def test_dev_file_of_news_organisations() -> None:
     s = evaluate_docs(parse_conll(DEV.read_text(encoding="utf-8")))
     assert s.by_type["ORG"].f1 >= 0.95, s.by_type["ORG"]
     assert s.micro.f1 >= 0.9, s.micro
+
+
+def test_an_acronym_inside_an_unknown_name_is_an_organisation(rec: EntityRecognizer) -> None:
+    got = found(rec, "KVRN Cable was sold last year.")
+    assert got == {"KVRN Cable": ORG}
+    got = found(rec, "Olek Varga was sold a house.")
+    assert got["Olek Varga"] is PER

@@ -710,6 +710,8 @@ class RuleTagger:
             return GPE, CONTEXT
         if len(part) == 1 and part[0].is_upper and len(last) <= 6:
             return ORG, CONTEXT
+        if len(part) > 1 and any(t.is_upper for t in part):
+            return ORG, GUESS  # an acronym in the name: "CBS Cable", "BBC Radio"
         if nxt is not None and nxt.text in lx.PERSON_VERBS_AFTER and len(part) <= 3:
             return PER, CONTEXT
         after = (
