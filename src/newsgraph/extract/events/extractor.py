@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from newsgraph.extract.events.actors import COMMON_ACTOR_NOUNS as _COMMON_ACTOR_NOUNS
@@ -233,10 +233,17 @@ class EventExtractor:
                 if len(low) == len(stext)
                 else [text[s0:e0].lower() for s0, e0 in tokens]
             )
-            found = self._triggers(text, tokens, lows)
+            sm = ordered[bisect_left(starts, base) : bisect_left(starts, sent.end)]
+            if offsets is None:
+                heads: Iterable[int] = range(len(tokens))
+            else:
+                heads = [
+                    bisect_left(spans, (o - base,))
+                    for o in offsets[at : bisect_left(offsets, sent.end, at)]
+                ]
+            found = self._triggers(text, tokens, lows, heads, {m.span.end for m in sm})
             if not found:
                 continue
-            sm = ordered[bisect_left(starts, base) : bisect_left(starts, sent.end)]
             chunks = find_chunks(text, tokens, sm, self.kb, published, cache, lows)
             p = bisect_left(person_starts, base) - 1
             last_person = persons[p] if p >= 0 else None
@@ -275,11 +282,24 @@ class EventExtractor:
 
     # ------------------------------------------------------------------ triggers
 
-    def _triggers(self, text: str, tokens: list[tuple[int, int]], lows: list[str]) -> list[_Found]:
+    def _triggers(
+        self,
+        text: str,
+        tokens: list[tuple[int, int]],
+        lows: list[str],
+        heads: Iterable[int],
+        mention_ends: set[int],
+    ) -> list[_Found]:
+        """The trigger phrases starting at the token indexes ``heads``, left to right; a verb
+        form read as a noun ("the meeting", "local elections tests") becomes the noun's trigger
+        or none, before any chunking."""
         found: list[_Found] = []
         i = 0
         n = len(tokens)
-        while i < n:
+        for i0 in heads:
+            if i0 < i or i0 >= n:
+                continue
+            i = i0
             cands = TRIGGERS.get(lows[i])
             if cands is None:
                 i += 1
@@ -302,7 +322,10 @@ class EventExtractor:
                     hit = _Found(trig, i, last, end)
                     break
             if hit is not None and hit.trig.verbal_head and not hit.trig.nominal:
-                if i > 0 and lows[i - 1] in _DETERMINERS:
+                if i > 0 and (
+                    lows[i - 1] in _DETERMINERS
+                    or (not hit.trig.governs and _noun_after(text, tokens, lows, i, mention_ends))
+                ):
                     hit = _nominal_alternative(text, tokens, hit)  # "the meeting", "a visit"
                 elif (
                     hit.trig.type == "CONSULT"
@@ -736,6 +759,30 @@ def _postmodified(lows: list[str], head: int, chunk_end: set[int]) -> bool:
         if not w.isalpha() or w in _BOUNDARY or w in VERB_HEADS:
             return False
     return False
+
+
+# Lower-case words that can end an actor chunk (besides names): the verb after them is finite.
+_CHUNK_LAST = _COMMON_ACTOR_NOUNS | _set("he she they we i it of")
+
+
+def _noun_after(
+    text: str, tokens: list[tuple[int, int]], lows: list[str], i: int, mention_ends: set[int]
+) -> bool:
+    """Whether an -s, -ing or base verb form at ``i`` reads as a noun whatever the chunks are
+    ("local election tests"): after a lower-case word that no actor chunk can end with, no
+    auxiliary, no adverb (what :func:`_verb_reading` decides, known before chunking)."""
+    word = lows[i]
+    if word.endswith("ed") or word in _IRREGULAR_PAST:
+        return False
+    prev = lows[i - 1]
+    ps, pe = tokens[i - 1]
+    return (
+        text[ps].islower()
+        and pe not in mention_ends
+        and prev not in _CHUNK_LAST
+        and prev not in _VERB_OK_BEFORE
+        and not prev.endswith("ly")
+    )
 
 
 def _verb_reading(lows: list[str], head: int, chunk_end: set[int]) -> bool:
