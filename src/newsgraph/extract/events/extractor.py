@@ -173,10 +173,26 @@ def _trigger_offsets(text: str, bounds: tuple[int, int]) -> list[int] | None:
         return None
     out: list[int] = []
     for m in HEAD_RE.finditer(low):
-        tails = _TAILS.get(m.group())
-        if tails is None or tails.match(text, lo + m.end()) is not None:
-            out.append(lo + m.start())
+        word = m.group()
+        tails = _TAILS.get(word)
+        if tails is not None and tails.match(text, lo + m.end()) is None:
+            continue
+        at = m.start()
+        if (
+            word in _VERB_ONLY
+            and at > 1
+            and low[at - 1] == " "
+            and low[low.rfind(" ", 0, at - 1) + 1 : at - 1] in _DETERMINERS
+        ):
+            continue  # "the meeting": a verb form after a determiner names no act
+        out.append(lo + at)
     return out
+
+
+# Head words that are only verb forms: after a determiner they are nouns and trigger nothing.
+_VERB_ONLY = frozenset(
+    k for k, v in TRIGGERS.items() if all(t.verbal_head and not t.nominal for t in v)
+)
 
 
 # For head words that are a trigger only with a tail ("talks with", "under ... pressure"): all
