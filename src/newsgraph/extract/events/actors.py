@@ -9,7 +9,6 @@ nothing else does ("Turkish banks" → TUR, business).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_left
@@ -95,9 +94,12 @@ _NOT_A_NOUN = _words(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Chunk:
-    """An actor-like phrase in a sentence, with the token range it covers and its resolution."""
+    """An actor-like phrase in a sentence, with the token range it covers and its resolution.
+
+    Not frozen: many are built per sentence (a frozen init costs a call per field), and
+    :func:`resolve_chunk` fills the resolution in place, once, when an event needs it."""
 
     span: Span
     text: str
@@ -126,8 +128,9 @@ def resolve_chunk(
     cache: dict[str, tuple[str | None, str | None, str]],
     published: dt.date | None,
 ) -> Chunk:
-    """``c`` with its KB actor, country and sector: the mention's actor when linking found one,
-    else the chunk text's, else its head's; a country from any of its names."""
+    """``c`` with its KB actor, country and sector (filled in place, once): the mention's
+    actor when linking found one, else the chunk text's, else its head's; a country from any
+    of its names."""
     if c.resolved:
         return c
     actor_id = c.actor_id
@@ -152,20 +155,8 @@ def resolve_chunk(
     if c.owner is not None and (country is None or not sector):
         own = resolve_chunk(c.owner, kb, cache, published)
         country, sector = country or own.country, sector or own.sector
-    return Chunk(
-        c.span,
-        c.text,
-        c.first,
-        c.last,
-        actor_id,
-        country,
-        sector,
-        c.pronoun,
-        c.possessive,
-        c.modifier,
-        c.named,
-        c.adjectival,
-    )
+    c.actor_id, c.country, c.sector, c.owner, c.resolved = actor_id, country, sector, None, True
+    return c
 
 
 def _resolve(
@@ -380,10 +371,9 @@ def _merge_possessors(text: str, chunks: list[Chunk]) -> list[Chunk]:
             and c.pronoun is None
             and c.first == prev.last + 2
         ):
-            span = Span(prev.span.start, c.span.end)
-            out[-1] = dataclasses.replace(
-                c, span=span, text=span.of(text), first=prev.first, named=True, owner=prev
-            )
+            c.span = Span(prev.span.start, c.span.end)
+            c.text, c.first, c.named, c.owner = c.span.of(text), prev.first, True, prev
+            out[-1] = c
             continue
         out.append(c)
     return out

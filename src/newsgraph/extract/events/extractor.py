@@ -374,13 +374,9 @@ class EventExtractor:
         events: list[Event] = []
         seen: set[tuple[str, str, bool]] = set()
         kb = self.kb
-        done: dict[Span, Chunk] = {}
 
         def res(c: Chunk) -> Chunk:
-            hit = done.get(c.span)
-            if hit is None:
-                hit = done[c.span] = resolve_chunk(c, kb, cache, published)
-            return hit
+            return resolve_chunk(c, kb, cache, published)
 
         consumed: set[int] = set()
         chunk_end = {c.last for c in chunks if not c.adjectival}  # "Israeli airstrikes": a noun
