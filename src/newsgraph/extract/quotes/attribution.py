@@ -25,6 +25,7 @@ from newsgraph.extract.quotes.phrases import (
     according_to,
     clause_subject,
     cue_at,
+    cue_candidates,
     cue_starting,
     is_cap,
     np_after,
@@ -128,6 +129,8 @@ def before(toks: list[Tok], lo: int, q: int) -> Attribution | None:
             ph = np_after(toks[: q - 1], k + 2)
             if ph is not None:
                 return Attribution(None, (toks[k].start, toks[k + 1].end), ph, "according-to")
+        if toks[k].low not in CUE_FORMS:
+            continue
         cue = cue_at(toks, k)
         if cue is not None and cue.kind != CueKind.DOCUMENT:
             ph = subject_of(toks, cue, lo)
@@ -203,6 +206,8 @@ def cue_before(toks: list[Tok], q: int, *, short: bool) -> Cue | None:
             seen_that = True
         if according_to(toks, k):
             return Cue(k, k + 1, "according to", "past", CueKind.REPORT)
+        if t.low not in CUE_FORMS:
+            continue
         cue = cue_at(toks, k)
         if cue is None or cue.kind == CueKind.DOCUMENT:
             continue
@@ -231,7 +236,7 @@ def end_attribution(toks: list[Tok], q: int) -> Attribution | None:
     n = len(toks)
     # ``after`` finds a cue at most _CUE_REACH tokens past its start: commas with no speech-verb
     # form within reach are skipped without trying it (most commas of a long sentence)
-    cues = [k for k in range(q + 1, n) if toks[k].low in CUE_FORMS]
+    cues = cue_candidates(toks, q + 1)
     if not cues:
         return None
     c = len(cues) - 1

@@ -16,7 +16,7 @@ from newsgraph.extract.quotes.attribution import (
     subject_of,
 )
 from newsgraph.extract.quotes.lexicon import OBJECT_VERBS, PREPOSITIONS, WEAK_FOR_INDIRECT, CueKind
-from newsgraph.extract.quotes.phrases import Tok, cue_at, np_word
+from newsgraph.extract.quotes.phrases import Tok, cue_at, cue_candidates, np_word
 
 _MIN_CLAUSE_WORDS = 3
 _END_PUNCT = frozenset((".", "!", "?", "…", ";", ":"))
@@ -49,7 +49,7 @@ def find_indirect(toks: list[Tok]) -> Reported | None:
         if comma is not None and _has_words(toks, first, comma, _MIN_CLAUSE_WORDS):
             return Reported(toks[first].start, toks[comma - 1].end, att)
     # "X said (that) CLAUSE"
-    for k in range(n):
+    for k in cue_candidates(toks):
         cue = cue_at(toks, k)
         if cue is None or cue.kind != CueKind.REPORT or cue.base in WEAK_FOR_INDIRECT:
             continue

@@ -120,5 +120,8 @@ def _plural_possessive(line: str, j: int) -> bool:
     return line[j - 1 : j] == "s" and line[j + 1 : j + 2] == " " and line[j + 2 : j + 3].islower()
 
 
+_ALNUM = re.compile(r"[^\W_]")  # one character for which str.isalnum() holds
+
+
 def _has_word(text: str, a: int, b: int) -> bool:
-    return any(c.isalnum() for c in text[a:b])
+    return _ALNUM.search(text, a, b) is not None

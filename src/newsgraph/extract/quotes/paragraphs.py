@@ -26,13 +26,20 @@ from newsgraph.extract.quotes.attribution import (
 from newsgraph.extract.quotes.indirect import find_indirect
 from newsgraph.extract.quotes.lexicon import CUE_FORMS, has_cue_word
 from newsgraph.extract.quotes.marks import Segment, find_segments
-from newsgraph.extract.quotes.people import CAP_RUN, build_people, name_part, strip_possessive
+from newsgraph.extract.quotes.people import (
+    CAP_RUN,
+    LastNameHits,
+    build_people,
+    name_part,
+    strip_possessive,
+)
 from newsgraph.extract.quotes.phrases import (
     PREPOSITIONS,
     Phrase,
     Tok,
     clause_subject,
     cue_at,
+    cue_candidates,
     is_cap,
     np_after,
     tokenize,
@@ -168,6 +175,7 @@ class QuoteWalker:
         body = [(ln.span.start, ln.span.end) for ln in self.lines if ln.role == LineRole.BODY]
         self.people = build_people(self.text, body, mentions)
         self._last_names = tuple(self.people.by_last)
+        self._name_hits: LastNameHits | None = None  # built on first need
         self._persons = sorted(
             (m for m in mentions if m.type == EntityType.PERSON), key=_SPAN_START
         )
@@ -275,8 +283,8 @@ class QuoteWalker:
                 if item is None:
                     continue
                 toks = item[0]
-                for k, t in enumerate(toks):
-                    if t.low in CUE_FORMS and cue_at(toks, k) is not None:
+                for k in cue_candidates(toks):
+                    if cue_at(toks, k) is not None:
                         for ph in (_name_before(toks, k), np_after(toks, k + 1)):
                             name = self._person_of(toks, ph)
                             if name:
@@ -459,7 +467,7 @@ class QuoteWalker:
         k = 0
         while k < upto:
             t = toks[k]
-            if cue_at(toks, k) is not None:
+            if t.low in CUE_FORMS and cue_at(toks, k) is not None:
                 return found
             if is_cap(t) and t.text[0].isalpha():
                 j = k
@@ -509,8 +517,9 @@ class QuoteWalker:
         """
         text = self.text
         # a known person's last name must occur in the sentence (most sentences: none does)
-        low = text[start:end].lower()
-        if not any(last in low for last in self._last_names):
+        if self._name_hits is None:
+            self._name_hits = LastNameHits(text, self._last_names)
+        if not self._name_hits.within(start, end):
             return None
         cache = self._person_cache
         for m in CAP_RUN.finditer(text, start, end):

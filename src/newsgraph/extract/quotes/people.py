@@ -9,6 +9,7 @@ the person the article introduced with that role.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -100,6 +101,47 @@ class People:
         return person
 
 
+class LastNameHits:
+    """Where the article's last names occur (lower-cased), found once for the whole text.
+
+    ``within(a, b)`` answers ``any(last in text[a:b].lower() for last in lasts)`` without slicing
+    and lower-casing every sentence. When lower-casing is not one character for one character
+    (or depends on context, as capital sigma does), it falls back to exactly that expression.
+    """
+
+    __slots__ = ("_ends", "_lasts", "_starts", "_text")
+
+    def __init__(self, text: str, lasts: tuple[str, ...]) -> None:
+        self._text, self._lasts = text, lasts
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+        low = text.lower()
+        if len(low) != len(text) or "Σ" in text or not all(lasts):
+            return  # offsets of ``low`` would not be offsets of ``text``: per-slice fallback
+        hits = []
+        for last in lasts:
+            at = low.find(last)
+            while at >= 0:
+                hits.append((at, at + len(last)))
+                at = low.find(last, at + 1)
+        hits.sort()
+        self._starts = [a for a, _ in hits]
+        self._ends = [b for _, b in hits]
+
+    def within(self, start: int, end: int) -> bool:
+        starts = self._starts
+        if starts is None:
+            low = self._text[start:end].lower()
+            return any(last in low for last in self._lasts)
+        ends = self._ends
+        k = bisect_left(starts, start)
+        while k < len(starts) and starts[k] < end:
+            if ends[k] <= end:
+                return True
+            k += 1
+        return False
+
+
 def _person_like(tokens: list[str]) -> bool:
     if not 2 <= len(tokens) <= 4:
         return False
@@ -144,9 +186,12 @@ _CAP_LONG = re.compile(r"[A-Z](?<!\w[A-Z])\w{3,}")
 _LOW_LONG = re.compile(r"(?<!\w)[a-z]\w{3,}")
 
 
+_TITLE_MAX = 200  # longer lines are paragraphs, never headlines
+
+
 def _title_case(line: str) -> bool:
     """A headline in Title Case (body paragraphs are long, so only short lines are checked)."""
-    if len(line) > 200:
+    if len(line) > _TITLE_MAX:
         return False
     caps = len(_CAP_LONG.findall(line))
     lows = len(_LOW_LONG.findall(line))
@@ -162,7 +207,7 @@ def build_people(text: str, lines: list[tuple[int, int]], mentions: tuple[Mentio
     for a, b in lines:
         # one word is never a full name; the title-case test only matters for lines with a run
         found = list(_MULTI_CAP_RUN.finditer(text, a, b))
-        if not found or _title_case(text[a:b]):
+        if not found or (b - a <= _TITLE_MAX and _title_case(text[a:b])):
             continue
         for m in found:
             run = m.group()

@@ -7,7 +7,8 @@ offsets, so every cue and speaker phrase found becomes a Span into the raw text.
 from __future__ import annotations
 
 import re
-from itertools import repeat
+from itertools import accumulate, compress, count, repeat
+from operator import itemgetter, sub
 from typing import NamedTuple
 
 from newsgraph.extract.quotes.lexicon import (
@@ -26,7 +27,9 @@ _TOKEN = re.compile(
     r"(?=[MDPGSRLCAJ][a-z])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Maj|Rev|St|Jr"
     r"|Sr)\.(?= )|\w++(?:[’'\-.]\w++)*+(?:(?<=s)[’'](?!\w))?|[^\w\s]"
 )
-_MATCH = re.Match
+# The same tokens, each with the whitespace before it: ``findall`` then yields plain strings that
+# tile the range, so offsets follow from running sums of their lengths (no match objects).
+_SPACED_TOKEN = re.compile(r"\s*+(?:" + _TOKEN.pattern + ")")
 _NOUN_MARKERS = frozenset(
     [
         "the",
@@ -79,18 +82,24 @@ class Phrase(NamedTuple):
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Word and punctuation tokens of ``text[start:end]`` with absolute offsets."""
-    # built column-wise by map over C methods, and NamedTuples made without their Python-level
+    # built column-wise by map over C functions, and NamedTuples made without their Python-level
     # __new__: no bytecode runs per token (this is the hottest loop of the stage)
-    found = list(_TOKEN.finditer(text, start, end))
-    words = list(map(_MATCH.group, found))
-    columns = zip(
-        words,
-        map(_MATCH.start, found),
-        map(_MATCH.end, found),
-        map(str.lower, words),
-        strict=True,
-    )
-    return list(map(tuple.__new__, repeat(Tok, len(found)), columns))
+    pieces = _SPACED_TOKEN.findall(text, start, end)
+    words = list(map(str.lstrip, pieces))
+    ends = list(accumulate(map(len, pieces), initial=start))
+    del ends[0]
+    columns = zip(words, map(sub, ends, map(len, words)), ends, map(str.lower, words), strict=True)
+    return list(map(tuple.__new__, repeat(Tok, len(words)), columns))
+
+
+_LOW = itemgetter(3)  # Tok.low, read by C code
+_IS_CUE_FORM = CUE_FORMS.__contains__
+
+
+def cue_candidates(toks: list[Tok], start: int = 0) -> list[int]:
+    """Indexes (from ``start`` on) of the tokens spelt like a speech verb: the only places where
+    ``cue_at`` can find a cue, so loops look there instead of calling it at every token."""
+    return list(compress(count(start), map(_IS_CUE_FORM, map(_LOW, toks[start:]))))
 
 
 def is_word(t: Tok) -> bool:
@@ -126,7 +135,7 @@ def cue_starting(toks: list[Tok], i: int) -> Cue | None:
     j = i
     while j < len(toks) and j < i + 4 and toks[j].low in AUXILIARIES:
         j += 1
-    if j < len(toks):
+    if j < len(toks) and toks[j].low in CUE_FORMS:
         cue = cue_at(toks, j)
         if cue is not None and cue.first <= i:
             return Cue(i, cue.verb, cue.base, cue.tense, cue.kind)
@@ -282,7 +291,7 @@ def clause_subject(toks: list[Tok], i: int) -> Phrase | None:
     last = -1
     while j < n and j < i + 7:
         u = toks[j]
-        if not np_word(u) or cue_at(toks, j) is not None:
+        if not np_word(u) or (u.low in CUE_FORMS and cue_at(toks, j) is not None):
             break
         if last >= 0 and u.text[0].islower() and is_cap(toks[last]) and u.low not in _NP_LOWER_OK:
             break
