@@ -823,21 +823,22 @@ def _share_acronym_types(
 ) -> None:
     """ "Organization of the Petroleum Exporting Countries (OPEC)": the long name and the
     acronym in brackets after it are one entity; the better evidence types both."""
-    for k in range(len(cands) - 1):
-        a, b = cands[k], cands[k + 1]
-        acronym = texts[k + 1]
+    for k in range(1, len(cands)):
+        b = cands[k].tokens
+        if len(b) != 1 or raw[b[0].end : b[0].end + 1] != ")":
+            continue  # the common case first: no single word closing a bracket
+        a = cands[k - 1].tokens
+        acronym = texts[k]
         if (
-            len(a.tokens) < 2
-            or len(b.tokens) != 1
+            len(a) < 2
             or not acronym.isupper()
-            or raw[b.end : b.end + 1] != ")"
-            or _ACRONYM_AFTER.match(raw, a.end, b.start) is None
+            or _ACRONYM_AFTER.match(raw, a[-1].end, b[0].start) is None
         ):
             continue
-        long_known, short_known = best.get(texts[k]), best.get(acronym)
+        long_known, short_known = best.get(texts[k - 1]), best.get(acronym)
         if long_known is None or short_known is None:
             kept = long_known or short_known
         else:
             kept = long_known if long_known[0] >= short_known[0] else short_known
         if kept is not None:
-            best[texts[k]] = best[acronym] = kept
+            best[texts[k - 1]] = best[acronym] = kept
