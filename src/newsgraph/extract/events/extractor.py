@@ -349,6 +349,13 @@ class EventExtractor:
                     and _PHONE.isdisjoint(lows)
                 ):
                     hit = None  # "called the accident a tragedy": naming, not phoning
+            if (
+                hit is not None
+                and (hit.trig.nominal or hit.trig.swap)
+                and not (found and (found[-1].trig.governs or found[-1].trig.mode == "deny"))
+                and _idle_noun(text, tokens, lows, hit)
+            ):
+                hit = None  # (what a governing verb governs stays: "refused to return to talks")
             if hit is None:
                 i += 1
                 continue
@@ -771,6 +778,23 @@ def _postmodified(lows: list[str], head: int, chunk_end: set[int]) -> bool:
         if not w.isalpha() or w in _BOUNDARY or w in VERB_HEADS:
             return False
     return False
+
+
+def _idle_noun(text: str, tokens: list[tuple[int, int]], lows: list[str], f: _Found) -> bool:
+    """Whether an act named by a noun can have no actor, known before chunking: no verb in the
+    sentence makes it happen ("held", "launched" ...), no word just before it can be its owner
+    ("Russia's", "Israeli", "police"), no "between" pair follows (see :func:`_nominal_parties`),
+    and "under pressure" names no one applying it."""
+    i = f.first
+    if f.trig.swap:
+        return f.trig.type == "COERCE" and f.last == i + 1 and lows[i + 2 : i + 3] != ["from"]
+    if "between" in lows[i + 1 : i + 3] or not _LIGHT.isdisjoint(lows[:i]):
+        return False
+    for k in range(max(i - 3, 0), i):
+        w = lows[k]
+        if not text[tokens[k][0]].islower() or w in _CHUNK_LAST or w in ("'s", "’s", "'", "’"):
+            return False
+    return True
 
 
 # Lower-case words that can end an actor chunk (besides names): the verb after them is finite.
