@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsgraph.extract.events.lexicon import VERB_HEADS
@@ -80,6 +80,13 @@ _MODIFIERS = _words(
 # "paramilitary troops", "Iran-backed militias"): recognised by their ending.
 _KIND_SUFFIXES = ("ist", "ary", "ian", "ese", "ic", "al", "-backed", "-led", "-linked", "-aligned")
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# Sentence-initial words that are never a name the recogniser missed: not worth a KB look-up.
+_NOT_A_NAME = _words(
+    "the a an this that these those it its he she they we i his her their our in on at for but"
+    " and or as after before when while if since however meanwhile also there what who one two"
+    " some many most all more other such no not last earlier later both each"
+)
 COMMON_ACTOR_NOUNS = frozenset(_COMMON)
 _STARTERS = COMMON_ACTOR_NOUNS | _PRONOUNS
 # Words after a name that show it is not the head of its phrase ("Saudi prisoners" is about
@@ -116,7 +123,7 @@ class Chunk:
     # How to resolve it, done only for chunks an event uses (see resolve_chunk):
     key: str = ""  # the text to look up ("US President Joe Biden")
     head: str | None = None  # the name of its head mention ("Joe Biden")
-    names: tuple[str, ...] = ()  # the texts of all its mentions, for a country
+    names: list[str] = field(default_factory=list)  # the texts of its mentions, for a country
     common: str | None = None  # its collective noun ("police"), for a sector
     owner: Chunk | None = None  # the possessor merged into it ("Myanmar" of "Myanmar's military")
     resolved: bool = True
@@ -212,14 +219,13 @@ def find_chunks(
     n = len(tokens)
     if lows is None:
         lows = [text[s:e].lower() for s, e in tokens]
-    if n and (not mentions or mentions[0].span.start > tokens[0][0]):
+    if n and lows[0] not in _NOT_A_NAME and (not mentions or mentions[0].span.start > tokens[0][0]):
         first_name = _known_first_word(text, tokens[0], kb, published)
         if first_name is not None:  # a sentence-initial name the recogniser left out
             mentions = [first_name, *mentions]
     owner: list[int] = [-1] * n  # token -> index of the mention covering it
-    starts = [s for s, _e in tokens]
     for mi, m in enumerate(mentions):
-        a = bisect_left(starts, m.span.start)
+        a = bisect_left(tokens, (m.span.start,))
         while a < n and tokens[a][1] <= m.span.end:
             owner[a] = mi
             a += 1
@@ -246,8 +252,6 @@ def find_chunks(
         heads: list[int] = []
         common: str | None = None
         while j < n:
-            ts, te = tokens[j]
-            w = text[ts:te]
             lw = lows[j]
             if owner[j] >= 0:
                 heads.append(owner[j])
@@ -257,7 +261,7 @@ def find_chunks(
                 pass  # "Secretary of State Antony Blinken"
             elif not (
                 lw in _TITLES
-                and (w[0].isupper() or j > i)  # "the Iraqi prime minister"
+                and (j > i or text[tokens[j][0]].isupper())  # "the Iraqi prime minister"
                 and j + 1 < n
                 and _continues(j + 1)
             ):
@@ -272,16 +276,16 @@ def find_chunks(
         heads_unknown = False
         floor = chunks[-1].last + 1 if chunks else 0
         while first > floor:
-            prev = text[tokens[first - 1][0] : tokens[first - 1][1]]
             low_prev = lows[first - 1]
-            if low_prev in _MODIFIERS or (prev[0].isupper() and low_prev in _TITLES):
+            upper = text[tokens[first - 1][0]].isupper()
+            if low_prev in _MODIFIERS or (upper and low_prev in _TITLES):
                 first -= 1
             elif (
                 not heads
                 and first == i
                 and first - 1 > floor
-                and prev[0].isupper()
-                and prev.isalpha()
+                and upper
+                and low_prev.isalpha()
                 and owner[first - 1] < 0
             ):
                 first -= 1  # a name the recogniser missed: "Tigrayan forces", "Houthi rebels"
@@ -289,9 +293,9 @@ def find_chunks(
             elif (
                 not heads
                 and first == i
-                and prev.islower()
                 and low_prev.endswith(_KIND_SUFFIXES)
                 and owner[i] < 0
+                and text[tokens[first - 1][0] : tokens[first - 1][1]].islower()
             ):
                 first -= 1  # "separatist forces", "Iran-backed militias": a kind of the noun
             elif (
@@ -307,23 +311,16 @@ def find_chunks(
             first += 1
         span = Span(tokens[first][0], tokens[last][1])
         chunk_text = span.of(text)
-        possessive = last + 1 < n and text[tokens[last + 1][0] : tokens[last + 1][1]] in (
-            "'s",
-            "’s",
-            "'",
-            "’",
+        nxt = lows[last + 1] if last + 1 < n else ""
+        possessive = nxt in _POSSESSIVE
+        head_m = _head(mentions, heads) if heads else None
+        modifier = (
+            nxt.isalpha()
+            and nxt not in _NOT_A_NOUN
+            and not nxt.endswith(("ed", "ly"))  # "rebels released", "Iran reportedly"
+            and nxt not in VERB_HEADS
+            and text[tokens[last + 1][0] : tokens[last + 1][1]].islower()
         )
-        head_m = _head(mentions, heads)
-        modifier = False
-        if last + 1 < n and not possessive:
-            nxt = text[tokens[last + 1][0] : tokens[last + 1][1]]
-            modifier = (
-                nxt.isalpha()
-                and nxt.islower()
-                and nxt not in _NOT_A_NOUN
-                and not nxt.endswith(("ed", "ly"))  # "rebels released", "Iran reportedly"
-                and nxt not in VERB_HEADS
-            )
         chunks.append(
             Chunk(
                 span,
@@ -346,7 +343,7 @@ def find_chunks(
                 ),  # "Serbs", "Israelis" are groups; "Serbian" only describes
                 key=chunk_text,
                 head=(head_m.canonical or head_m.text) if head_m is not None else None,
-                names=tuple(mentions[h].text for h in heads),
+                names=[mentions[h].text for h in heads],
                 common=common,
                 resolved=False,
             )
