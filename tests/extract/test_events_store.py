@@ -111,7 +111,7 @@ def test_migration_adds_event_tables_to_an_older_database(tmp_path: Path) -> Non
             assert int(version) == SCHEMA_VERSION
             assert event_counts(c)["events"] == 2
             names = {r[0] for r in c.exec_driver_sql("SELECT name FROM sqlite_master")}
-            assert "ix_events_match_key" in names
+            assert "ix_events_match_date" in names and "ix_events_match_key" not in names
     finally:
         s.close()
 
@@ -133,3 +133,27 @@ def test_cli_events_and_dyad(tmp_path: Path) -> None:
     assert res.exit_code != 0
     res = runner.invoke(app, ["events", "--db", str(tmp_path / "missing.db")])
     assert res.exit_code == 2
+
+
+def test_a_stored_article_reads_back_with_its_events(store: Store) -> None:
+    """Both copies round-trip, the second's own wording ("US President Joe Biden" against
+    "Joe Biden") kept although its mention joined the first copy's event."""
+    wire, copy = doc(WIRE, "a.txt", "2022-03-05"), doc(COPY, "b.txt", "2022-03-04")
+    assert wire.events and copy.events
+    store.write([wire, copy])
+    for original in (wire, copy):
+        back = store.article(original.article.id)
+        assert back.events == original.events
+        assert back == original
+    recipients = {e.recipient_text for d in (wire, copy) for e in d.events if e.type == "REJECT"}
+    assert len(recipients) == 2
+
+
+def test_events_of_a_day_far_from_a_batch_are_not_candidates(store: Store) -> None:
+    """A mention only meets stored events of its match key within the day window: the same
+    wording a month later is a new event, and a copy within the window still joins."""
+    store.write([doc(WIRE, "a.txt", "2022-03-05")])
+    store.write([doc(LATER, "c.txt", "2022-04-30"), doc(COPY, "b.txt", "2022-03-07")])
+    with store.engine.connect() as c:
+        rejects = query_events(c, type="REJECT")
+    assert sorted(h.mentions for h in rejects) == [1, 2]

@@ -7,6 +7,7 @@ in SQLite. All SQL is parameterised; user text reaches full-text search only as 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import operator
@@ -24,7 +25,7 @@ from newsgraph.model import Document, Failure
 from newsgraph.store import rows, syndication
 from newsgraph.store import syndication_counts as counters
 from newsgraph.store.dialects import WRITE_OPTION, Dialect, dialect_for
-from newsgraph.store.events import delete_event_mentions, write_events
+from newsgraph.store.events import article_events, delete_event_mentions, write_events
 from newsgraph.store.migrations import migrate
 from newsgraph.store.schema import articles, failures, mentions, quotes
 from newsgraph.store.syndication import copies, quote_groups
@@ -276,7 +277,7 @@ class Store:
             stale_ids = list(stale)
             gone = counters.removed(conn, stale_ids)
             self._delete_articles(conn, stale_ids)
-            counters.remove_from_groups(conn, gone)
+            counters.remove_from_groups(conn, gone, self._date_param)
             self._insert(conn, list(pending.values()), now, first_seen, gone)
         return counts
 
@@ -359,7 +360,7 @@ class Store:
                         counters.Member(copy.first_seen, q[0], q[1], q[3], q[10], copy.outlet)
                     )
             mention_rows.extend(rows.mention_rows(doc))
-        counters.add_to_groups(conn, members)  # before the quotes: it reads the stored ones
+        counters.add_to_groups(conn, members, insert, date_param)  # before the quotes: reads stored
         marks = self.dialect.mark(conn)
         self._bulk_insert(conn, articles, article_rows)
         syndication.write_copies(conn, planned, insert, date_param)
@@ -508,7 +509,8 @@ class Store:
         return found[0]
 
     def article(self, id_or_prefix: str) -> Document:
-        """The stored Document (article, sentences, mentions, quotes) for an id or unique prefix."""
+        """The stored Document (article, sentences, mentions, quotes, events) for an id or
+        unique prefix."""
         aid = self.resolve_article_id(id_or_prefix)
         with self.engine.connect() as conn:
             a = conn.execute(sa.select(articles).where(articles.c.id == aid)).one()._asdict()
@@ -518,7 +520,8 @@ class Store:
             ms = conn.execute(
                 sa.select(mentions).where(mentions.c.article_id == aid).order_by(mentions.c.start)
             )
-            return rows.document_from_rows(a, [q._mapping for q in qs], [m._mapping for m in ms])
+            doc = rows.document_from_rows(a, [q._mapping for q in qs], [m._mapping for m in ms])
+            return dataclasses.replace(doc, events=article_events(conn, aid))
 
     def failures(self, *, limit: int | None = 100) -> list[Failure]:
         stmt = sa.select(failures.c.source, failures.c.error).order_by(failures.c.source)

@@ -19,17 +19,20 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from newsgraph.model import Document, Event
-from newsgraph.store.schema import Json, articles, metadata
+from newsgraph.model import Document, Event, Span
+from newsgraph.store.driver import padded_chunks
+from newsgraph.store.schema import Json, articles, index_hook, metadata
 
 DAY_WINDOW = 3
 _SIMILAR = 0.2  # Jaccard overlap of sentence words that makes two mentions one event
 _CHUNK = 500
+_WINDOW_CHUNK = 256  # (match key, day) windows per look-up: 768 parameters
 _WORD = re.compile(r"[a-z0-9]{3,}")
 
 events = sa.Table(
@@ -83,26 +86,26 @@ event_mentions = sa.Table(
     sa.Column("date_text", sa.Text, comment='the expression the date came from, or "published"'),
     sa.Column("confidence", sa.Float, nullable=False, default=0.0),
     sa.Column("evidence", sa.Text),
+    sa.Column(
+        "own",
+        sa.JSON(none_as_null=True),
+        comment="JSON: where this mention differs from its event (as written)",
+    ),
 )
 
+# Candidates for a new mention are its match key within a few days: one index range each.
 _INDEXES = (
-    ("ix_events_match_key", "events", "match_key"),
-    ("ix_events_date", "events", "date"),
-    ("ix_events_type", "events", "type"),
-    ("ix_events_actor_id", "events", "actor_id"),
-    ("ix_events_recipient_id", "events", "recipient_id"),
-    ("ix_events_actor_country", "events", "actor_country"),
-    ("ix_events_recipient_country", "events", "recipient_country"),
-    ("ix_event_mentions_event_id", "event_mentions", "event_id"),
-    ("ix_event_mentions_article_id", "event_mentions", "article_id"),
+    ("ix_events_match_date", "events", ("match_key", "date")),
+    ("ix_events_date", "events", ("date",)),
+    ("ix_events_type", "events", ("type",)),
+    ("ix_events_actor_id", "events", ("actor_id",)),
+    ("ix_events_recipient_id", "events", ("recipient_id",)),
+    ("ix_events_actor_country", "events", ("actor_country",)),
+    ("ix_events_recipient_country", "events", ("recipient_country",)),
+    ("ix_event_mentions_event_id", "event_mentions", ("event_id",)),
+    ("ix_event_mentions_article_id", "event_mentions", ("article_id",)),
 )
-
-
-def _create_indexes(table: sa.Table, conn: Connection, **_kw: Any) -> None:
-    for name, tname, column in _INDEXES:
-        if tname == table.name:
-            conn.exec_driver_sql(f'CREATE INDEX IF NOT EXISTS {name} ON {tname} ("{column}")')
-
+_create_indexes = index_hook(_INDEXES)
 
 sa.event.listen(events, "after_create", _create_indexes)
 sa.event.listen(event_mentions, "after_create", _create_indexes)
@@ -112,6 +115,15 @@ def add_event_tables(conn: Connection, _dialect: object) -> None:
     """Migration: the events and event_mentions tables (with their indexes)."""
     events.create(conn, checkfirst=True)
     event_mentions.create(conn, checkfirst=True)
+
+
+def windowed_event_index(conn: Connection) -> None:
+    """Migration 5: ``event_mentions.own`` and the (match key, date) index."""
+    if "own" not in {c["name"] for c in sa.inspect(conn).get_columns("event_mentions")}:
+        kind = Json.compile(dialect=conn.dialect)
+        conn.exec_driver_sql(f"ALTER TABLE event_mentions ADD COLUMN own {kind}")
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_events_match_key")
+    _create_indexes(events, conn)
 
 
 # ---------------------------------------------------------------------- writing
@@ -147,12 +159,50 @@ def event_id(mkey: str, date: dt.date | None, sentence: str) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 
+# Event attribute -> events column: what a mention shares with its event unless its own row
+# says otherwise (``event_mentions.own``), so a stored article reads back as it was written.
+_SHARED = (
+    ("mode", "mode"),
+    ("actor_text", "actor"),
+    ("actor_id", "actor_id"),
+    ("actor_country", "actor_country"),
+    ("actor_sector", "actor_sector"),
+    ("recipient_text", "recipient"),
+    ("recipient_id", "recipient_id"),
+    ("recipient_country", "recipient_country"),
+    ("recipient_sector", "recipient_sector"),
+    ("contexts", "contexts"),
+    ("hypothetical", "hypothetical"),
+    ("future", "future"),
+)
+_TEXT_DEFAULTS = {"mode", "actor_sector", "recipient_sector"}  # "" in the model, maybe NULL stored
+
+
+def _shared_of_event(e: Event) -> tuple[Any, ...]:
+    return tuple(
+        list(e.contexts) if attr == "contexts" else getattr(e, attr) for attr, _c in _SHARED
+    )
+
+
+def _shared_of_row(row: Any) -> tuple[Any, ...]:
+    values = []
+    for attr, column in _SHARED:
+        value = row[column]
+        if attr in _TEXT_DEFAULTS:
+            value = value or ""
+        elif attr == "contexts":
+            value = list(value or ())
+        values.append(value)
+    return tuple(values)
+
+
 @dataclass(slots=True)
 class _Known:
     id: str
     date: dt.date | None
     words: frozenset[str]
     has_recipient: bool
+    shared: tuple[Any, ...]
 
 
 def _close(a: dt.date | None, b: dt.date | None) -> bool:
@@ -201,6 +251,46 @@ def delete_event_mentions(conn: Connection, article_ids: Sequence[str]) -> None:
             conn.execute(sa.delete(events).where(events.c.id.in_(dead)))
 
 
+_POOL_COLUMNS = ("id", "match_key", "date", "sentence", *(c for _a, c in _SHARED))
+
+
+@lru_cache(maxsize=32)
+def _windows_query(n: int) -> sa.TextualSelect:
+    """Stored events of ``n`` (match key, first day, last day) windows: a join with a VALUES
+    list, one range of ``ix_events_match_date`` each (the same text for every chunk of n)."""
+    values = ", ".join(f"(:k{i}, :lo{i}, :hi{i})" for i in range(n))
+    cols = ", ".join(f'e."{c}"' for c in _POOL_COLUMNS)
+    days = [sa.bindparam(f"{side}{i}", type_=sa.Date) for i in range(n) for side in ("lo", "hi")]
+    return (
+        sa.text(
+            f"WITH wanted(mk, lo, hi) AS (VALUES {values}) SELECT {cols}"
+            " FROM wanted JOIN events AS e ON e.match_key = wanted.mk"
+            " AND e.date >= wanted.lo AND e.date <= wanted.hi"
+        )
+        .bindparams(*days)
+        .columns(*(events.c[c] for c in _POOL_COLUMNS))
+    )
+
+
+def _stored_pool(conn: Connection, wanted: set[tuple[str, dt.date | None]]) -> list[Any]:
+    """Stored events a batch's mentions can join: same match key, dated within
+    :data:`DAY_WINDOW` days (or both undated) — never every event of a common key."""
+    found: list[Any] = []
+    window = dt.timedelta(days=DAY_WINDOW)
+    dated = sorted((mk, d) for mk, d in wanted if d is not None)
+    for part in padded_chunks(dated, _WINDOW_CHUNK):
+        params: dict[str, Any] = {}
+        for j, (mk, day) in enumerate(part):
+            params.update({f"k{j}": mk, f"lo{j}": day - window, f"hi{j}": day + window})
+        found.extend(conn.execute(_windows_query(len(part)), params).mappings())
+    undated = sorted({mk for mk, d in wanted if d is None})
+    pool_cols = [events.c[c] for c in _POOL_COLUMNS]
+    for i in range(0, len(undated), _CHUNK):
+        where = events.c.match_key.in_(undated[i : i + _CHUNK]), events.c.date.is_(None)
+        found.extend(conn.execute(sa.select(*pool_cols).where(*where)).mappings())
+    return found
+
+
 def write_events(conn: Connection, docs: Iterable[Document]) -> int:
     """Store the events of freshly inserted documents, merging mentions of the same event;
     returns how many mentions were written."""
@@ -210,27 +300,36 @@ def write_events(conn: Connection, docs: Iterable[Document]) -> int:
     if not items:
         return 0
     pool: dict[str, list[_Known]] = {}
-    keys = sorted({mk for _d, _e, mk in items})
-    cols = (events.c.id, events.c.match_key, events.c.date, events.c.sentence, events.c.recipient)
-    for i in range(0, len(keys), _CHUNK):
-        stmt = sa.select(*cols).where(events.c.match_key.in_(keys[i : i + _CHUNK]))
-        for eid, mk, date, sentence, recipient in conn.execute(stmt):
-            pool.setdefault(mk, []).append(
-                _Known(eid, date, _words(sentence or ""), recipient is not None)
-            )
+    seen_ids: set[str] = set()
+    for row in _stored_pool(conn, {(mk, e.date) for _d, e, mk in items}):
+        if row["id"] in seen_ids:
+            continue
+        seen_ids.add(row["id"])
+        known = _Known(
+            row["id"],
+            row["date"],
+            _words(row["sentence"] or ""),
+            row["recipient"] is not None,
+            _shared_of_row(row),
+        )
+        pool.setdefault(row["match_key"], []).append(known)
     new_events: dict[str, dict[str, Any]] = {}
     mention_rows: list[dict[str, Any]] = []
     for doc, e, mk in items:
         sentence = e.sentence.of(doc.article.text)
         words = _words(sentence)
+        shared = _shared_of_event(e)
         hit = _pick(pool.get(mk, []), e.date, words)
         if hit is None:
             eid = event_id(mk, e.date, sentence)
-            hit = _Known(eid, e.date, words, e.recipient_text is not None)
+            hit = _Known(eid, e.date, words, e.recipient_text is not None, shared)
             pool.setdefault(mk, []).append(hit)
             if eid not in new_events:
                 new_events[eid] = _event_row(eid, mk, e, sentence)
-        mention_rows.append(_mention_row(hit.id, doc.article.id, e))
+        own = {
+            a: v for (a, _c), v, base in zip(_SHARED, shared, hit.shared, strict=True) if v != base
+        }
+        mention_rows.append(_mention_row(hit.id, doc.article.id, e, own or None))
     if new_events:
         existing = set()
         ids = list(new_events)
@@ -295,7 +394,7 @@ def _event_row(eid: str, mk: str, e: Event, sentence: str) -> dict[str, Any]:
     }
 
 
-def _mention_row(eid: str, article_id: str, e: Event) -> dict[str, Any]:
+def _mention_row(eid: str, article_id: str, e: Event, own: dict[str, Any] | None) -> dict[str, Any]:
     return {
         "event_id": eid,
         "article_id": article_id,
@@ -313,10 +412,56 @@ def _mention_row(eid: str, article_id: str, e: Event) -> dict[str, Any]:
         "date_text": e.date_text,
         "confidence": e.confidence,
         "evidence": e.evidence,
+        "own": own,
     }
 
 
 # ---------------------------------------------------------------------- reading
+
+
+def _span(start: int | None, end: int | None) -> Span | None:
+    return Span(start, end) if start is not None and end is not None else None
+
+
+def article_events(conn: Connection, article_id: str) -> tuple[Event, ...]:
+    """The events of one stored article as the pipeline gave them: each mention's spans, date
+    and evidence, with its event's shared fields unless the mention's own values differ."""
+    m, e = event_mentions, events
+    shared_cols = [e.c[c].label(f"shared_{c}") for _a, c in _SHARED]
+    stmt = (
+        sa.select(m, e.c.type, e.c.negated, *shared_cols)
+        .join(e, e.c.id == m.c.event_id)
+        .where(m.c.article_id == article_id)
+        .order_by(m.c.id)
+    )
+    out = []
+    for r in conn.execute(stmt).mappings():
+        fields = dict(
+            zip(
+                (a for a, _c in _SHARED),
+                _shared_of_row({c: r[f"shared_{c}"] for _a, c in _SHARED}),
+                strict=True,
+            )
+        )
+        fields.update(r["own"] or {})
+        fields["contexts"] = tuple(fields["contexts"])
+        out.append(
+            Event(
+                type=r["type"],
+                trigger=Span(r["trigger_start"], r["trigger_end"]),
+                sentence=Span(r["start"], r["end"]),
+                actor_span=_span(r["actor_start"], r["actor_end"]),
+                recipient_span=_span(r["recipient_start"], r["recipient_end"]),
+                quote=_span(r["quote_start"], r["quote_end"]),
+                date=r["date"],
+                date_text=r["date_text"],
+                negated=bool(r["negated"]),
+                confidence=r["confidence"],
+                evidence=r["evidence"] or "",
+                **fields,
+            )
+        )
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

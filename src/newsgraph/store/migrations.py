@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from newsgraph.store.dialects import Dialect
-from newsgraph.store.events import add_event_tables
+from newsgraph.store.events import add_event_tables, windowed_event_index
 from newsgraph.store.schema import SCHEMA_VERSION, meta, metadata
 from newsgraph.store.syndication import add_syndication_tables
 from newsgraph.store.syndication_counts import add_outlet_tallies
@@ -41,12 +41,19 @@ def _v2_indexes_and_bulk_fts(conn: Connection, dialect: Dialect) -> None:
         index.create(conn)
 
 
+def _v5_incremental_counts(conn: Connection, dialect: Dialect) -> None:
+    """Version 5: outlet tallies for incremental story and group counts, the story-first and
+    (match key, date) indexes, and ``event_mentions.own``."""
+    add_outlet_tallies(conn, dialect)
+    windowed_event_index(conn)
+
+
 # version -> step that takes a database at version-1 to version. Version 1 is the initial schema.
 MIGRATIONS: dict[int, Migration] = {
     2: _v2_indexes_and_bulk_fts,
     3: add_event_tables,
     4: add_syndication_tables,
-    5: add_outlet_tallies,
+    5: _v5_incremental_counts,
 }
 
 

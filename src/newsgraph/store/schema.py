@@ -10,6 +10,8 @@ too: fresh databases get this schema directly, existing ones get there through m
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 
 # 3: events tables (newsgraph.store.events); 4: stories (.syndication); 5: outlet tallies and
@@ -125,6 +127,21 @@ sa.Index(
 def _partial_index(name: str, column: sa.Column[str]) -> sa.Index:
     present = column.is_not(None)
     return sa.Index(name, column, sqlite_where=present, postgresql_where=present)
+
+
+def index_hook(indexes: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Any:
+    """An ``after_create`` listener creating the listed (name, table, columns) indexes of the
+    table just created. Tables added by migrations keep their indexes out of ``sa.Index`` this
+    way, so the store's index migrations (which rebuild every ``sa.Index``) never touch tables
+    an older database does not have yet; migrations call the hook themselves."""
+
+    def create(table: sa.Table, conn: Any, **_kw: Any) -> None:
+        for name, tname, columns in indexes:
+            if tname == table.name:
+                quoted = ", ".join(f'"{c}"' for c in columns)
+                conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {tname} ({quoted})")
+
+    return create
 
 
 _partial_index("ix_quotes_speaker_actor_id", quotes.c.speaker_actor_id)

@@ -36,7 +36,7 @@ from sqlalchemy.engine import Connection
 
 from newsgraph.model import Document, Quote
 from newsgraph.store.driver import select_in
-from newsgraph.store.schema import articles, metadata, quotes
+from newsgraph.store.schema import articles, index_hook, metadata, quotes
 
 SHINGLE = 4  # words per shingle: long enough that unrelated articles share almost none
 NUM_PERM = 64  # signature values (one-permutation MinHash bins); a power of two
@@ -130,12 +130,7 @@ _INDEXES = (
 )
 
 
-def create_indexes(table: sa.Table, conn: Connection, **_kw: Any) -> None:
-    for name, tname, columns in _INDEXES:
-        if tname == table.name:
-            quoted = ", ".join(f'"{c}"' for c in columns)
-            conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {tname} ({quoted})")
-
+create_indexes = index_hook(_INDEXES)
 
 for _table in (copies, minhash_bands, quote_groups, quotes):
     sa.event.listen(_table, "after_create", create_indexes)

@@ -20,14 +20,13 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import itemgetter
 from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from newsgraph.store.driver import select_in
+from newsgraph.store.driver import run_many, select_in, select_rows
 from newsgraph.store.rows import as_date
 from newsgraph.store.schema import articles, metadata, quotes
 from newsgraph.store.syndication import (
@@ -72,30 +71,19 @@ def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]
 # ---------------------------------------------------------------------- outlet tallies
 
 
-@lru_cache(maxsize=64)
-def _pairs_query(table_name: str, owner: str, n: int) -> sa.TextClause:
-    """A join of the table with a VALUES list of ``n`` pairs (the same text for every chunk of
-    that size, so SQLAlchemy compiles it once)."""
-    values = ", ".join(f"(:o{i}, :u{i})" for i in range(n))
-    return sa.text(
-        f"WITH wanted(owner, outlet) AS (VALUES {values})"
-        f" SELECT t.{owner}, t.outlet, t.copies FROM wanted JOIN {table_name} AS t"
-        f" ON t.{owner} = wanted.owner AND t.outlet = wanted.outlet"
-    )
-
-
 def _tally_counts(conn: Connection, table: sa.Table, pairs: Sequence[_Pair]) -> dict[_Pair, int]:
     """Stored counts of these (owner, outlet) pairs: a join with a VALUES list, so each pair is
     one primary-key probe (SQLite would scan the table for a row-value ``IN`` list)."""
     owner = next(iter(table.c)).name
     found: dict[_Pair, int] = {}
     for chunk in _chunks(sorted(pairs), _PAIR_CHUNK):
-        params: dict[str, str] = {}
-        for i, (who, where) in enumerate(chunk):
-            params[f"o{i}"] = who
-            params[f"u{i}"] = where
-        rows = conn.execute(_pairs_query(table.name, owner, len(chunk)), params)
-        found.update(((o, u), n) for o, u, n in rows)
+        sql = (
+            f"WITH wanted(owner, outlet) AS (VALUES {', '.join(['(?, ?)'] * len(chunk))})"
+            f' SELECT t."{owner}", t.outlet, t.copies FROM wanted JOIN {table.name} AS t'
+            f' ON t."{owner}" = wanted.owner AND t.outlet = wanted.outlet'
+        )
+        params = [v for pair in chunk for v in pair]
+        found.update(((o, u), n) for o, u, n in select_rows(conn, sql, params))
     return found
 
 
@@ -105,7 +93,6 @@ def apply_tally(conn: Connection, table: sa.Table, deltas: dict[_Pair, int]) -> 
     deltas = {pair: d for pair, d in deltas.items() if d}
     if not deltas:
         return {}
-    owner, outlet, count = table.c
     current = _tally_counts(conn, table, list(deltas))
     change: dict[str, int] = defaultdict(int)
     fresh, changed, gone = [], [], []
@@ -113,21 +100,18 @@ def apply_tally(conn: Connection, table: sa.Table, deltas: dict[_Pair, int]) -> 
         old = current.get((who, where), 0)
         new = old + d
         if old <= 0 < new:
-            fresh.append({owner.key: who, outlet.key: where, count.key: new})
+            fresh.append((who, where, new))
             change[who] += 1
         elif new <= 0 < old:
-            gone.append({"b_owner": who, "b_outlet": where})
+            gone.append((who, where))
             change[who] -= 1
         elif new > 0:
-            changed.append({"b_owner": who, "b_outlet": where, "b_count": new})
-    match = sa.and_(owner == sa.bindparam("b_owner"), outlet == sa.bindparam("b_outlet"))
-    if fresh:
-        conn.execute(sa.insert(table), fresh)
-    if changed:
-        stmt = sa.update(table).where(match).values({count: sa.bindparam("b_count")})
-        conn.execute(stmt, changed)
-    if gone:
-        conn.execute(sa.delete(table).where(match), gone)
+            changed.append((new, who, where))
+    name, owner = table.name, next(iter(table.c)).name
+    match = f'"{owner}" = ? AND outlet = ?'
+    run_many(conn, f'INSERT INTO {name} ("{owner}", outlet, copies) VALUES (?, ?, ?)', fresh)
+    run_many(conn, f"UPDATE {name} SET copies = ? WHERE {match}", changed)
+    run_many(conn, f"DELETE FROM {name} WHERE {match}", gone)
     return change
 
 
@@ -234,23 +218,16 @@ def update_stories(
             dead.append(story)
             continue
         seen, title = firsts[story]
-        updates.append(
-            {
-                "b_id": story,
-                "copies": n + delta[story],
-                "outlets": o + outlets.get(story, 0),
-                "first_seen": seen,
-                "title": title,
-            }
-        )
+        copies_n, outlets_n = n + delta[story], o + outlets.get(story, 0)
+        updates.append((title, date_param(seen), copies_n, outlets_n, story))
     for story, members in batch.items():
         if story in stored:
             continue
         first = min(members, key=lambda c: (c.first_seen, c.article_id))
         seen = date_param(first.first_seen)
         fresh.append((story, first.title, seen, len(members), outlets.get(story, 0)))
-    if updates:
-        conn.execute(sa.update(stories).where(stories.c.id == sa.bindparam("b_id")), updates)
+    sql = "UPDATE stories SET title = ?, first_seen = ?, copies = ?, outlets = ? WHERE id = ?"
+    run_many(conn, sql, updates)
     for chunk in _chunks(dead):
         conn.execute(sa.delete(stories).where(stories.c.id.in_(chunk)))
     _drop_tallies(conn, story_outlets, dead)
@@ -312,19 +289,47 @@ def _canonical_rescan(conn: Connection, keys: Sequence[str]) -> dict[str, Member
     return out
 
 
-def _group_values(m: Member, copies_n: int, outlets_n: int) -> dict[str, Any]:
-    return {
-        "article_id": m.article_id,
-        "start": m.start,
-        "text": m.text,
-        "speaker": m.speaker,
-        "first_seen": m.first_seen,
-        "copies": copies_n,
-        "outlets": outlets_n,
-    }
+GROUP_FIELDS = ("key", "article_id", "start", "text", "speaker", "outlets", "copies", "first_seen")
+_SET_COUNTS = 'UPDATE quote_groups SET copies = ?, outlets = ? WHERE "key" = ?'
+_SET_ALL = (
+    "UPDATE quote_groups SET article_id = ?, start = ?, text = ?, speaker = ?, first_seen = ?,"
+    ' copies = ?, outlets = ? WHERE "key" = ?'
+)
 
 
-def remove_from_groups(conn: Connection, gone: Removed) -> None:
+@dataclass(slots=True)
+class _GroupWrites:
+    """A batch's group changes as ready-made rows for three executemany statements."""
+
+    date_param: Callable[..., Any]
+    counts: list[tuple[Any, ...]] = field(default_factory=list)
+    moved: list[tuple[Any, ...]] = field(default_factory=list)  # the canonical copy changed
+    fresh: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def count(self, key: str, copies_n: int, outlets_n: int, best: Member | None = None) -> None:
+        if best is None:
+            self.counts.append((copies_n, outlets_n, key))
+            return
+        seen = self.date_param(best.first_seen)
+        m = best
+        self.moved.append(
+            (m.article_id, m.start, m.text, m.speaker, seen, copies_n, outlets_n, key)
+        )
+
+    def new(self, key: str, m: Member, copies_n: int, outlets_n: int) -> None:
+        seen = self.date_param(m.first_seen)
+        self.fresh.append(
+            (key, m.article_id, m.start, m.text, m.speaker, outlets_n, copies_n, seen)
+        )
+
+    def run(self, conn: Connection, insert: InsertTuples | None = None) -> None:
+        run_many(conn, _SET_COUNTS, self.counts)
+        run_many(conn, _SET_ALL, self.moved)
+        if insert is not None:
+            insert(conn, quote_groups, GROUP_FIELDS, self.fresh)
+
+
+def remove_from_groups(conn: Connection, gone: Removed, date_param: Callable[..., Any]) -> None:
     """After replaced articles were deleted: take them out of their groups; a group left with
     one article loses its row."""
     rows = _group_rows(conn, gone.group_articles)
@@ -341,35 +346,23 @@ def remove_from_groups(conn: Connection, gone: Removed) -> None:
             rescan.append(key)
     outlets = apply_tally(conn, quote_group_outlets, pairs)
     canonical = _canonical_rescan(conn, rescan)
-    updates = []
+    writes = _GroupWrites(date_param)
     for key, (_aid, _start, _seen, n, n_outlets) in rows.items():
-        if key in dissolved:
-            continue
-        values = {
-            "copies": n - len(gone.group_articles[key]),
-            "outlets": n_outlets + outlets.get(key, 0),
-        }
-        if key in canonical:
-            m = canonical[key]
-            values.update(_group_values(m, values["copies"], values["outlets"]))
-        updates.append({"b_key": key, **values})
-    _update_groups(conn, updates)
+        if key not in dissolved:
+            copies_n = n - len(gone.group_articles[key])
+            writes.count(key, copies_n, n_outlets + outlets.get(key, 0), canonical.get(key))
+    writes.run(conn)
     for chunk in _chunks(dissolved):
         conn.execute(sa.delete(quote_groups).where(quote_groups.c.key.in_(chunk)))
     _drop_tallies(conn, quote_group_outlets, dissolved)
 
 
-def _update_groups(conn: Connection, updates: list[dict[str, Any]]) -> None:
-    """Executemany of group updates, batched by which columns they set."""
-    by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-    for u in updates:
-        by_columns[tuple(sorted(u))].append(u)
-    stmt = sa.update(quote_groups).where(quote_groups.c.key == sa.bindparam("b_key"))
-    for params in by_columns.values():
-        conn.execute(stmt, params)
-
-
-def add_to_groups(conn: Connection, batch: dict[str, list[Member]]) -> None:
+def add_to_groups(
+    conn: Connection,
+    batch: dict[str, list[Member]],
+    insert: InsertTuples,
+    date_param: Callable[..., Any],
+) -> None:
     """Count a batch's quotations (group key -> members, articles not stored yet) into their
     groups: a stored group moves its counters and perhaps its canonical copy; a key now carried
     by two articles or more gets its row."""
@@ -392,20 +385,16 @@ def add_to_groups(conn: Connection, batch: dict[str, list[Member]]) -> None:
             pairs[(key, where)] += 1
         fresh[key] = (min(everyone, key=EARLIEST), len(by_article))
     outlets = apply_tally(conn, quote_group_outlets, pairs)
-    updates, inserts = [], []
+    writes = _GroupWrites(date_param)
     for key, (best, n) in fresh.items():
         row = rows.get(key)
         if row is None:
-            inserts.append({"key": key, **_group_values(best, n, outlets.get(key, 0))})
+            writes.new(key, best, n, outlets.get(key, 0))
             continue
         aid, start, seen, copies_n, outlets_n = row
-        values = {"copies": copies_n + n, "outlets": outlets_n + outlets.get(key, 0)}
-        if EARLIEST(best) < (seen, aid, start):
-            values = _group_values(best, values["copies"], values["outlets"])
-        updates.append({"b_key": key, **values})
-    _update_groups(conn, updates)
-    if inserts:
-        conn.execute(sa.insert(quote_groups), inserts)
+        moved = best if EARLIEST(best) < (seen, aid, start) else None
+        writes.count(key, copies_n + n, outlets_n + outlets.get(key, 0), moved)
+    writes.run(conn, insert)
 
 
 # ---------------------------------------------------------------------- from scratch
