@@ -3,14 +3,11 @@ PostgreSQL: the mention's own wording survives its merge into another outlet's e
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from test_postgres_store import pg_server, pg_url  # noqa: F401  (fixtures)
+from test_syndication import any_store  # noqa: F401  (fixture)
 
 from newsgraph.pipeline import process
-from newsgraph.store import Store, open_store
+from newsgraph.store import Store
 from newsgraph.store.events import query_events
 
 FIRST = (
@@ -23,15 +20,7 @@ SECOND = (
 )
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    url = str(tmp_path / "e.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    s = open_store(url)
-    yield s
-    s.close()
-
-
-def test_articles_round_trip_with_their_events(any_store: Store) -> None:
+def test_articles_round_trip_with_their_events(any_store: Store) -> None:  # noqa: F811
     first = process(FIRST, source="a.txt", published="2023-02-10")
     second = process(SECOND, source="b.txt", published="2023-02-11")
     assert first.events and second.events
