@@ -135,7 +135,8 @@ _VOCABULARY = (
     "in at the said on of and for with by a beat 2-1 , . ; 's Moscow Paris Leeds Vladimir "
     "Putin Reuters Russian Kremlin Tolsen Brelsa The In Monday May United Nations Bank "
     "England U.S. coach Mr. al-Assad Ministry Smith Many people Protesters gathered Critics "
-    "New Delhi York In But First Apr. March Republic “ ( : — shares rose based in, who TV"
+    "New Delhi York In But First Apr. March Republic “ ( : — shares rose based in, who TV "
+    "Maria Kaur Ivan Morales NEW DELHI Dallas Cowboys Sofia told De President spokesman -based"
 )
 _WORDS = st.sampled_from(_VOCABULARY.split())
 

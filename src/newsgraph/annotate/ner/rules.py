@@ -12,7 +12,13 @@ from dataclasses import dataclass
 
 from newsgraph.annotate.ner import context as cx
 from newsgraph.annotate.ner import lexicons as lx
-from newsgraph.annotate.ner.tokens import ABBREVIATIONS, PLACE_SUFFIXES, Token, tokenize_range
+from newsgraph.annotate.ner.tokens import (
+    _TOKENS,
+    ABBREVIATIONS,
+    PLACE_SUFFIXES,
+    Token,
+    tokenize_range,
+)
 from newsgraph.model import EntityType
 
 PER, ORG, GPE, MISC = EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.MISC
@@ -51,6 +57,7 @@ _SKIP_CAPS = frozenset(
 _CAP_CONNECTORS = frozenset(
     f for w in lx.ORG_CONNECTORS for f in (w.capitalize(), w.upper()) if f != w
 )
+_LOWER_NEXT = re.compile(r",? [a-z]")  # as _CAP_WORD reads "followed by a lower-case word"
 _OF_FOR = frozenset({"of", "for"})
 _THE = frozenset({"the", "The"})
 _MID_SENTENCE = Token(0, 0, "~")  # stands for the words before a window: "not sentence start"
@@ -117,8 +124,17 @@ _JOINERS = (
 # words of _NOT_FAST the fast path still reads: "The" before a name, a lone month or weekday
 _FAST_ALONE = lx.WEEKDAYS_MONTHS | {"The"}
 _OPENER_CHARS = "".join(_OPENERS)
-_NEXT_WORD = re.compile(r"[^\W_]+")
-_FUNCTION_CAPS = frozenset(w.capitalize() for w in lx.FUNCTION_WORDS)
+# words that keep a first name and unknown words from the fast path's person rule
+_NOT_PERSON = (
+    _NOT_FAST
+    | _CAP_CONNECTORS
+    | lx.ROLE_FILLERS
+    | lx.COMPASS
+    | lx.PLACE_PREFIXES
+    | lx.ORG_HEADS
+    | lx.PLACE_HEADS
+    | lx.MISC_HEADS
+)
 
 _UNSEEN = object()
 _MEMO_SIZE = 200_000  # names remembered by lexicon_type before the memo starts over
@@ -363,7 +379,7 @@ class RuleTagger:
             self._tag_tokens(raw, toks, headline, cands, sports)
             return cands
         for w_start, w_end, first, count in _windows(text, caps):
-            known = self._fast_known(raw, start, caps, words, first, count, sports)
+            known = self._fast_known(raw, start, caps, words, first, count, sports, end)
             if known is not None:
                 cands += known
                 continue
@@ -384,12 +400,14 @@ class RuleTagger:
         first: int,
         count: int,
         sports: bool,
+        end: int = -1,
     ) -> list[Candidate] | None:
         """The common case without tokenising: the window's capitalised words are plain words,
         in runs a lexicon knows ("in Moscow on", "said Vladimir Putin", "The Kremlin and ...
         Russia") with nothing between runs that could join them into one name. A lone month
         ("of May.") names nothing; a common word opening the sentence ("Protesters gathered")
-        is a weak candidate, as the token rules make it."""
+        is a weak candidate and a first name before unknown words ("Maria Kaur") a person,
+        as the token rules make them. ``end``: where the sentence ends."""
         runs: list[list[int]] = []  # [start, end, first cap, last cap]
         for k in range(first, first + count):
             word = words[k]
@@ -410,8 +428,10 @@ class RuleTagger:
             if raw[e : e + 1] == "." and words[k1] in ABBREVIATIONS:
                 return None  # a token of its own with the full stop ("Apr.", "Co.")
             word = words[k0]
+            if k0 == k1 and word in lx.WEEKDAYS_MONTHS:
+                continue  # "of May.": the token rules drop a lone month too
             lead = False  # a capitalised function word inside the name ("in New Delhi")
-            if word in _FUNCTION_CAPS:
+            if word.lower() in lx.FUNCTION_WORDS:  # type: ignore[union-attr]
                 initial = _opens_sentence(raw, start, s)
                 if initial is None:
                     return None
@@ -431,12 +451,20 @@ class RuleTagger:
             if word in _NOT_FAST and not lead:
                 if k0 != k1 or word not in lx.WEEKDAYS_MONTHS:
                     return None
-                continue  # "of May.": the token rules drop a lone month too
+                continue  # "In May": the token rules drop a lone month too
             kind = self.lexicon_type(raw[s:e])
             if kind is None:
-                if k0 != k1 or not self._weak_opener(raw, start, s, e, word):  # type: ignore[arg-type]
+                if lead:
                     return None
-                out.append(Candidate([Token(s, e, word)], None, GUESS, weak=True))  # type: ignore[arg-type]
+                if k0 == k1:
+                    if not self._weak_opener(raw, start, s, e, word, end):  # type: ignore[arg-type]
+                        return None
+                    out.append(Candidate([Token(s, e, word)], None, GUESS, weak=True))  # type: ignore[arg-type]
+                    continue
+                person = self._person_run(raw, start, caps, words, k0, k1, end)
+                if person is None:
+                    return None
+                out.append(person)
                 continue
             if kind is PER and word in lx.HONORIFICS:
                 return None
@@ -449,18 +477,59 @@ class RuleTagger:
             out.append(self._known(raw, toks, kind, sports))
         return out
 
-    def _weak_opener(self, raw: str, start: int, s: int, e: int, word: str) -> bool:
+    def _person_run(
+        self,
+        raw: str,
+        start: int,
+        caps: list[int],
+        words: list[str | None],
+        k0: int,
+        k1: int,
+        end: int,
+    ) -> Candidate | None:
+        """A first name and one or two more plain words no lexicon knows ("Maria Kaur"): the
+        person the token rules make of it, or None when any of their other rules could apply
+        (a title, a head word, a connector, a known name glued before, a team's plural)."""
+        first = words[k0]
+        if k1 - k0 > 2 or end < 0 or first not in self.gz.first_names or first in _NOT_PERSON:
+            return None
+        s = start + caps[k0]
+        toks = [Token(s, s + len(first), first)]
+        name_seen = False
+        for k in range(k0 + 1, k1 + 1):
+            word = words[k]
+            if word in _NOT_PERSON or word in lx.HONORIFICS:
+                return None
+            if not name_seen and word in self.gz.first_names:
+                name_seen = True  # "Ukraine Vladimir Putin": the token rules split a known head
+                head = raw[s : toks[-1].end]
+                kind = self.lexicon_type(head)
+                if kind not in (None, PER) and (
+                    kind is not GPE or self.gz.places.get(head) != "city"
+                ):
+                    return None
+            p = start + caps[k]
+            toks.append(Token(p, p + len(word), word))  # type: ignore[arg-type]
+        last = toks[-1].text
+        if last[-1] == "s" or _MODEL_CODE.match(first) is not None:
+            return None  # maybe a team ("Dallas Cowboys"): the token rules decide
+        nxt = _TOKENS.search(raw, toks[-1].end, end)
+        after = nxt.group() if nxt is not None else ""
+        if after in PLACE_SUFFIXES:
+            return None  # "Maria Kaur-based": the token rules make it a place
+        return Candidate(toks, PER, CUE, speech=after in lx.SPEECH_VERBS)
+
+    def _weak_opener(self, raw: str, start: int, s: int, e: int, word: str, end: int) -> bool:
         """Whether the token rules make ``raw[s:e]``, an unknown word, a weak candidate with no
-        cue of its own: it opens the sentence (after quote marks at most), no speech verb
-        follows and nothing around it speaks of a place or an organisation."""
-        if s > start and raw[start:s].strip(_OPENER_CHARS):
+        cue of its own: it opens the sentence (after quote marks at most), no speech verb or
+        place suffix follows and nothing around it speaks of a place or an organisation."""
+        if end < 0 or (s > start and raw[start:s].strip(_OPENER_CHARS)):
             return False
         if word in lx.PLACE_HEADS or _MODEL_CODE.match(word) is not None:
             return False
-        if raw[e : e + 1] == " ":
-            m = _NEXT_WORD.match(raw, e + 1)
-            if m is not None and m.group() in lx.SPEECH_VERBS:
-                return False
+        nxt = _TOKENS.search(raw, e, end)
+        if nxt is not None and (nxt.group() in lx.SPEECH_VERBS or nxt.group() in PLACE_SUFFIXES):
+            return False
         return self._around(raw, s, e, None, GUESS)[1] < CUE
 
     def _tag_shouting(self, raw: str, toks: list[Token], out: list[Candidate]) -> None:
@@ -500,6 +569,9 @@ class RuleTagger:
         out: list[Candidate],
         sports: bool = False,
     ) -> None:
+        for t in toks:  # "said The company": where the scan starts no name, no token does
+            if t.name and t.text in _SKIP_CAPS and _LOWER_NEXT.match(raw, t.end) is not None:
+                t.name = False
         for ci, cj in self._chunks(toks):
             for pi, pj in self._split_connectors(toks, ci, cj):
                 out.extend(self._type_part(raw, toks, pi, pj, headline, sports))
