@@ -26,7 +26,8 @@ _GLUED = re.compile(r"^[\W_]*By[A-Z]")
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bwith\b)\s*")
 _CUT = re.compile(r"\s*(?:\||•|·|—|–| - |\bon\b|\bupdated\b|\bpublished\b|\(|\bfor\b).*$", re.I)
 _EDITING = re.compile(r";?\s*(?:additional reporting|editing|edited|writing|compiled)\b.*$", re.I)
-MAX_WORDS = 16
+MAX_BYLINE_WORDS = 16
+MAX_BYLINE_CHARS = 200
 _AFTER_NAMES = re.compile(r"\s*(?:\||•|·|—|–| - ).*$")  # "Jane Doe | Reuters"
 _IN_PLACE = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}$")
 
@@ -40,10 +41,10 @@ class Byline:
 
 def parse_byline(line: str) -> Byline | None:
     """The authors named by a byline line, or None when the line is not a byline."""
-    if len(line) > 200 or len(line.split()) > MAX_WORDS:
+    if len(line) > MAX_BYLINE_CHARS:
         return None
-    m = _BY.match(line)
-    if m is None:
+    m = _BY.match(line)  # rejects almost every line: before the word count
+    if m is None or len(line.split()) > MAX_BYLINE_WORDS:
         return None
     rest = m.group("rest").strip()
     if not rest or not rest[0].isupper():

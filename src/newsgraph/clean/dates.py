@@ -44,6 +44,7 @@ _DATE_LINE = re.compile(
 _DATE_ANY = re.compile(rf"(?:{_PREFIX})?(?:{_WEEKDAY})?{_DATE}{_TIME}", re.IGNORECASE)
 _PREFIXED = re.compile(rf"^[\W_]*{_PREFIX}(?P<rest>.+)$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+MAX_DATE_CHARS = 80
 
 
 def _to_date(m: re.Match[str]) -> dt.date | None:
@@ -77,8 +78,14 @@ def _kind(m: re.Match[str]) -> str:
 def date_line(line: str) -> tuple[dt.date, str] | None:
     """``(date, kind)`` when the whole line is a date (with an optional "Published:"-like prefix
     and time); kind is "updated" / "published" after such a prefix, "date" for a bare date."""
-    if len(line) > 80 or not _DIGIT.search(line):
-        return None
+    return _whole_date(line) if _may_be_date(line) else None
+
+
+def _may_be_date(line: str) -> bool:
+    return len(line) <= MAX_DATE_CHARS and _DIGIT.search(line) is not None
+
+
+def _whole_date(line: str) -> tuple[dt.date, str] | None:
     m = _DATE_LINE.match(line)
     if m is None:
         return None
@@ -99,8 +106,17 @@ def find_date(text: str) -> tuple[dt.date, str, tuple[int, int]] | None:
 
 def prefixed_date_line(line: str) -> tuple[dt.date, str] | None:
     """ "Published: <something the regex cannot read>" → ask dateparser (rare, slow path)."""
-    if len(line) > 80 or not _DIGIT.search(line):
+    return _prefixed(line) if _may_be_date(line) else None
+
+
+def any_date_line(line: str) -> tuple[dt.date, str] | None:
+    """:func:`date_line`, else :func:`prefixed_date_line` (the guard tested once)."""
+    if not _may_be_date(line):
         return None
+    return _whole_date(line) or _prefixed(line)
+
+
+def _prefixed(line: str) -> tuple[dt.date, str] | None:
     m = _PREFIXED.match(line)
     if m is None:
         return None

@@ -37,12 +37,13 @@ _COPYRIGHT = re.compile(
     r"\s*(?:[.,;|]|all rights reserved|$)",
     re.IGNORECASE,
 )
+MAX_SOURCE_CHARS = 80
 _LEGAL_SUFFIX = re.compile(r"\s+(?:inc|ltd|llc|plc|gmbh|corp|co|limited)\.?$", re.IGNORECASE)
 
 
 def source_line(line: str) -> str | None:
     """The outlet named by a "Source: X" line (not "Main photo source: ...")."""
-    if len(line) > 80:
+    if len(line) > MAX_SOURCE_CHARS:
         return None
     m = _SOURCE.match(line)
     if m is None:

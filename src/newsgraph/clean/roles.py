@@ -13,11 +13,11 @@ import re
 from collections.abc import Set
 from dataclasses import dataclass, field
 
-from newsgraph.clean.byline import Byline, parse_byline
-from newsgraph.clean.dates import date_line, prefixed_date_line
-from newsgraph.clean.junk import junk_reason, words
+from newsgraph.clean.byline import MAX_BYLINE_CHARS, MAX_BYLINE_WORDS, Byline, parse_byline
+from newsgraph.clean.dates import MAX_DATE_CHARS, any_date_line
+from newsgraph.clean.junk import MAX_JUNK_CHARS, junk_reason, words
 from newsgraph.clean.names import looks_like_outlet, looks_like_person
-from newsgraph.clean.publisher import source_line
+from newsgraph.clean.publisher import MAX_SOURCE_CHARS, source_line
 from newsgraph.clean.textnorm import compare_key, line_hash, split_lines, wordset
 from newsgraph.model import LineRole
 
@@ -37,6 +37,7 @@ TITLE_SEARCH_LINES = 20
 MIN_TITLE_WORDS = 3
 MAX_QUESTION_HEADING_WORDS = 10
 MAX_SENTENCE_TITLE_WORDS = 15  # a longer line ending in a full stop is a lede
+MAX_META_CHARS = max(MAX_DATE_CHARS, MAX_BYLINE_CHARS, MAX_SOURCE_CHARS)
 
 
 @dataclass(slots=True)
@@ -47,7 +48,6 @@ class LineInfo:
     end: int
     text: str
     n: int  # number of whitespace-separated words
-    words: list[str]  # word tokens (only for lines short enough to be anything but a paragraph)
     junk: str | None
     date: tuple[dt.date, str] | None
     byline: Byline | None
@@ -88,20 +88,28 @@ class LineInfo:
 
 
 def read_lines(text: str, known_boilerplate: Set[str]) -> list[LineInfo]:
-    """Split and inspect every non-blank line (the per-line, position-free part)."""
+    """Split and inspect every non-blank line (the per-line, position-free part).
+
+    Most of the text is long paragraphs: the length guards here skip every rule that cannot
+    apply to a line before calling it (dates and source credits are short, bylines shorter
+    than MAX_BYLINE_WORDS)."""
     out = []
+    append = out.append
     for start, end in split_lines(text):
         line = text[start:end]
+        size = end - start
         n = len(line.split())
-        toks = words(line) if n <= MAX_HEADING_WORDS and len(line) <= MAX_HEADING_CHARS else None
-        junk = "no words" if toks == [] else junk_reason(line, toks)
+        junk = junk_reason(line) if size <= MAX_JUNK_CHARS else None
         if junk is None and known_boilerplate and line_hash(line) in known_boilerplate:
             junk = "seen in many articles"
-        short = len(line) <= 200
-        day = (date_line(line) or prefixed_date_line(line)) if short and not junk else None
-        byline = parse_byline(line) if short and not junk and not day else None
-        source = source_line(line) if short and not junk and not day and not byline else None
-        out.append(LineInfo(start, end, line, n, toks or [], junk, day, byline, source))
+        day = byline = source = None
+        if junk is None and size <= MAX_META_CHARS:
+            day = any_date_line(line) if size <= MAX_DATE_CHARS else None
+            if day is None:
+                byline = parse_byline(line) if n <= MAX_BYLINE_WORDS else None
+                if byline is None and size <= MAX_SOURCE_CHARS:
+                    source = source_line(line)
+        append(LineInfo(start, end, line, n, junk, day, byline, source))
     return out
 
 
@@ -145,7 +153,7 @@ def same_title(key: str, title_key: str) -> bool:
 def is_caption_with_credit(ln: LineInfo) -> bool:
     """A photo caption with its credit glued on: sentence-case words, then a capitalised run
     starting with a mid-line "The" or holding a credit word ("... with Putin The White House")."""
-    toks = ln.words
+    toks = words(ln.text)
     if len(toks) < 4:
         return False
     run = len(toks)
