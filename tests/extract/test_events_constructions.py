@@ -234,3 +234,103 @@ def test_day_and_weekday_without_year_read_forwards_for_announced_events() -> No
     assert f.date == dt.date(2023, 3, 13) and f.date_text == "on Monday"
     p = one("Turkey held talks with Sweden on Monday.", "CONSULT")
     assert p.date == dt.date(2023, 3, 6)
+
+
+# ---------------------------------------------------------------- actors and recipients (issue #4)
+
+
+def test_apposition_after_a_name_is_not_the_subject() -> None:
+    e = one("Jens Stoltenberg, the NATO secretary general, criticised Hungary on Monday.", "ACCUSE")
+    assert e.actor_text == "Jens Stoltenberg" and e.recipient_country == "HUN"
+    f = one("Kuwait, a small Gulf monarchy, donated $50 million to Syria.", "AID")
+    assert f.actor_country == "KWT" and f.recipient_country == "SYR"
+
+
+def test_coordinated_subject_of_a_directed_act_gives_each_actor_an_event() -> None:
+    evs = [e for e in events_of("Canada and Australia sanctioned four Russian officials.")]
+    assert sorted(e.actor_country or "" for e in evs if e.type == "SANCTION") == ["AUS", "CAN"]
+    assert all((e.recipient_text or "").endswith("Russian officials") for e in evs)
+    # a symmetric act keeps one event: the first named is the actor, the other the recipient
+    meet = [e for e in events_of("Kenya and Uganda signed a trade agreement.")]
+    assert [(e.actor_country, e.recipient_country) for e in meet] == [("KEN", "UGA")]
+
+
+def test_possessor_and_the_named_actor_after_it_are_one_party() -> None:
+    e = one("Egypt's foreign minister Sameh Shoukry met Qatar's prime minister.", "CONSULT")
+    assert e.actor_text.startswith("Egypt's") and "Shoukry" in e.actor_text
+    assert e.actor_country == "EGY" and e.recipient_country == "QAT"
+
+
+def test_its_forces_belong_to_the_speaker() -> None:
+    text = "Russia's defence ministry said its troops had captured the town of Avdiivka."
+    e = one(text, "ASSAULT")
+    assert e.actor_text == "its troops" and e.actor_country == "RUS"
+
+
+def test_hosted_by_in_the_passive_keeps_the_visitor_as_actor() -> None:
+    text = "Israeli President Isaac Herzog was hosted by President Recep Tayyip Erdogan in Ankara."
+    e = one(text, "CONSULT")
+    assert e.actor_text.endswith("Isaac Herzog") and e.recipient_country == "TUR"
+
+
+def test_a_stance_noun_makes_the_name_before_it_the_party() -> None:
+    e = one("Serbia rejected an EU proposal on Kosovo.", "REJECT")
+    assert e.recipient_text is not None and "EU" in e.recipient_text
+    f = one("Farmers protested outside the EU headquarters in Brussels.", "PROTEST")
+    assert f.recipient_text is not None and "EU" in f.recipient_text
+    # a topic after "for" that follows the object is not the party
+    g = one("Hungary vetoed an EU aid package for Ukraine.", "REJECT")
+    assert g.recipient_country != "UKR"
+
+
+def test_author_of_a_stance_after_by_is_the_party() -> None:
+    e = one("Hamas accepted the terms set by Egyptian mediators.", "CONCEDE")
+    assert e.recipient_text is not None and e.recipient_text.endswith("mediators")
+
+
+def test_forces_are_moved_to_places_but_aimed_near_parties() -> None:
+    near = one("China massed troops near Taiwan on Monday.", "MOBILIZE")
+    assert near.recipient_country == "TWN"
+    sent = one("Britain deployed troops to Estonia.", "MOBILIZE")
+    assert sent.recipient_text is None
+    strait = one("Russia deployed warships near the Bosporus Strait.", "MOBILIZE")
+    assert strait.recipient_text is None
+    out = one("Israeli forces withdrew from the town of Jenin.", "RETREAT")
+    assert out.recipient_text is None
+
+
+def test_forces_can_be_attacked_but_weapons_cannot() -> None:
+    e = one("Rebels attacked government forces near Goma.", "ASSAULT")
+    assert e.recipient_text == "government forces"
+
+
+def test_no_recipient_beyond_another_act() -> None:
+    e = one("Saudi Arabia executed a man convicted of killing police officers.", "ASSAULT")
+    assert e.recipient_text == "a man"
+
+
+def test_struck_a_target_is_an_attack_but_struck_a_deal_is_not() -> None:
+    e = one("Russian missiles struck an apartment block in Dnipro.", "ASSAULT")
+    assert e.recipient_text == "Dnipro"
+    deal = events_of("Ghana struck a new deal with the IMF.")
+    assert not [x for x in deal if x.type == "ASSAULT"]
+
+
+def test_adverb_between_verb_and_preposition() -> None:
+    e = one("France stood firmly with Ukraine, Macron said.", "SUPPORT")
+    assert e.actor_country == "FRA" and e.recipient_country == "UKR"
+
+
+def test_subject_with_a_prepositional_phrase_keeps_its_verb() -> None:
+    e = one("Relatives of the detained sailors appealed to the Iranian government.", "REQUEST")
+    assert e.actor_text.startswith("Relatives") and e.recipient_country == "IRN"
+
+
+def test_demonym_before_an_act_noun_owns_it() -> None:
+    e = one("Turkish airstrikes hit Kurdish positions in northern Iraq.", "ASSAULT")
+    assert e.actor_country == "TUR"
+
+
+def test_adjective_before_an_act_noun_is_not_a_subject() -> None:
+    text = "\u201cWe condemn this brutal attack,\u201d said the Kenyan president."
+    assert [e.type for e in events_of(text)] == ["ACCUSE"]

@@ -45,7 +45,7 @@ for _sector, _names in {
     " warships tanks bombers",
     "government": "government authorities officials ministry ministers regime administration"
     " aide aides adviser advisers advisor advisors agency agencies commission watchdog regulator"
-    " ministries rulers"
+    " ministries rulers mediators mediator negotiators"
     " cabinet president minister spokesman spokeswoman spokesperson chancellor premier embassy"
     " diplomats ambassador envoy kremlin leader leaders junta prosecutors prosecutor"
     " counterpart counterparts countries nations allies partners governments powers states",

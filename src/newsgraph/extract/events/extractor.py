@@ -775,8 +775,10 @@ def _postmodified(lows: list[str], head: int, chunk_end: set[int]) -> bool:
         w = lows[k]
         if w in ("of", "in", "from") and k - 1 in chunk_end:
             return True
-        if not w.isalpha() or w in _BOUNDARY or w in VERB_HEADS:
+        if not w.isalpha() or w in _BOUNDARY:
             return False
+        if w in VERB_HEADS and lows[k - 1] not in _DETERMINERS:
+            return False  # another verb (but "the detained sailors" is a noun phrase)
     return False
 
 
@@ -1034,7 +1036,6 @@ def _recipient(
     a place, a time or a topic; chunks inside the trigger phrase (up to ``inside``) always count."""
     n = len(lows)
     k = start
-    k0 = max(start, inside + 1) + 1  # a chunk after this follows other words of the object
     for c in chunks:
         if c.first < start:
             continue
@@ -1056,7 +1057,10 @@ def _recipient(
         if (
             c.last > inside
             and prev in _PREP
-            and not _aimed(_governing_prep(lows, c.first, start), places, etype, c.first > k0)
+            and not _aimed(
+                _governing_prep(lows, c.first, start), places, etype, _after_object(lows, c, start)
+            )
+            and not (etype == "PROTEST" and lows[c.last + 1 : c.last + 2] in _SEAT_AFTER)
         ):
             k = c.last + 1
             continue
@@ -1097,9 +1101,17 @@ _STANCE_NOUNS = _set(
     " position stance move moves"
 )
 _SEAT_NOUNS = _set("embassy consulate headquarters offices office mission")
+_SEAT_AFTER = [[w] for w in _SEAT_NOUNS]  # "outside the EU headquarters": the EU is protested
 # Where forces are moved or massed near is whom the show of force aims at; where they are sent
 # to or withdrawn from is a destination or a place, not a party.
 _AIMED_AT = _set("near around off against toward towards at on")
+
+
+def _after_object(lows: list[str], c: Chunk, start: int) -> bool:
+    """Whether the preposition before ``c`` follows an object ("blocked an aid package for
+    Ukraine"), not the act itself ("expressed its support for Ukraine")."""
+    k = c.first - 2  # the word before the preposition
+    return k >= start and lows[k] not in TRIGGERS
 
 
 def _authored(lows: list[str], k: int) -> bool:
