@@ -10,8 +10,10 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
+from newsgraph.annotate.ner.candidates import CUE, LEXICON
 from newsgraph.annotate.ner.kb_gazetteer import kb_lookup
-from newsgraph.annotate.ner.rules import CUE, LEXICON, RuleTagger, resolve
+from newsgraph.annotate.ner.resolve import resolve
+from newsgraph.annotate.ner.rules import RuleTagger
 from newsgraph.model import EntityType, Mention, Span
 
 SPACY_ENV = "NEWSGRAPH_SPACY_MODEL"

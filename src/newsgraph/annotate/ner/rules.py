@@ -1,140 +1,53 @@
 """Rule-based name finding: capitalised chunks, split and typed by context cues and gazetteers.
 
-Works sentence by sentence, then once over the whole document so that a name keeps the type it
-was given where the evidence was strongest ("Peskov" after "Kremlin spokesman Dmitry Peskov").
+Works sentence by sentence (``scan`` finds the windows worth reading, ``fast_path`` types the
+plain ones, the token rules here the rest), then once over the whole document (``resolve``) so
+that a name keeps the type it was given where the evidence was strongest.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from newsgraph.annotate.ner import context as cx
 from newsgraph.annotate.ner import lexicons as lx
-from newsgraph.annotate.ner.tokens import (
-    _TOKENS,
-    ABBREVIATIONS,
-    PLACE_SUFFIXES,
-    Token,
-    tokenize_range,
+from newsgraph.annotate.ner.candidates import (
+    CONTEXT,
+    CUE,
+    GPE,
+    GUESS,
+    LEXICON,
+    MISC,
+    ORG,
+    PER,
+    TEAM,
+    Candidate,
 )
+from newsgraph.annotate.ner.fast_path import FastPath
+from newsgraph.annotate.ner.resolve import resolve
+from newsgraph.annotate.ner.scan import (
+    CAP_CONNECTORS,
+    LOWER_NEXT,
+    MODEL_CODE,
+    OPENERS,
+    POSSESSIVES,
+    SKIP_CAPS,
+    name_starts,
+    name_windows,
+)
+from newsgraph.annotate.ner.tokens import PLACE_SUFFIXES, Token, tokenize_range
 from newsgraph.model import EntityType
 
-PER, ORG, GPE, MISC = EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.MISC
-
-# How sure a type is; the document pass lets stronger evidence win for the same name.
-GUESS, CONTEXT, CUE, LEXICON = 1, 2, 3, 4
-TEAM = 5  # a city playing a match ("Leeds beat Chelsea 2-1") is its club, all through the report
-
 _SENTENCE_END = frozenset(".!?:;•|–—-…")
-_OPENERS = frozenset("“\"‘'([«„-–—•*")
 _CLUB_PLACE_HEADS = frozenset({"Town", "City", "County", "Borough"})  # clubs in match reports
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|d)$")
-_MODEL_CODE = re.compile(r"^[A-Z]{1,3}-?\d{1,4}[A-Za-z]?$")  # aircraft, weapons, flights
 _DET = frozenset({"the", "a", "an", "The", "A", "An", "this", "that"})
-_POSSESSIVES = frozenset({"'s", "’s", "'S", "’S", "‘s"})
 
-_UPPER = re.escape("".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper()))
-# where a capitalised word starts (the look-behind after the capital lets re scan for capitals
-# fast), the word, and whether a lower-case word follows
-_CAP_WORD = re.compile(
-    rf"[{_UPPER}](?<![\w'’‘-].)([^\W_]*)(?=(,? [a-z])?)"
-    r"(?=([\s,;:!?)\"”]|\.(?![^\W_])|['’]s(?![^\W_])|$))?"  # a plain word: nothing glued on
-)
-# a glued particle before a capital ("al-Assad", "d'Estaing"): found from the separator, rarely
-_GLUE = re.compile(rf"[-'’][{_UPPER}]")
-_PARTICLE_START = re.compile(
-    rf"(?<![\w'’‘-])(?:al|el|ad|as|ash|at|bin|ibn|abu|d|l|o|de|van|von|di)[-'’][{_UPPER}]"
-)
-# Capitalised function words before a lower-case word ("The government", "It was", "In a"):
-# no name starts there, and the window of a name before them already covers them.
-# Only closed-class words: a noun or numeral ("Rights", "News", "One") may end a name.
-_SKIP_CAPS = frozenset(
-    w.capitalize()
-    for w in (lx.FUNCTION_WORDS - lx.NAME_ENDING_WORDS) | {w.lower() for w in lx.WEEKDAYS_MONTHS}
-)
-_CAP_CONNECTORS = frozenset(
-    f for w in lx.ORG_CONNECTORS for f in (w.capitalize(), w.upper()) if f != w
-)
-_LOWER_NEXT = re.compile(r",? [a-z]")  # as _CAP_WORD reads "followed by a lower-case word"
 _OF_FOR = frozenset({"of", "for"})
 _THE = frozenset({"the", "The"})
 _MID_SENTENCE = Token(0, 0, "~")  # stands for the words before a window: "not sentence start"
-_WORDS_AFTER = 2  # context the rules read after a name: "Smith, 52,", "Luhansk regions"
 
-
-def _name_starts(text: str) -> tuple[list[int], list[str | None]]:
-    """Offsets where a name may start, except capitalised function words before a lower-case
-    word ("The government"): no name starts there and a name's window before covers them.
-    With each, the word when it is a plain one (nothing glued on: "Moscow", not "U.S.")."""
-    caps: list[int] = []
-    words: list[str | None] = []
-    for m in _CAP_WORD.finditer(text):
-        word, lower_next, plain = m.group(0, 2, 3)
-        if lower_next is None or word not in _SKIP_CAPS:
-            caps.append(m.start())
-            words.append(word if plain is not None else None)
-    if _GLUE.search(text) is not None:
-        for m in _GLUE.finditer(text):
-            p = m.start()
-            for k in (1, 2, 3):
-                if p >= k and _PARTICLE_START.match(text, p - k):
-                    caps.append(p - k)
-                    words.append(None)
-                    break
-        order = sorted(range(len(caps)), key=caps.__getitem__)
-        caps = [caps[k] for k in order]
-        words = [words[k] for k in order]
-    return caps, words
-
-
-def _windows(text: str, caps: list[int]) -> list[list[int]]:
-    """Stretches of the sentence from the word before each capitalised word to a few words
-    after it, cut at spaces and merged where they touch: [start, end, first cap, caps]."""
-    windows: list[list[int]] = []
-    n = len(text)
-    for k, p in enumerate(caps):
-        ws = text.rfind(" ", 0, max(p - 1, 0)) + 1 if p > 1 else 0
-        we = p
-        for _ in range(_WORDS_AFTER):
-            we = text.find(" ", we + 1)
-            if we < 0:
-                we = n
-                break
-        # merged where they touch or one word apart ("Organization of the Petroleum")
-        last = windows[-1] if windows else None
-        if last is not None and (ws <= last[1] or text.rfind(" ", 0, ws - 1) <= last[1]):
-            last[1] = max(we, last[1])
-            last[3] += 1
-        else:
-            windows.append([ws, we, k, 1])
-    return windows
-
-
-# words the fast path leaves to the rules: sentence-opening words, months, non-names
-_NOT_FAST = _SKIP_CAPS | {w.capitalize() for w in lx.FUNCTION_WORDS} | lx.WEEKDAYS_MONTHS
-_NOT_FAST |= lx.UPPER_NOT_NAMES
-
-# what between two runs of capitalised words can join them into one name
-_JOINERS = (
-    lx.ORG_CONNECTORS | lx.NAME_PARTICLES | _POSSESSIVES | {"", "'", "’", "of the", "for the"}
-)
-
-# words of _NOT_FAST the fast path still reads: "The" before a name, a lone month or weekday
-_FAST_ALONE = lx.WEEKDAYS_MONTHS | {"The"}
-_OPENER_CHARS = "".join(_OPENERS)
-# words that keep a first name and unknown words from the fast path's person rule
-_NOT_PERSON = (
-    _NOT_FAST
-    | _CAP_CONNECTORS
-    | lx.ROLE_FILLERS
-    | lx.COMPASS
-    | lx.PLACE_PREFIXES
-    | lx.ORG_HEADS
-    | lx.PLACE_HEADS
-    | lx.MISC_HEADS
-)
 
 _UNSEEN = object()
 _MEMO_SIZE = 200_000  # names remembered by lexicon_type before the memo starts over
@@ -142,33 +55,10 @@ _MEMO_SIZE = 200_000  # names remembered by lexicon_type before the memo starts 
 KbLookup = Callable[[str], EntityType | None]
 
 
-@dataclass(slots=True)
-class Candidate:
-    """A name found in one sentence, before the document pass."""
-
-    tokens: list[Token]
-    type: EntityType | None
-    strength: int
-    weak: bool = False  # needs support elsewhere in the document (sentence start, headline)
-    speech: bool = False  # followed by a speech verb ("Peskov said")
-    key: str | None = None  # the name as the document pass compares it ("JAPAN" → "Japan")
-
-    @property
-    def start(self) -> int:
-        return self.tokens[0].start
-
-    @property
-    def end(self) -> int:
-        return self.tokens[-1].end
-
-    def text(self, raw: str) -> str:
-        return self.key or raw[self.start : self.end]
-
-
 def _is_initial(tokens: Sequence[Token], i: int) -> bool:
     """Whether token i starts a sentence (or a clause after a colon, bullet or opening quote)."""
     j = i - 1
-    while j >= 0 and tokens[j].text in _OPENERS:
+    while j >= 0 and tokens[j].text in OPENERS:
         j -= 1
     if j < 0:
         return True
@@ -209,7 +99,7 @@ def _is_headline(tokens: Sequence[Token], known: Callable[[str], bool]) -> bool:
     return caps / len(words) >= (0.9 if tokens[-1].text == "." else 0.75)
 
 
-class RuleTagger:
+class RuleTagger(FastPath):
     """Finds and types names in a text given its sentence spans; holds only read-only lexicons."""
 
     def __init__(self, kb_lookup: KbLookup | None = None) -> None:
@@ -294,7 +184,7 @@ class RuleTagger:
                 if (
                     t.text in lx.NAME_PARTICLES
                     or low in lx.ORG_CONNECTORS
-                    or (t.text in _POSSESSIVES and toks[j - 1].text in lx.POSSESSIVE_IN_NAME)
+                    or (t.text in POSSESSIVES and toks[j - 1].text in lx.POSSESSIVE_IN_NAME)
                     or (t.text in {"'", "’"} and toks[j - 1].text.endswith("s"))
                 ):
                     j += 1
@@ -306,7 +196,7 @@ class RuleTagger:
 
     def _split_connectors(self, toks: list[Token], i: int, j: int) -> list[tuple[int, int]]:
         """Split "Russia and Ukraine" but keep "Bank of England", "Secretary of State"."""
-        if j - i == 1 or all(t.name and t.text not in _CAP_CONNECTORS for t in toks[i:j]):
+        if j - i == 1 or all(t.name and t.text not in CAP_CONNECTORS for t in toks[i:j]):
             return [(i, j)]  # no connector: "&" and lower-case words are never name words
         parts: list[tuple[int, int]] = []
         start = i
@@ -365,7 +255,7 @@ class RuleTagger:
         tokenised (most of a news sentence is lower case), unless the sentence is mostly
         capitalised, when the whole of it is needed to tell a headline."""
         text = raw[start:end]
-        caps, words = _name_starts(text)
+        caps, words = name_starts(text)
         if not caps:
             return []
         cands: list[Candidate] = []
@@ -378,7 +268,7 @@ class RuleTagger:
             headline = _is_headline(toks, self._known_word)
             self._tag_tokens(raw, toks, headline, cands, sports)
             return cands
-        for w_start, w_end, first, count in _windows(text, caps):
+        for w_start, w_end, first, count in name_windows(text, caps):
             known = self._fast_known(raw, start, caps, words, first, count, sports, end)
             if known is not None:
                 cands += known
@@ -390,147 +280,6 @@ class RuleTagger:
                 toks = tokenize_range(raw, start, start + w_end)
             self._tag_tokens(raw, toks, False, cands, sports)
         return cands
-
-    def _fast_known(
-        self,
-        raw: str,
-        start: int,
-        caps: list[int],
-        words: list[str | None],
-        first: int,
-        count: int,
-        sports: bool,
-        end: int = -1,
-    ) -> list[Candidate] | None:
-        """The common case without tokenising: the window's capitalised words are plain words,
-        in runs a lexicon knows ("in Moscow on", "said Vladimir Putin", "The Kremlin and ...
-        Russia") with nothing between runs that could join them into one name. A lone month
-        ("of May.") names nothing; a common word opening the sentence ("Protesters gathered")
-        is a weak candidate and a first name before unknown words ("Maria Kaur") a person,
-        as the token rules make them. ``end``: where the sentence ends."""
-        runs: list[list[int]] = []  # [start, end, first cap, last cap]
-        for k in range(first, first + count):
-            word = words[k]
-            if word is None or (word in _NOT_FAST and word not in _FAST_ALONE):
-                return None
-            p = start + caps[k]
-            if runs and p == runs[-1][1] + 1 and raw[p - 1] == " ":
-                runs[-1][1] = p + len(word)  # type: ignore[arg-type]
-                runs[-1][3] = k
-                continue
-            if runs and raw[runs[-1][1] : p].strip() in _JOINERS:
-                return None
-            runs.append([p, p + len(word), k, k])  # type: ignore[arg-type]
-        out: list[Candidate] = []
-        for s, e, k0, k1 in runs:
-            if raw[e : e + 1] == " " and raw[e + 1 : e + 2].isupper():
-                return None  # a capitalised word the scan passed over follows ("Paris Many")
-            if raw[e : e + 1] == "." and words[k1] in ABBREVIATIONS:
-                return None  # a token of its own with the full stop ("Apr.", "Co.")
-            word = words[k0]
-            if k0 == k1 and word in lx.WEEKDAYS_MONTHS:
-                continue  # "of May.": the token rules drop a lone month too
-            lead = False  # a capitalised function word inside the name ("in New Delhi")
-            if word.lower() in lx.FUNCTION_WORDS:  # type: ignore[union-attr]
-                initial = _opens_sentence(raw, start, s)
-                if initial is None:
-                    return None
-                if word == "The" or (initial and word not in lx.ROLE_FILLERS):
-                    # "The Kremlin", "But Biden": the word is not part of the name
-                    if k0 == k1:
-                        if initial:
-                            continue  # "In 2020, ...": the token rules find nothing either
-                        return None
-                    k0 += 1
-                    s = start + caps[k0]
-                    word = words[k0]
-                elif k0 == k1:
-                    return None
-                else:
-                    lead = True
-            if word in _NOT_FAST and not lead:
-                if k0 != k1 or word not in lx.WEEKDAYS_MONTHS:
-                    return None
-                continue  # "In May": the token rules drop a lone month too
-            kind = self.lexicon_type(raw[s:e])
-            if kind is None:
-                if lead:
-                    return None
-                if k0 == k1:
-                    if not self._weak_opener(raw, start, s, e, word, end):  # type: ignore[arg-type]
-                        return None
-                    out.append(Candidate([Token(s, e, word)], None, GUESS, weak=True))  # type: ignore[arg-type]
-                    continue
-                person = self._person_run(raw, start, caps, words, k0, k1, end)
-                if person is None:
-                    return None
-                out.append(person)
-                continue
-            if kind is PER and word in lx.HONORIFICS:
-                return None
-            toks = [Token(s, s + len(word), word)]  # type: ignore[arg-type]
-            for k in range(k0 + 1, k1 + 1):
-                p, word = start + caps[k], words[k]
-                if word in _NOT_FAST:
-                    return None
-                toks.append(Token(p, p + len(word), word))  # type: ignore[arg-type]
-            out.append(self._known(raw, toks, kind, sports))
-        return out
-
-    def _person_run(
-        self,
-        raw: str,
-        start: int,
-        caps: list[int],
-        words: list[str | None],
-        k0: int,
-        k1: int,
-        end: int,
-    ) -> Candidate | None:
-        """A first name and one or two more plain words no lexicon knows ("Maria Kaur"): the
-        person the token rules make of it, or None when any of their other rules could apply
-        (a title, a head word, a connector, a known name glued before, a team's plural)."""
-        first = words[k0]
-        if k1 - k0 > 2 or end < 0 or first not in self.gz.first_names or first in _NOT_PERSON:
-            return None
-        s = start + caps[k0]
-        toks = [Token(s, s + len(first), first)]
-        name_seen = False
-        for k in range(k0 + 1, k1 + 1):
-            word = words[k]
-            if word in _NOT_PERSON or word in lx.HONORIFICS:
-                return None
-            if not name_seen and word in self.gz.first_names:
-                name_seen = True  # "Ukraine Vladimir Putin": the token rules split a known head
-                head = raw[s : toks[-1].end]
-                kind = self.lexicon_type(head)
-                if kind not in (None, PER) and (
-                    kind is not GPE or self.gz.places.get(head) != "city"
-                ):
-                    return None
-            p = start + caps[k]
-            toks.append(Token(p, p + len(word), word))  # type: ignore[arg-type]
-        last = toks[-1].text
-        if last[-1] == "s" or _MODEL_CODE.match(first) is not None:
-            return None  # maybe a team ("Dallas Cowboys"): the token rules decide
-        nxt = _TOKENS.search(raw, toks[-1].end, end)
-        after = nxt.group() if nxt is not None else ""
-        if after in PLACE_SUFFIXES:
-            return None  # "Maria Kaur-based": the token rules make it a place
-        return Candidate(toks, PER, CUE, speech=after in lx.SPEECH_VERBS)
-
-    def _weak_opener(self, raw: str, start: int, s: int, e: int, word: str, end: int) -> bool:
-        """Whether the token rules make ``raw[s:e]``, an unknown word, a weak candidate with no
-        cue of its own: it opens the sentence (after quote marks at most), no speech verb or
-        place suffix follows and nothing around it speaks of a place or an organisation."""
-        if end < 0 or (s > start and raw[start:s].strip(_OPENER_CHARS)):
-            return False
-        if word in lx.PLACE_HEADS or _MODEL_CODE.match(word) is not None:
-            return False
-        nxt = _TOKENS.search(raw, e, end)
-        if nxt is not None and (nxt.group() in lx.SPEECH_VERBS or nxt.group() in PLACE_SUFFIXES):
-            return False
-        return self._around(raw, s, e, None, GUESS)[1] < CUE
 
     def _tag_shouting(self, raw: str, toks: list[Token], out: list[Candidate]) -> None:
         """An ALL-CAPS line ("SOCCER - JAPAN GET LUCKY WIN"): only words a lexicon knows in
@@ -570,7 +319,7 @@ class RuleTagger:
         sports: bool = False,
     ) -> None:
         for t in toks:  # "said The company": where the scan starts no name, no token does
-            if t.name and t.text in _SKIP_CAPS and _LOWER_NEXT.match(raw, t.end) is not None:
+            if t.name and t.text in SKIP_CAPS and LOWER_NEXT.match(raw, t.end) is not None:
                 t.name = False
         for ci, cj in self._chunks(toks):
             for pi, pj in self._split_connectors(toks, ci, cj):
@@ -610,7 +359,7 @@ class RuleTagger:
             return [Candidate(toks[i:j], MISC, CUE)]
         if j - i > 1 and not headline and self._team_name(raw, toks, i, j, sports):
             return [Candidate(toks[i:j], ORG, CUE)]  # "Dallas Cowboys", "Auckland Falcons"
-        if _MODEL_CODE.match(toks[i].text) or (j - i > 1 and toks[i].text == "Operation"):
+        if MODEL_CODE.match(toks[i].text) or (j - i > 1 and toks[i].text == "Operation"):
             return [Candidate(toks[i:j], MISC, CUE)]  # "F-16", "MH17", "Operation Overlord"
         for k in range(i + 1, j - 1):  # "... People's Republic Russia recognised"
             t = toks[k].text
@@ -820,97 +569,8 @@ class RuleTagger:
         return False
 
 
-def _opens_sentence(raw: str, start: int, s: int) -> bool | None:
-    """Whether the word at ``s`` opens the sentence starting at ``start`` as ``_is_initial``
-    reads it: True after quote marks at most, False after a word, None when unsure."""
-    if s == start or not raw[start:s].strip(_OPENER_CHARS):
-        return True
-    if s - 2 >= start and raw[s - 1] == " " and raw[s - 2].isalnum():
-        return False
-    return None
-
-
 def _is_initial_token(text: str) -> bool:
     return len(text) == 2 and text[0].isupper() and text[1] == "."
 
 
-def resolve(
-    raw: str, cands: list[Candidate], default_single: EntityType | None
-) -> list[tuple[Candidate, EntityType, str | None]]:
-    """The document pass: one type per name (strongest evidence wins), surnames become persons,
-    weak candidates need support elsewhere; returns (candidate, type, canonical person name)."""
-    best: dict[str, tuple[int, EntityType]] = {}
-    surnames: dict[str, str] = {}
-    org_firsts: set[str] = set()  # "Bayern" after "Bayern Munich"
-    texts = [c.key or raw[c.tokens[0].start : c.tokens[-1].end] for c in cands]
-    for c, text in zip(cands, texts, strict=True):
-        if c.weak or c.type is None:
-            continue
-        known = best.get(text)
-        if known is None or known[0] < c.strength:
-            best[text] = (c.strength, c.type)
-        if c.type is PER and len(c.tokens) > 1 and c.strength >= CUE:
-            for tok in c.tokens[1:]:
-                if tok.is_cap and len(text) > len(surnames.get(tok.text, "")):
-                    surnames[tok.text] = text
-        elif c.type is ORG and c.strength >= CUE and len(c.tokens) > 1 and c.tokens[1].name:
-            word = c.tokens[0].text
-            if word not in _NOT_SHORT_FORMS and not word.isupper():
-                org_firsts.add(word)
-    if "(" in raw:
-        _share_acronym_types(raw, cands, texts, best)
-    out: list[tuple[Candidate, EntityType, str | None]] = []
-    for c, text in zip(cands, texts, strict=True):
-        typ, strength = c.type, c.strength if c.type is not None else 0
-        known = best.get(text)
-        if known is not None and (known[0] > strength or c.weak):
-            typ, strength = known[1], known[0]
-        elif len(c.tokens) == 1 and text in surnames and (strength < LEXICON or c.weak):
-            typ, strength = PER, CUE
-        elif len(c.tokens) == 1 and text in org_firsts and (strength < LEXICON or c.weak):
-            typ, strength = ORG, CUE
-        elif c.weak and not (c.speech and not text.endswith("s") and text not in lx.GENERIC_HEADS):
-            continue
-        if typ is None:
-            if default_single is None:
-                continue
-            typ = default_single
-        canonical = None
-        if typ is PER:
-            last = c.key or c.tokens[-1].text
-            canonical = surnames.get(last, text) if len(c.tokens) == 1 else text
-        out.append((c, typ, canonical))
-    return out
-
-
-# first words of organisation names that are not the organisation on their own
-_NOT_SHORT_FORMS = (
-    lx.ORG_HEADS | lx.HONORIFICS | lx.ROLE_FILLERS | lx.COMPASS | lx.PLACE_PREFIXES | _THE
-)
-_ACRONYM_AFTER = re.compile(r"\s?\(\s?$")
-
-
-def _share_acronym_types(
-    raw: str, cands: list[Candidate], texts: list[str], best: dict[str, tuple[int, EntityType]]
-) -> None:
-    """ "Organization of the Petroleum Exporting Countries (OPEC)": the long name and the
-    acronym in brackets after it are one entity; the better evidence types both."""
-    for k in range(1, len(cands)):
-        b = cands[k].tokens
-        if len(b) != 1 or raw[b[0].end : b[0].end + 1] != ")":
-            continue  # the common case first: no single word closing a bracket
-        a = cands[k - 1].tokens
-        acronym = texts[k]
-        if (
-            len(a) < 2
-            or not acronym.isupper()
-            or _ACRONYM_AFTER.match(raw, a[-1].end, b[0].start) is None
-        ):
-            continue
-        long_known, short_known = best.get(texts[k - 1]), best.get(acronym)
-        if long_known is None or short_known is None:
-            kept = long_known or short_known
-        else:
-            kept = long_known if long_known[0] >= short_known[0] else short_known
-        if kept is not None:
-            best[texts[k - 1]] = best[acronym] = kept
+__all__ = ["CONTEXT", "CUE", "GUESS", "LEXICON", "TEAM", "Candidate", "RuleTagger", "resolve"]

@@ -199,3 +199,10 @@ def tokenize_range(raw: str, start: int, end: int) -> list[Token]:
         else:
             append(Token(s, e, word))
     return out
+
+
+def next_token(raw: str, pos: int, end: int) -> str:
+    """The text of the first token in ``raw[pos:end]`` as the tokeniser reads it ("" if none;
+    a word's glued full stop aside, which no caller compares)."""
+    m = _TOKENS.search(raw, pos, end)
+    return m.group() if m is not None else ""

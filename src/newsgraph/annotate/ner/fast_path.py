@@ -1,0 +1,212 @@
+"""The fast path of the name rules: windows whose capitalised words are plain words in runs a
+lexicon knows (most of them in news), typed without tokenising.
+
+Every shortcut here gives what the token rules (``rules.RuleTagger``) would give the same
+window, or declines (None) and leaves the window to them; a property test holds the two equal.
+"""
+
+from __future__ import annotations
+
+from newsgraph.annotate.ner import lexicons as lx
+from newsgraph.annotate.ner.candidates import CUE, GPE, GUESS, PER, Candidate
+from newsgraph.annotate.ner.scan import (
+    CAP_CONNECTORS,
+    MODEL_CODE,
+    OPENERS,
+    POSSESSIVES,
+    SKIP_CAPS,
+)
+from newsgraph.annotate.ner.tokens import ABBREVIATIONS, PLACE_SUFFIXES, Token, next_token
+from newsgraph.model import EntityType
+
+# words the fast path leaves to the rules: sentence-opening words, months, non-names
+_NOT_FAST = SKIP_CAPS | {w.capitalize() for w in lx.FUNCTION_WORDS} | lx.WEEKDAYS_MONTHS
+_NOT_FAST |= lx.UPPER_NOT_NAMES
+
+# what between two runs of capitalised words can join them into one name
+_JOINERS = lx.ORG_CONNECTORS | lx.NAME_PARTICLES | POSSESSIVES | {"", "'", "’", "of the", "for the"}
+
+# words of _NOT_FAST the fast path still reads: "The" before a name, a lone month or weekday
+_FAST_ALONE = lx.WEEKDAYS_MONTHS | {"The"}
+_OPENER_CHARS = "".join(OPENERS)
+# words that keep a first name and unknown words from the fast path's person rule
+_NOT_PERSON = (
+    _NOT_FAST
+    | CAP_CONNECTORS
+    | lx.ROLE_FILLERS
+    | lx.COMPASS
+    | lx.PLACE_PREFIXES
+    | lx.ORG_HEADS
+    | lx.PLACE_HEADS
+    | lx.MISC_HEADS
+)
+
+
+class FastPath:
+    """Mixin of :class:`~newsgraph.annotate.ner.rules.RuleTagger`: what it needs of it below."""
+
+    gz: lx.Gazetteers
+
+    def lexicon_type(self, text: str) -> EntityType | None:
+        raise NotImplementedError
+
+    def _known(
+        self, raw: str, part: list[Token], kind: EntityType, sports: bool = False
+    ) -> Candidate:
+        raise NotImplementedError
+
+    @staticmethod
+    def _around(
+        raw: str, s: int, e: int, typ: EntityType | None, strength: int
+    ) -> tuple[EntityType | None, int]:
+        raise NotImplementedError
+
+    def _fast_known(
+        self,
+        raw: str,
+        start: int,
+        caps: list[int],
+        words: list[str | None],
+        first: int,
+        count: int,
+        sports: bool,
+        end: int = -1,
+    ) -> list[Candidate] | None:
+        """The common case without tokenising: the window's capitalised words are plain words,
+        in runs a lexicon knows ("in Moscow on", "said Vladimir Putin", "The Kremlin and ...
+        Russia") with nothing between runs that could join them into one name. A lone month
+        ("of May.") names nothing; a common word opening the sentence ("Protesters gathered")
+        is a weak candidate and a first name before unknown words ("Maria Kaur") a person,
+        as the token rules make them. ``end``: where the sentence ends."""
+        runs: list[list[int]] = []  # [start, end, first cap, last cap]
+        for k in range(first, first + count):
+            word = words[k]
+            if word is None or (word in _NOT_FAST and word not in _FAST_ALONE):
+                return None
+            p = start + caps[k]
+            if runs and p == runs[-1][1] + 1 and raw[p - 1] == " ":
+                runs[-1][1] = p + len(word)  # type: ignore[arg-type]
+                runs[-1][3] = k
+                continue
+            if runs and raw[runs[-1][1] : p].strip() in _JOINERS:
+                return None
+            runs.append([p, p + len(word), k, k])  # type: ignore[arg-type]
+        out: list[Candidate] = []
+        for s, e, k0, k1 in runs:
+            if raw[e : e + 1] == " " and raw[e + 1 : e + 2].isupper():
+                return None  # a capitalised word the scan passed over follows ("Paris Many")
+            if raw[e : e + 1] == "." and words[k1] in ABBREVIATIONS:
+                return None  # a token of its own with the full stop ("Apr.", "Co.")
+            word = words[k0]
+            if k0 == k1 and word in lx.WEEKDAYS_MONTHS:
+                continue  # "of May.": the token rules drop a lone month too
+            lead = False  # a capitalised function word inside the name ("in New Delhi")
+            if word.lower() in lx.FUNCTION_WORDS:  # type: ignore[union-attr]
+                initial = opens_sentence(raw, start, s)
+                if initial is None:
+                    return None
+                if word == "The" or (initial and word not in lx.ROLE_FILLERS):
+                    # "The Kremlin", "But Biden": the word is not part of the name
+                    if k0 == k1:
+                        if initial:
+                            continue  # "In 2020, ...": the token rules find nothing either
+                        return None
+                    k0 += 1
+                    s = start + caps[k0]
+                    word = words[k0]
+                elif k0 == k1:
+                    return None
+                else:
+                    lead = True
+            if word in _NOT_FAST and not lead:
+                if k0 != k1 or word not in lx.WEEKDAYS_MONTHS:
+                    return None
+                continue  # "In May": the token rules drop a lone month too
+            kind = self.lexicon_type(raw[s:e])
+            if kind is None:
+                if lead:
+                    return None
+                if k0 == k1:
+                    if not self._weak_opener(raw, start, s, e, word, end):  # type: ignore[arg-type]
+                        return None
+                    out.append(Candidate([Token(s, e, word)], None, GUESS, weak=True))  # type: ignore[arg-type]
+                    continue
+                person = self._person_run(raw, start, caps, words, k0, k1, end)
+                if person is None:
+                    return None
+                out.append(person)
+                continue
+            if kind is PER and word in lx.HONORIFICS:
+                return None
+            toks = [Token(s, s + len(word), word)]  # type: ignore[arg-type]
+            for k in range(k0 + 1, k1 + 1):
+                p, word = start + caps[k], words[k]
+                if word in _NOT_FAST:
+                    return None
+                toks.append(Token(p, p + len(word), word))  # type: ignore[arg-type]
+            out.append(self._known(raw, toks, kind, sports))
+        return out
+
+    def _person_run(
+        self,
+        raw: str,
+        start: int,
+        caps: list[int],
+        words: list[str | None],
+        k0: int,
+        k1: int,
+        end: int,
+    ) -> Candidate | None:
+        """A first name and one or two more plain words no lexicon knows ("Maria Kaur"): the
+        person the token rules make of it, or None when any of their other rules could apply
+        (a title, a head word, a connector, a known name glued before, a team's plural)."""
+        first = words[k0]
+        if k1 - k0 > 2 or end < 0 or first not in self.gz.first_names or first in _NOT_PERSON:
+            return None
+        s = start + caps[k0]
+        toks = [Token(s, s + len(first), first)]
+        name_seen = False
+        for k in range(k0 + 1, k1 + 1):
+            word = words[k]
+            if word in _NOT_PERSON or word in lx.HONORIFICS:
+                return None
+            if not name_seen and word in self.gz.first_names:
+                name_seen = True  # "Ukraine Vladimir Putin": the token rules split a known head
+                head = raw[s : toks[-1].end]
+                kind = self.lexicon_type(head)
+                if kind not in (None, PER) and (
+                    kind is not GPE or self.gz.places.get(head) != "city"
+                ):
+                    return None
+            p = start + caps[k]
+            toks.append(Token(p, p + len(word), word))  # type: ignore[arg-type]
+        last = toks[-1].text
+        if last[-1] == "s" or MODEL_CODE.match(first) is not None:
+            return None  # maybe a team ("Dallas Cowboys"): the token rules decide
+        after = next_token(raw, toks[-1].end, end)
+        if after in PLACE_SUFFIXES:
+            return None  # "Maria Kaur-based": the token rules make it a place
+        return Candidate(toks, PER, CUE, speech=after in lx.SPEECH_VERBS)
+
+    def _weak_opener(self, raw: str, start: int, s: int, e: int, word: str, end: int) -> bool:
+        """Whether the token rules make ``raw[s:e]``, an unknown word, a weak candidate with no
+        cue of its own: it opens the sentence (after quote marks at most), no speech verb or
+        place suffix follows and nothing around it speaks of a place or an organisation."""
+        if end < 0 or (s > start and raw[start:s].strip(_OPENER_CHARS)):
+            return False
+        if word in lx.PLACE_HEADS or MODEL_CODE.match(word) is not None:
+            return False
+        after = next_token(raw, e, end)
+        if after in lx.SPEECH_VERBS or after in PLACE_SUFFIXES:
+            return False
+        return self._around(raw, s, e, None, GUESS)[1] < CUE
+
+
+def opens_sentence(raw: str, start: int, s: int) -> bool | None:
+    """Whether the word at ``s`` opens the sentence starting at ``start`` as ``_is_initial``
+    reads it: True after quote marks at most, False after a word, None when unsure."""
+    if s == start or not raw[start:s].strip(_OPENER_CHARS):
+        return True
+    if s - 2 >= start and raw[s - 1] == " " and raw[s - 2].isalnum():
+        return False
+    return None
