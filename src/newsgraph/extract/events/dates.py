@@ -129,6 +129,20 @@ def _resolve(m: re.Match[str], published: dt.date | None, forward: bool = False)
     return None
 
 
+#: Every word a date expression needs one of (besides digits), as a token: a sentence without
+#: any has no date and needs no regex.
+DATE_WORDS: frozenset[str] = frozenset(
+    [*_DAYS, *_MONTHS, "january", "february", "march", "april", "june", "july", "august",
+     "september", "october", "november", "december", "yesterday", "today", "tonight", "night",
+     "day", "week", "weeks", "month", "months", "year", "days", "ago"]
+)  # fmt: skip
+
+
+def may_hold_date(words: list[str]) -> bool:
+    """Whether lower-cased tokens can hold a date expression (a number or a date word)."""
+    return not DATE_WORDS.isdisjoint(words) or any(w[:1].isdigit() for w in words)
+
+
 def _matches(text: str) -> list[re.Match[str]]:
     low = text.lower()
     return list((_DATE_LOW if len(low) == len(text) else _DATE_RE).finditer(low))

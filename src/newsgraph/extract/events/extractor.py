@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from newsgraph.extract.events.actors import COMMON_ACTOR_NOUNS as _COMMON_ACTOR_NOUNS
 from newsgraph.extract.events.actors import TOKEN_RE, Chunk, find_chunks, resolve_chunk
 from newsgraph.extract.events.contexts import contexts_for
-from newsgraph.extract.events.dates import Found, find_dates, pick_date
+from newsgraph.extract.events.dates import find_dates, may_hold_date, pick_date
 from newsgraph.extract.events.inflect import IRREGULAR
 from newsgraph.extract.events.lexicon import (
     HEAD_RE,
@@ -195,6 +195,26 @@ _VERB_ONLY = frozenset(
 )
 
 
+def _with_triggers(
+    sentences: tuple[Span, ...], offsets: list[int] | None
+) -> Iterator[tuple[Span, int]]:
+    """The sentences holding a trigger offset, each with the index of its first offset (all
+    sentences, index 0, when offsets are unknown)."""
+    if offsets is None:
+        yield from ((sent, 0) for sent in sentences)
+        return
+    starts = [sent.start for sent in sentences]
+    at = 0
+    n = len(offsets)
+    while at < n:
+        k = bisect_right(starts, offsets[at]) - 1
+        sent = sentences[k]
+        if k >= 0 and offsets[at] < sent.end:
+            yield sent, at
+        # the first offset past this sentence
+        at = bisect_left(offsets, sent.end if k >= 0 else starts[0], at + 1)
+
+
 # For head words that are a trigger only with a tail ("talks with", "under ... pressure"): all
 # their tails as one pattern.
 _TAILS = {
@@ -234,11 +254,7 @@ class EventExtractor:
         starts = [m.span.start for m in ordered]
         persons = [m for m in ordered if m.type is EntityType.PERSON]
         person_starts = [m.span.start for m in persons]
-        for sent in sentences:
-            if offsets is not None:
-                at = bisect_left(offsets, sent.start)
-                if at == len(offsets) or offsets[at] >= sent.end:
-                    continue
+        for sent, at in _with_triggers(sentences, offsets):
             base = sent.start
             stext = text[base : sent.end]
             spans = [m.span() for m in TOKEN_RE.finditer(stext)]
@@ -388,7 +404,7 @@ class EventExtractor:
         consumed: set[int] = set()
         chunk_end = {c.last for c in chunks if not c.adjectival}  # "Israeli airstrikes": a noun
         stext = sent.of(text)
-        dated: list[list[Found]] = []
+        dated: list = []  # the sentence's dates and contexts, found for its first event
         conditional = not _CONDITIONAL.isdisjoint(lows) and (
             "if" in lows or "unless" in lows or "event of" in stext.lower()
         )
@@ -526,7 +542,8 @@ class EventExtractor:
                 conf -= 0.1
             trigger_span = Span(tokens[f.first][0], f.end)
             if not dated:
-                dated.append(find_dates(stext, published))
+                dated.append(find_dates(stext, published) if may_hold_date(lows) else [])
+                dated.append(contexts_for(lows))
             date, date_text = pick_date(
                 dated[0],
                 published,
@@ -558,7 +575,7 @@ class EventExtractor:
                         recipient_id=recipient.actor_id if recipient else None,
                         recipient_country=recipient.country if recipient else None,
                         recipient_sector=recipient.sector if recipient else "",
-                        contexts=contexts_for(lows),
+                        contexts=dated[1],
                         quote=quote.span if quote is not None else None,
                         date=date,
                         date_text=date_text,
