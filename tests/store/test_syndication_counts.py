@@ -77,6 +77,10 @@ def assert_counts_match_a_recount(store: Store) -> None:
         assert _rows(conn, syn.stories) == counts.recount_stories(conn)
         assert _rows(conn, syn.quote_groups) == counts.recount_groups(conn)
         tallies = [_rows(conn, t) for t in tally_tables]
+        orphans = (
+            "SELECT count(*) FROM minhash_bands WHERE article_id NOT IN (SELECT id FROM articles)"
+        )
+        assert conn.exec_driver_sql(orphans).scalar() == 0  # replaced copies leave no index rows
         conn.rollback()
         with conn.begin() as tx:
             counts.tallies_from_scratch(conn)
@@ -185,6 +189,10 @@ def test_a_version_4_database_gains_the_tallies(tmp_path: Path) -> None:
                 conn.exec_driver_sql(f"DROP TABLE {table}")
             conn.exec_driver_sql("DROP INDEX ix_copies_story_first")
             conn.exec_driver_sql('CREATE INDEX ix_copies_story_id ON copies ("story_id")')
+            conn.exec_driver_sql(
+                "CREATE INDEX ix_minhash_bands_article_id ON minhash_bands (article_id)"
+            )
+            bands = conn.exec_driver_sql("SELECT count(*) FROM minhash_bands").scalar()
             conn.exec_driver_sql("UPDATE schema_meta SET value = '4' WHERE key = 'schema_version'")
     with open_store(path) as s:
         s.write([copy_doc(4, host=HOSTS[2])])
@@ -193,4 +201,6 @@ def test_a_version_4_database_gains_the_tallies(tmp_path: Path) -> None:
         assert_counts_match_a_recount(s)
         with s.engine.connect() as conn:
             indexes = {i["name"] for i in sa.inspect(conn).get_indexes("copies")}
+            assert not sa.inspect(conn).get_indexes("minhash_bands")
+            assert conn.exec_driver_sql("SELECT count(*) FROM minhash_bands").scalar() >= bands
         assert "ix_copies_story_first" in indexes and "ix_copies_story_id" not in indexes

@@ -276,7 +276,9 @@ class Store:
                 pending_ids.add(aid)
             stale_ids = list(stale)
             gone = counters.removed(conn, stale_ids)
+            stale_bands = syndication.band_rows_of(conn, stale_ids)
             self._delete_articles(conn, stale_ids)
+            syndication.drop_band_rows(conn, stale_bands)
             counters.remove_from_groups(conn, gone, self._date_param)
             self._insert(conn, list(pending.values()), now, first_seen, gone)
         return counts

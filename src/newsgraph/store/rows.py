@@ -120,7 +120,6 @@ def quote_rows(
     aid = doc.article.id
     if published is _AS_IS:
         published = as_date(doc.article.published)
-    speakers: dict[str, str] = {}
     return [
         (
             aid,
@@ -138,7 +137,7 @@ def quote_rows(
             float(q.confidence),
             q.evidence,
             published,
-            quote_group_key(q, story_id or aid, speakers),
+            quote_group_key(q, story_id or aid),
         )
         for q in doc.quotes
     ]

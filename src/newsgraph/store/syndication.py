@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -35,7 +37,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from newsgraph.model import Document, Quote
-from newsgraph.store.driver import select_in
+from newsgraph.store.driver import run_many, select_in
 from newsgraph.store.schema import articles, index_hook, metadata, quotes
 
 SHINGLE = 4  # words per shingle: long enough that unrelated articles share almost none
@@ -100,12 +102,9 @@ minhash_bands = sa.Table(
     metadata,
     sa.Column("band_key", sa.BigInteger, primary_key=True, comment="hash of band number + values"),
     sa.Column("story_id", sa.String(64), primary_key=True),
-    sa.Column(
-        "article_id",
-        sa.String(64),
-        sa.ForeignKey(articles.c.id, ondelete="CASCADE"),
-        nullable=False,
-    ),
+    # No foreign key and no index: a replaced copy's rows are found by their band keys (from its
+    # signature), and an index on random article ids would double the cost of every insert.
+    sa.Column("article_id", sa.String(64), nullable=False, comment="the copy that added it"),
     sqlite_with_rowid=False,  # the key order is the look-up order: one B-tree, no rowid
 )
 
@@ -125,14 +124,13 @@ quote_groups = sa.Table(
 # A story's copies in first-seen order: its first copy is one index probe, however many it has.
 _INDEXES = (
     ("ix_copies_story_first", "copies", ("story_id", "first_seen", "article_id")),
-    ("ix_minhash_bands_article_id", "minhash_bands", ("article_id",)),
     ("ix_quotes_group_key", "quotes", ("group_key",)),
 )
 
 
 create_indexes = index_hook(_INDEXES)
 
-for _table in (copies, minhash_bands, quote_groups, quotes):
+for _table in (copies, quote_groups, quotes):
     sa.event.listen(_table, "after_create", create_indexes)
 
 
@@ -252,22 +250,26 @@ def outlet(doc: Document) -> str:
     return a.source
 
 
-def quote_group_key(
-    q: Quote, story_id: str | None, folded: dict[str, str] | None = None
-) -> str | None:
-    """The group of a quotation: same normalised words by the same speaker, in any story; a
-    quotation without a speaker only groups within its own story. ``folded`` caches speaker
-    names across one article's quotations."""
-    words = _fold(q.text)
+@lru_cache(maxsize=4096)
+def _folded_name(name: str) -> str:
+    return _fold(name)
+
+
+# Syndicated copies repeat their quotations word for word: the key of a (scope, text) pair
+# seen before is a dictionary hit instead of a fold and a hash.
+@lru_cache(maxsize=16384)
+def _scoped_key(scope: str, text: str) -> str | None:
+    words = _fold(text)
     if not words:
         return None
-    who = ""
-    if q.speaker:
-        if folded is None:
-            folded = {}
-        who = folded.get(q.speaker) or folded.setdefault(q.speaker, _fold(q.speaker))
-    scope = f"speaker:{who}" if who else f"story:{story_id or ''}"
     return hashlib.blake2b(f"{scope}\x1f{words}".encode(), digest_size=16).hexdigest()
+
+
+def quote_group_key(q: Quote, story_id: str | None) -> str | None:
+    """The group of a quotation: same normalised words by the same speaker, in any story; a
+    quotation without a speaker only groups within its own story."""
+    who = _folded_name(q.speaker) if q.speaker else ""
+    return _scoped_key(f"speaker:{who}" if who else f"story:{story_id or ''}", q.text)
 
 
 # ---------------------------------------------------------------------- writing
@@ -315,20 +317,24 @@ def _signatures(conn: Connection, ids: Iterable[str]) -> dict[str, np.ndarray | 
     return {aid: _from_blob(blob) for aid, blob in select_in(conn, sql, sorted(set(ids)))}
 
 
+def _by_shared_bands(item: tuple[tuple[str, str], int]) -> tuple[int, str]:
+    (_story, aid), n = item
+    return -n, aid
+
+
 def _best_story(
     sig: np.ndarray, keys: list[int], by_band: _Bands, sigs: dict[str, np.ndarray | None]
 ) -> str | None:
     """The story of the most similar candidate (most shared bands first, at most
     :data:`MAX_CANDIDATES` compared) if it reaches :data:`SAME_STORY`."""
-    shared: dict[tuple[str, str], int] = defaultdict(int)
+    shared: Counter[tuple[str, str]] = Counter()
     for k in keys:
-        entries = by_band.get(k, ())
-        if len(entries) < BAND_CAP:  # a full key is common text, not a sign of a copy
-            for entry in entries:
-                shared[entry] += 1
-    ranked = sorted(shared, key=lambda e: (-shared[e], e[1]))[:MAX_CANDIDATES]
+        entries = by_band.get(k)
+        if entries and len(entries) < BAND_CAP:  # a full key is common text, not a copy's sign
+            shared.update(entries)
+    ranked = heapq.nsmallest(MAX_CANDIDATES, shared.items(), key=_by_shared_bands)
     best, story = SAME_STORY, None
-    for cand_story, aid in ranked:
+    for (cand_story, aid), _n in ranked:
         cand = sigs.get(aid)
         if cand is None:
             continue
@@ -416,24 +422,61 @@ def write_copies(
         insert(conn, minhash_bands, BAND_FIELDS, filled)
 
 
+def band_rows_of(conn: Connection, article_ids: Sequence[str]) -> list[tuple[int, str]]:
+    """(band key, article id) of every index row these stored copies may have added."""
+    sql = "SELECT article_id, signature FROM copies WHERE article_id IN ({})"
+    out = []
+    for aid, blob in select_in(conn, sql, sorted(set(article_ids))):
+        sig = _from_blob(blob)
+        out.extend((k, aid) for k in (band_keys(sig) if sig is not None else ()))
+    return out
+
+
+def drop_band_rows(conn: Connection, rows: Sequence[tuple[int, str]]) -> None:
+    """Delete the index rows of replaced copies (primary-key probes by band key)."""
+    run_many(conn, "DELETE FROM minhash_bands WHERE band_key = ? AND article_id = ?", rows)
+
+
 def reindex_stories(conn: Connection, story_ids: Iterable[str]) -> None:
     """After copies were deleted: give back to each story the band keys that only the deleted
-    copies carried in the index, from the signatures of the copies that remain."""
+    copies carried in the index, from the signatures of the copies that remain (keys marked
+    full stay full)."""
     for chunk in _chunks(sorted(set(story_ids))):
-        members = sa.select(copies.c.article_id).where(copies.c.story_id.in_(chunk))
-        stmt = sa.select(minhash_bands.c.band_key, minhash_bands.c.story_id)
-        have = set(map(tuple, conn.execute(stmt.where(minhash_bands.c.article_id.in_(members)))))
         rows = conn.execute(
             sa.select(copies.c.story_id, copies.c.article_id, copies.c.signature)
             .where(copies.c.story_id.in_(chunk))
             .order_by(copies.c.first_seen, copies.c.article_id)
         )
+        members = [(story, aid, _from_blob(blob)) for story, aid, blob in rows]
+        keys = {k for _s, _a, sig in members if sig is not None for k in band_keys(sig)}
+        have, full = set(), set()
+        sql = "SELECT band_key, story_id FROM minhash_bands WHERE band_key IN ({})"
+        for k, story in select_in(conn, sql, sorted(keys)):
+            if story == FULL:
+                full.add(k)
+            else:
+                have.add((k, story))
         missing = []
-        for story, aid, blob in rows:
-            sig = _from_blob(blob)
+        for story, aid, sig in members:
             for k in band_keys(sig) if sig is not None else ():
-                if (k, story) not in have:
+                if k not in full and (k, story) not in have:
                     have.add((k, story))
-                    missing.append({"band_key": k, "story_id": story, "article_id": aid})
-        if missing:
-            conn.execute(sa.insert(minhash_bands), missing)
+                    missing.append((k, story, aid))
+        sql = "INSERT INTO minhash_bands (band_key, story_id, article_id) VALUES (?, ?, ?)"
+        run_many(conn, sql, missing)
+
+
+def rebuild_band_index(conn: Connection) -> None:
+    """Migration 5: ``minhash_bands`` without its foreign key and article index."""
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_minhash_bands_article_id")
+    if conn.dialect.name == "postgresql":
+        fk = "minhash_bands_article_id_fkey"
+        conn.exec_driver_sql(f"ALTER TABLE minhash_bands DROP CONSTRAINT IF EXISTS {fk}")
+        return
+    conn.exec_driver_sql("ALTER TABLE minhash_bands RENAME TO minhash_bands_v4")
+    minhash_bands.create(conn)
+    conn.exec_driver_sql(
+        "INSERT INTO minhash_bands (band_key, story_id, article_id)"
+        " SELECT band_key, story_id, article_id FROM minhash_bands_v4"
+    )
+    conn.exec_driver_sql("DROP TABLE minhash_bands_v4")

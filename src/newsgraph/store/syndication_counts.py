@@ -35,6 +35,7 @@ from newsgraph.store.syndication import (
     copies,
     create_indexes,
     quote_groups,
+    rebuild_band_index,
     reindex_stories,
     stories,
 )
@@ -452,6 +453,7 @@ def add_outlet_tallies(conn: Connection, _dialect: object) -> None:
     for table in (story_outlets, quote_group_outlets):
         table.create(conn, checkfirst=True)
     tallies_from_scratch(conn)
+    rebuild_band_index(conn)
     conn.exec_driver_sql("DROP INDEX IF EXISTS ix_copies_story_id")
     create_indexes(copies, conn)
 
