@@ -53,11 +53,7 @@ def clean_record(record: Record, *, known_boilerplate: Set[str] = frozenset()) -
     lines = read_lines(text, known_boilerplate)
     t = find_title(lines, record.title)
     title_key = compare_key(record.title or (lines[t].text if t is not None else ""))
-    # Only lines about as long as the title can repeat it: the others keep an empty key.
-    lo, hi = 0.8 * len(title_key), 1.3 * len(title_key) + 40
-    for ln in lines:
-        if lo <= len(ln.text) <= hi:
-            ln.key = compare_key(ln.text)
+    _set_keys(lines, title_key)
     start = -1 if t is None else t
     b = first_paragraph(lines, start, title_key)
     if b is None:
@@ -96,6 +92,22 @@ def clean_record(record: Record, *, known_boilerplate: Set[str] = frozenset()) -
         lines=tuple(Line(Span(ln.start, ln.end), ln.role or BP, ln.reason) for ln in lines),
         metadata=metadata,
     )
+
+
+def _set_keys(lines: list[LineInfo], title_key: str) -> None:
+    """Comparison keys for the lines that could repeat the title; the others keep an empty key.
+
+    Such a line is about as long as the title, and its key starts with the title key's first
+    character (both :func:`same_title` tests need it), which the line's first character shows
+    when it is a letter or digit."""
+    if not title_key:
+        return
+    lo, hi = 0.8 * len(title_key), 1.3 * len(title_key) + 40
+    first = title_key[0]
+    for ln in lines:
+        text = ln.text
+        if lo <= len(text) <= hi and (not text[0].isalnum() or text[0].lower()[0] == first):
+            ln.key = compare_key(text)
 
 
 def _after_standfirst(lines: list[LineInfo], b: int, title_key: str) -> int:

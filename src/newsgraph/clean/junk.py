@@ -159,7 +159,7 @@ def junk_reason(line: str) -> str | None:
     unanchored regexes only run behind plain substring checks that they need to match."""
     if len(line) > MAX_JUNK_CHARS:
         return None
-    if not _HAS_ALNUM.search(line):
+    if not line[:1].isalnum() and not _HAS_ALNUM.search(line):  # [^\W_] is str.isalnum
         return "no words"
     low = line.lower()
     m = _start_rule(line, low)
