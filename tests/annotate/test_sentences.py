@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.annotate.sentences import split_line, split_sentences
+from newsgraph.annotate.sentences import _word_before, split_line, split_sentences
 from newsgraph.model import Article, Line, LineRole, Span
 
 
@@ -109,3 +111,25 @@ def test_sentences_partition_each_line(text: str) -> None:
     for i, c in enumerate(text):
         if not c.isspace():
             assert i in covered
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(_ALPHABET, max_size=20).map("".join),
+    st.lists(_ALPHABET, max_size=60).map("".join),
+    st.lists(_ALPHABET, max_size=20).map("".join),
+)
+def test_a_line_splits_the_same_inside_a_longer_text(before: str, line: str, after: str) -> None:
+    """Offsets are absolute: text around the line never changes how the line splits."""
+    text = before + line + after
+    alone = [(s.start, s.end) for s in split_line(line, 0, len(line))]
+    inside = split_line(text, len(before), len(before) + len(line))
+    assert [(s.start - len(before), s.end - len(before)) for s in inside] == alone
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join), st.integers(0, 40), st.integers(0, 40))
+def test_word_before_is_the_longest_word_run_ending_there(text: str, lo: int, at: int) -> None:
+    lo, at = min(lo, at, len(text)), min(at, len(text))
+    found = re.search(r"[\w.’'-]+$", text[lo:at])
+    assert _word_before(text, lo, at) == (found.group() if found else None)

@@ -262,7 +262,7 @@ class QuoteWalker:
         self, sent: Span, segs: list[Segment]
     ) -> tuple[list[Tok], list[int], list[Segment]] | None:
         """Tokens of a sentence with quotations or speech verbs; None for the others (speed)."""
-        inside = [g for g in segs if sent.start <= g.mark_start < sent.end]
+        inside = [g for g in segs if sent.start <= g.mark_start < sent.end] if segs else segs
         if not inside and not has_cue_word(self.text, sent.start, sent.end):
             return None
         toks, where = sentence_tokens(
@@ -312,7 +312,7 @@ class QuoteWalker:
         last_att: Draft | None = None
         for sent, item in zip(sents, toks_list, strict=True):
             if item is None:
-                self._update_discourse(sent, [])
+                self._topic_of(sent)
                 continue
             toks, where, inside = item
             sentence_drafts: list[tuple[int, Draft]] = []
@@ -504,10 +504,14 @@ class QuoteWalker:
                 self.state.attributed(d.speaker, main=n == 0)
                 person = person or d.speaker.person
         if not person:
-            name = self._topic_from_text(sent.start, sent.end)
-            if name is not None:
-                self.state.topic_person = name
-                self.state.note_person(name)
+            self._topic_of(sent)
+
+    def _topic_of(self, sent: Span) -> None:
+        """A sentence without a person quoted: the person it is about becomes the topic."""
+        name = self._topic_from_text(sent.start, sent.end)
+        if name is not None:
+            self.state.topic_person = name
+            self.state.note_person(name)
 
     def _topic_from_text(self, start: int, end: int) -> str | None:
         """The first known person standing as a subject: at the start, or before a verb-like word.

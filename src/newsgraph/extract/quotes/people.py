@@ -31,8 +31,13 @@ NAME_PARTICLES = frozenset(("de", "da", "van", "von", "der", "al", "bin", "ibn",
 FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | NON_SUBJECT_WORDS
 
 
+_POSSESSIVE_ENDS = ("’s", "'s", "’", "'")
+
+
 def strip_possessive(word: str) -> str:
-    for suffix in ("’s", "'s", "’", "'"):
+    if not word.endswith(_POSSESSIVE_ENDS):
+        return word  # the common case, in one call
+    for suffix in _POSSESSIVE_ENDS:
         if word.endswith(suffix):
             return word[: -len(suffix)]
     return word

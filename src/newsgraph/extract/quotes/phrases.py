@@ -204,15 +204,22 @@ def _has_det_before(toks: list[Tok], j: int) -> bool:
     return False
 
 
+# Words that never belong to a speaker noun phrase; inflected speech verbs do not either when
+# written in lower case ("said"), but a base form may be a noun ("a report").
+_NOT_NP = (
+    PREPOSITIONS
+    | CONJUNCTIONS
+    | AUXILIARIES
+    | frozenset(("that", "this", "to", "not", "who", "which", "what", "when", "where"))
+)
+_INFLECTED_CUES = frozenset(form for form, entry in CUE_FORMS.items() if entry[1] != "base")
+
+
 def np_word(t: Tok) -> bool:
-    if not t.text[0].isalnum():
+    first = t.text[0]
+    if not first.isalnum() or t.low in _NOT_NP:
         return False
-    low = t.low
-    if low in PREPOSITIONS or low in CONJUNCTIONS or low in AUXILIARIES:
-        return False
-    if low in ("that", "this", "to", "not", "who", "which", "what", "when", "where"):
-        return False
-    return not (t.text[0].islower() and low in CUE_FORMS and CUE_FORMS[low][1] != "base")
+    return not (t.low in _INFLECTED_CUES and first.islower())
 
 
 def np_after(toks: list[Tok], i: int) -> Phrase | None:

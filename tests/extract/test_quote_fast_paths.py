@@ -1,0 +1,71 @@
+"""The quote stage's fast paths give the answers of their plain definitions (properties)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.extract.quotes.lexicon import _REPORTING_WORDS, CUE_FORMS, has_cue_word
+from newsgraph.extract.quotes.people import LastNameHits
+from newsgraph.extract.quotes.phrases import _TOKEN, Tok, cue_candidates, tokenize
+
+_PIECES = st.sampled_from(
+    [
+        " ", "  ", "\n", "\t", "\u00a0", "\u2003", ".", ",", "’", "'", "-", "“", "”", "Mr.", "Dr",
+        "Mr", "officials’", "don’t", "U.S.", "said", "Said", "saids", "resaid", "told", "warns",
+        "added", "says", "x", "3", "_", "Peter", "Hall", "hall", "İstanbul", "ΣΟΦΙΑ", "Σ", "é",
+    ]
+)  # fmt: skip
+_TEXT = st.lists(_PIECES, max_size=40).map("".join)
+
+
+def _match_tokens(text: str, start: int, end: int) -> list[Tok]:
+    """Tokens by match objects: the definition ``tokenize`` must equal."""
+    return [
+        tuple.__new__(Tok, (m.group(), m.start(), m.end(), m.group().lower()))
+        for m in _TOKEN.finditer(text, start, end)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT, st.integers(0, 200), st.integers(0, 200))
+def test_tokens_are_the_token_pattern_matches(text: str, a: int, b: int) -> None:
+    a, b = min(a, b, len(text)), min(max(a, b), len(text))
+    toks = tokenize(text, a, b)
+    assert toks == _match_tokens(text, a, b)
+    assert all(text[t.start : t.end] == t.text for t in toks)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_TEXT, st.integers(0, 30))
+def test_cue_candidates_are_the_speech_verb_spellings(text: str, start: int) -> None:
+    toks = tokenize(text, 0, len(text))
+    expected = [k for k, t in enumerate(toks) if k >= start and t.low in CUE_FORMS]
+    assert cue_candidates(toks, start) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_reporting_word_check_is_a_lookup_of_whole_lower_case_words(text: str) -> None:
+    words = re.findall(r"(?<![\w’'])[a-z]{3,}", text)
+    assert has_cue_word(text, 0, len(text)) == any(w in _REPORTING_WORDS for w in words)
+
+
+def test_reporting_words_in_news_sentences() -> None:
+    assert has_cue_word("The ministry said on Monday it would act.", 0, 41)
+    assert has_cue_word("Officials warned that prices would rise.", 0, 40)
+    assert not has_cue_word("The sayings of the Said family were resaid.", 0, 43)
+    assert not has_cue_word("He had a say in the talks.", 0, 26)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT, st.lists(st.sampled_from(["hall", "peter", "σοφια", "i̇stanbul", "x"]), max_size=3))
+def test_last_name_index_answers_like_lower_casing_each_slice(text: str, lasts: list[str]) -> None:
+    hits = LastNameHits(text, tuple(lasts))
+    n = len(text)
+    for a in range(0, n + 1, 3):
+        for end in (n, (a + n) // 2, min(n, a + 5)):
+            low = text[a:end].lower()
+            assert hits.within(a, end) == any(last in low for last in lasts)
