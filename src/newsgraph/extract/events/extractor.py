@@ -273,7 +273,7 @@ class EventExtractor:
                     bisect_left(spans, (o - base,))
                     for o in offsets[at : bisect_left(offsets, sent.end, at)]
                 ]
-            found = self._triggers(text, tokens, lows, heads, {m.span.end for m in sm})
+            found = self._triggers(text, tokens, lows, heads, sm)
             if not found:
                 continue
             chunks = find_chunks(text, tokens, sm, self.kb, published, cache, lows)
@@ -320,14 +320,16 @@ class EventExtractor:
         tokens: list[tuple[int, int]],
         lows: list[str],
         heads: Iterable[int],
-        mention_ends: set[int],
+        mentions: list[Mention],
     ) -> list[_Found]:
-        """The trigger phrases starting at the token indexes ``heads``, left to right; a verb
-        form read as a noun ("the meeting", "local elections tests") becomes the noun's trigger
-        or none, before any chunking."""
+        """The trigger phrases starting at the token indexes ``heads``, left to right, with what
+        can be decided before chunking: a verb form read as a noun ("the meeting", "Russia's
+        press") becomes the noun's trigger or none; a capitalised word inside a name
+        ("International Monetary Fund") and a passive with no "by" agent trigger nothing."""
         found: list[_Found] = []
         i = 0
         n = len(tokens)
+        mention_ends = {m.span.end for m in mentions}
         for i0 in heads:
             if i0 < i or i0 >= n:
                 continue
@@ -337,7 +339,9 @@ class EventExtractor:
                 i += 1
                 continue
             s, e = tokens[i]
-            if s > 0 and text[s - 1] == "-":  # "Russian-backed", "US-led"
+            if (s > 0 and text[s - 1] == "-") or (  # "Russian-backed", "US-led"
+                text[s].isupper() and any(m.span.start <= s and e <= m.span.end for m in mentions)
+            ):
                 i += 1
                 continue
             hit: _Found | None = None
@@ -372,6 +376,15 @@ class EventExtractor:
                 and _idle_noun(text, tokens, lows, hit)
             ):
                 hit = None  # (what a governing verb governs stays: "refused to return to talks")
+            if (
+                hit is not None
+                and not hit.trig.nominal
+                and not hit.trig.governs
+                and not (found and (found[-1].trig.governs or found[-1].trig.mode == "deny"))
+                and "by" not in lows[hit.last + 1 :]
+                and _passive(lows, i, None)
+            ):
+                hit = None  # "the issue was discussed": no agent, no actor (see _by_agent)
             if hit is None:
                 i += 1
                 continue
@@ -816,6 +829,7 @@ def _idle_noun(text: str, tokens: list[tuple[int, int]], lows: list[str], f: _Fo
     return True
 
 
+_POSSESSIVE = _set("'s ’s")
 # Lower-case words that can end an actor chunk (besides names): the verb after them is finite.
 _CHUNK_LAST = _COMMON_ACTOR_NOUNS | _set("he she they we i it of")
 
@@ -830,6 +844,8 @@ def _noun_after(
     if word.endswith("ed") or word in _IRREGULAR_PAST:
         return False
     prev = lows[i - 1]
+    if prev in _POSSESSIVE:
+        return True  # "Russia's press"
     ps, pe = tokens[i - 1]
     return (
         text[ps].islower()
