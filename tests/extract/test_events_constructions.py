@@ -334,3 +334,28 @@ def test_demonym_before_an_act_noun_owns_it() -> None:
 def test_adjective_before_an_act_noun_is_not_a_subject() -> None:
     text = "\u201cWe condemn this brutal attack,\u201d said the Kenyan president."
     assert [e.type for e in events_of(text)] == ["ACCUSE"]
+
+
+def test_purpose_protest_and_occupation_by_civilians_are_protests() -> None:
+    evs = events_of("Workers occupied the factory in Turin to protest the layoffs.")
+    assert [(e.type, e.actor_text) for e in evs] == [("PROTEST", "Workers")]
+
+
+def test_accused_party_is_the_recipient_whatever_it_is() -> None:
+    e = one("Vietnam accused Chinese fishing boats of entering its waters.", "ACCUSE")
+    assert e.recipient_text == "Chinese fishing boats"
+
+
+def test_handing_power_back_is_a_concession() -> None:
+    e = one("The junta in Guinea agreed to hand power back to civilians.", "CONCEDE")
+    assert e.actor_text.startswith("The junta")
+
+
+def test_a_word_inside_a_name_is_no_trigger() -> None:
+    text = "The International Monetary Fund said growth would slow in Kenya."
+    assert not events_of(text)
+
+
+def test_passive_with_no_agent_and_noun_after_possessive_trigger_nothing() -> None:
+    assert not events_of("The proposal was discussed at length in Geneva.")
+    assert not events_of("Russia's press reported heavy snow in Moscow.")

@@ -462,8 +462,10 @@ class EventExtractor:
                 and lows[f.first - 1] in _COMPLEMENT
                 and idx > 0
                 and _same_clause(lows, found[idx - 1], f, start)
+                and not (etype == "PROTEST" and lows[f.first - 1] == "to")
             ):
                 continue  # "sanctioned firms for supplying drones", "talks to restore ties"
+                # (but "occupied buildings to protest the war": the act was a protest)
             if start > 0 and lows[start - 1] in ("if", "unless"):
                 continue  # the condition of another event, not an event reported
             subj = _subject(chunks, lows, start, f.first)
@@ -544,6 +546,8 @@ class EventExtractor:
                 continue  # "called the accident a big problem": naming, not phoning
             if etype == "ASSAULT" and not _CYBER.isdisjoint(lows):
                 etype, mode = "COERCE", "cyber"
+            if etype == "ASSAULT" and trig.phrase == "occupy~" and actor.sector == "civil society":
+                etype, mode = "PROTEST", "obstruct"  # students occupying a campus protest
             if etype == "CONSULT" and mode == "" and _phone(lows):
                 mode = "phone"
             conf = 0.75
@@ -977,7 +981,7 @@ def _noun_phrase(
         or head in _GENERIC
         or head in TRIGGERS
         or (text[tokens[last][0]].isupper() and last == first)
-        or (etype != "ASSAULT" and not _personish(head))
+        or (etype != "ASSAULT" and not _personish(head) and not _accused(etype, lows, k))
         or head in _INSTRUMENT_WORDS
     ):
         return None
@@ -985,6 +989,11 @@ def _noun_phrase(
         return None
     span = Span(tokens[first][0], tokens[last][1])
     return _Party(span.of(text), span, None, None, "")
+
+
+def _accused(etype: str, lows: list[str], k: int) -> bool:
+    """ "accused Chinese coast guard vessels of ...": whatever is accused of something."""
+    return etype == "ACCUSE" and lows[k : k + 1] == ["of"]
 
 
 def _noun_phrase_before(

@@ -157,7 +157,8 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "return",
         "",
         "return~ ?the control|bodies|territory|artefacts|artifacts|"
-        "property|remains|children|assets; hand~ back; give~ back",
+        "property|remains|children|assets; hand~ ?power|control|territory|authority back;"
+        " give~ back",
     ),
     (
         "RETREAT",
