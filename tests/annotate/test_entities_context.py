@@ -136,7 +136,8 @@ _VOCABULARY = (
     "Putin Reuters Russian Kremlin Tolsen Brelsa The In Monday May United Nations Bank "
     "England U.S. coach Mr. al-Assad Ministry Smith Many people Protesters gathered Critics "
     "New Delhi York In But First Apr. March Republic “ ( : — shares rose based in, who TV "
-    "Maria Kaur Ivan Morales NEW DELHI Dallas Cowboys Sofia told De President spokesman -based"
+    "Maria Kaur Ivan Morales NEW DELHI Dallas Cowboys Sofia told De President spokesman -based "
+    "Interior Ministry 3rd Trade union leader Iran. ” Party Of"
 )
 _WORDS = st.sampled_from(_VOCABULARY.split())
 

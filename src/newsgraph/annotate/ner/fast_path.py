@@ -7,8 +7,10 @@ window, or declines (None) and leaves the window to them; a property test holds 
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.annotate.ner import lexicons as lx
-from newsgraph.annotate.ner.candidates import CUE, GPE, GUESS, PER, Candidate
+from newsgraph.annotate.ner.candidates import CUE, GPE, GUESS, ORG, PER, Candidate
 from newsgraph.annotate.ner.scan import (
     CAP_CONNECTORS,
     MODEL_CODE,
@@ -29,6 +31,8 @@ _JOINERS = lx.ORG_CONNECTORS | lx.NAME_PARTICLES | POSSESSIVES | {"", "'", "’"
 # words of _NOT_FAST the fast path still reads: "The" before a name, a lone month or weekday
 _FAST_ALONE = lx.WEEKDAYS_MONTHS | {"The"}
 _OPENER_CHARS = "".join(OPENERS)
+_CLAUSE_ENDS = "!?:;•|…"  # one-character tokens after which a word opens a clause
+_ORDINAL_BEFORE = re.compile(r"\d+(?:st|nd|rd|th|d) $")
 # words that keep a first name and unknown words from the fast path's person rule
 _NOT_PERSON = (
     _NOT_FAST
@@ -71,14 +75,17 @@ class FastPath:
         count: int,
         sports: bool,
         end: int = -1,
+        w_start: int = -1,
     ) -> list[Candidate] | None:
         """The common case without tokenising: the window's capitalised words are plain words,
         in runs a lexicon knows ("in Moscow on", "said Vladimir Putin", "The Kremlin and ...
         Russia") with nothing between runs that could join them into one name. A lone month
         ("of May.") names nothing; a common word opening the sentence ("Protesters gathered")
         is a weak candidate and a first name before unknown words ("Maria Kaur") a person,
-        as the token rules make them. ``end``: where the sentence ends."""
+        as the token rules make them; "Russia and Ukraine" are two names, "The Interior
+        Ministry" one. ``end``: where the sentence ends; ``w_start``: where the window starts."""
         runs: list[list[int]] = []  # [start, end, first cap, last cap]
+        ands: list[int] = []  # runs joined to the run before by "and"
         for k in range(first, first + count):
             word = words[k]
             if word is None or (word in _NOT_FAST and word not in _FAST_ALONE):
@@ -89,8 +96,12 @@ class FastPath:
                 runs[-1][3] = k
                 continue
             if runs and raw[runs[-1][1] : p].strip() in _JOINERS:
-                return None
+                if raw[runs[-1][1] : p] != " and ":
+                    return None
+                ands.append(len(runs))
             runs.append([p, p + len(word), k, k])  # type: ignore[arg-type]
+        if ands and not self._split_at_and(raw, start, caps, words, runs, ands):
+            return None
         out: list[Candidate] = []
         for s, e, k0, k1 in runs:
             if raw[e : e + 1] == " " and raw[e + 1 : e + 2].isupper():
@@ -102,7 +113,7 @@ class FastPath:
                 continue  # "of May.": the token rules drop a lone month too
             lead = False  # a capitalised function word inside the name ("in New Delhi")
             if word.lower() in lx.FUNCTION_WORDS:  # type: ignore[union-attr]
-                initial = opens_sentence(raw, start, s)
+                initial = opens_sentence(raw, start, s, w_start)
                 if initial is None:
                     return None
                 if word == "The" or (initial and word not in lx.ROLE_FILLERS):
@@ -127,9 +138,15 @@ class FastPath:
                 if lead:
                     return None
                 if k0 == k1:
-                    if not self._weak_opener(raw, start, s, e, word, end):  # type: ignore[arg-type]
+                    if not self._weak_opener(raw, start, s, e, word, end, w_start):  # type: ignore[arg-type]
                         return None
                     out.append(Candidate([Token(s, e, word)], None, GUESS, weak=True))  # type: ignore[arg-type]
+                    continue
+                if words[k1] in lx.ORG_HEADS:  # "The Interior Ministry said"
+                    body = self._org_run(raw, start, caps, words, k0, k1)
+                    if body is None:
+                        return None
+                    out.append(body)
                     continue
                 person = self._person_run(raw, start, caps, words, k0, k1, end)
                 if person is None:
@@ -146,6 +163,46 @@ class FastPath:
                 toks.append(Token(p, p + len(word), word))  # type: ignore[arg-type]
             out.append(self._known(raw, toks, kind, sports))
         return out
+
+    def _split_at_and(
+        self,
+        raw: str,
+        start: int,
+        caps: list[int],
+        words: list[str | None],
+        runs: list[list[int]],
+        ands: list[int],
+    ) -> bool:
+        """Whether the token rules split every "A and B" of the window into two names, as they
+        do unless the whole is known or B ends in an organisation head ("Democratic and
+        Republican Party"); runs with capitalised connectors ("The", "Of") are left to them."""
+        for r in runs:
+            if any(words[k] in CAP_CONNECTORS for k in range(r[2], r[3] + 1)):
+                return False
+        for a in ands:
+            left, right = runs[a - 1], runs[a]
+            if words[right[3]] in lx.ORG_HEADS or words[right[2]] in lx.WEEKDAYS_MONTHS:
+                return False
+            if self.lexicon_type(raw[left[0] : right[1]]) is not None:
+                return False
+        return True
+
+    def _org_run(
+        self, raw: str, start: int, caps: list[int], words: list[str | None], k0: int, k1: int
+    ) -> Candidate | None:
+        """Plain words no lexicon knows ending in an organisation head ("Interior Ministry"):
+        the organisation the token rules make of them, or None when an ordinal before or a
+        connector inside leaves them to the rules."""
+        toks = []
+        for k in range(k0, k1 + 1):
+            word = words[k]
+            if word in _NOT_FAST or word in CAP_CONNECTORS:
+                return None
+            p = start + caps[k]
+            toks.append(Token(p, p + len(word), word))  # type: ignore[arg-type]
+        if _ORDINAL_BEFORE.search(raw, max(0, toks[0].start - 12), toks[0].start) is not None:
+            return None  # "3rd Armoured Brigade": the rules take the ordinal in
+        return Candidate(toks, ORG, CUE)
 
     def _person_run(
         self,
@@ -188,11 +245,13 @@ class FastPath:
             return None  # "Maria Kaur-based": the token rules make it a place
         return Candidate(toks, PER, CUE, speech=after in lx.SPEECH_VERBS)
 
-    def _weak_opener(self, raw: str, start: int, s: int, e: int, word: str, end: int) -> bool:
+    def _weak_opener(
+        self, raw: str, start: int, s: int, e: int, word: str, end: int, w_start: int = -1
+    ) -> bool:
         """Whether the token rules make ``raw[s:e]``, an unknown word, a weak candidate with no
-        cue of its own: it opens the sentence (after quote marks at most), no speech verb or
-        place suffix follows and nothing around it speaks of a place or an organisation."""
-        if end < 0 or (s > start and raw[start:s].strip(_OPENER_CHARS)):
+        cue of its own: it opens the sentence or a clause, no speech verb or place suffix
+        follows and nothing around it speaks of a place or an organisation."""
+        if end < 0 or opens_sentence(raw, start, s, w_start) is not True:
             return False
         if word in lx.PLACE_HEADS or MODEL_CODE.match(word) is not None:
             return False
@@ -202,11 +261,22 @@ class FastPath:
         return self._around(raw, s, e, None, GUESS)[1] < CUE
 
 
-def opens_sentence(raw: str, start: int, s: int) -> bool | None:
-    """Whether the word at ``s`` opens the sentence starting at ``start`` as ``_is_initial``
-    reads it: True after quote marks at most, False after a word, None when unsure."""
-    if s == start or not raw[start:s].strip(_OPENER_CHARS):
-        return True
-    if s - 2 >= start and raw[s - 1] == " " and raw[s - 2].isalnum():
+def opens_sentence(raw: str, start: int, s: int, w_start: int = -1) -> bool | None:
+    """Whether the word at ``s`` opens the sentence starting at ``start`` (or a clause) as
+    ``rules._is_initial`` reads the tokens of the window starting at ``w_start``: quote marks
+    and brackets are passed over; True at the sentence's start or after a colon, dash ...,
+    False after a word or the window's start inside the sentence, None when unsure ("U.S.",
+    "Iran." both end in a full stop) or when ``w_start`` is not given."""
+    if w_start < 0:
+        return True if not raw[start:s].strip(_OPENER_CHARS) else None
+    j = s - 1
+    while j >= w_start and (raw[j].isspace() or raw[j] in _OPENER_CHARS):
+        j -= 1
+    if j < w_start:
+        return w_start == start  # inside the sentence the window's start stands for a word
+    c = raw[j]
+    if c.isalnum():
         return False
-    return None
+    if c in _CLAUSE_ENDS:
+        return True
+    return None if c in ".”" else False

@@ -269,7 +269,9 @@ class RuleTagger(FastPath):
             self._tag_tokens(raw, toks, headline, cands, sports)
             return cands
         for w_start, w_end, first, count in name_windows(text, caps):
-            known = self._fast_known(raw, start, caps, words, first, count, sports, end)
+            known = self._fast_known(
+                raw, start, caps, words, first, count, sports, end, start + w_start
+            )
             if known is not None:
                 cands += known
                 continue
