@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.extract.events import extract_events
-from newsgraph.extract.events.dates import event_date, find_date
+from newsgraph.extract.events.dates import event_date, find_date, find_dates, pick_date
+from newsgraph.extract.events.extractor import _trigger_offsets
 from newsgraph.extract.events.inflect import noun_forms, verb_forms
+from newsgraph.extract.events.lexicon import TRIGGERS
 from newsgraph.model import Article, Line, LineRole, Span
 
 WORDS = [
@@ -101,3 +103,52 @@ def test_inflections() -> None:
     assert {"denied", "denies", "denying"} <= verb_forms("deny")
     assert {"banned", "banning"} <= verb_forms("ban")
     assert noun_forms("ally") == frozenset({"ally", "allies"})
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)),
+    st.integers(1, 12),
+    st.sampled_from(["in", "in early", "in late"]),
+)
+def test_month_reads_backwards_for_what_happened_and_forwards_for_what_is_announced(
+    pub: dt.date, month: int, part: str
+) -> None:
+    assume(not (month == 5 and part == "in"))  # "in may" is left alone: too often the modal
+    name = dt.date(2001, month, 1).strftime("%B")
+    found = find_dates(f"The ministers met {part} {name}.", pub)
+    past, _ = pick_date(found, pub)
+    ahead, text = pick_date(found, pub, future=True)
+    assert past is not None and ahead is not None and text is not None and name in text
+    assert past.month == ahead.month == month
+    assert past <= pub + dt.timedelta(days=7) and ahead >= pub - dt.timedelta(days=31)
+    assert ahead.year - past.year in (0, 1)
+
+
+HEADS = [
+    "attacked", "talks", "met", "under", "visit", "sanctions", "Russia", "the", "a", "with",
+    "pressure", "US-led", "re-attacked", "attack's", ",", ".", "\u201c", "Ä", "İ", "meeting",
+]  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(HEADS), min_size=1, max_size=25))
+def test_trigger_offsets_find_every_head_word_that_needs_no_tail(words: list[str]) -> None:
+    text = " ".join(words)
+    offsets = _trigger_offsets(text, (0, len(text)))
+    if offsets is None:  # case folding moved offsets: the caller tokenises every sentence
+        assert len(text.lower()) != len(text)
+        return
+    starts, pos = [], 0
+    for w in words:
+        pos = text.index(w, pos)
+        starts.append(pos)
+        pos += len(w)
+    for w, at, prev in zip(words, starts, ["", *words], strict=False):
+        cands = TRIGGERS.get(w.lower(), ())
+        needs_tail = all(t.tail is not None for t in cands)
+        noun_use = prev in ("the", "a") and all(t.verbal_head and not t.nominal for t in cands)
+        if cands and not needs_tail and not noun_use:
+            assert at in offsets, (w, text)
+        if not cands:
+            assert at not in offsets, (w, text)
