@@ -231,12 +231,18 @@ def _clause_follows(toks: list[Tok], k: int, q: int) -> bool:
 _CLAUSE_STARTS = frozenset(("the", "its", "his", "her", "their", "our", "this", "these", "there"))
 
 
-def end_attribution(toks: list[Tok], q: int) -> Attribution | None:
-    """ "…, the Kremlin said." at the end of the sentence, after the quotation at ``q``."""
+def end_attribution(
+    toks: list[Tok], q: int, cues: list[int] | None = None
+) -> Attribution | None:
+    """ "…, the Kremlin said." at the end of the sentence, after the quotation at ``q``.
+
+    ``cues``: ``cue_candidates(toks, q + 1)`` when the caller has it already.
+    """
     n = len(toks)
     # ``after`` finds a cue at most _CUE_REACH tokens past its start: commas with no speech-verb
     # form within reach are skipped without trying it (most commas of a long sentence)
-    cues = cue_candidates(toks, q + 1)
+    if cues is None:
+        cues = cue_candidates(toks, q + 1)
     if not cues:
         return None
     c = len(cues) - 1

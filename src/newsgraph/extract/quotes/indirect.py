@@ -41,15 +41,18 @@ def find_indirect(toks: list[Tok]) -> Reported | None:
     end_i = n - 1
     while end_i >= 0 and toks[end_i].text in _END_PUNCT:
         end_i -= 1
+    cands = cue_candidates(toks)
+    if not cands:
+        return None  # no speech-verb spelling: neither shape below can match
     # "CLAUSE, X said ..." / "CLAUSE, said X ..."
-    att = end_attribution(toks, -1)
+    att = end_attribution(toks, -1, cands)
     if att is not None and _strong(att):
         comma = _comma_before(toks, min(att.phrase.first, att.cue.first if att.cue else n))
         first = _after_dateline(toks, comma) if comma is not None else 0
         if comma is not None and _has_words(toks, first, comma, _MIN_CLAUSE_WORDS):
             return Reported(toks[first].start, toks[comma - 1].end, att)
     # "X said (that) CLAUSE"
-    for k in cue_candidates(toks):
+    for k in cands:
         cue = cue_at(toks, k)
         if cue is None or cue.kind != CueKind.REPORT or cue.base in WEAK_FOR_INDIRECT:
             continue
