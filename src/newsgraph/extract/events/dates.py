@@ -138,9 +138,13 @@ DATE_WORDS: frozenset[str] = frozenset(
 )  # fmt: skip
 
 
-def may_hold_date(words: list[str]) -> bool:
-    """Whether lower-cased tokens can hold a date expression (a number or a date word)."""
-    return not DATE_WORDS.isdisjoint(words) or any(w[:1].isdigit() for w in words)
+def may_hold_date(words: list[str], text: str) -> bool:
+    """Whether a sentence (its text and lower-cased tokens) can hold a date expression: a
+    number or a date word."""
+    return not DATE_WORDS.isdisjoint(words) or _DIGIT.search(text) is not None
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _matches(text: str) -> list[re.Match[str]]:

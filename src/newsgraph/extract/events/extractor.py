@@ -160,22 +160,29 @@ class _Party:
         return self.actor_id or self.country or self.text.lower()
 
 
+_SPAN = re.Match.span
+
+
 def _party(c: Chunk) -> _Party:
     return _Party(c.text, c.span, c.actor_id, c.country, c.sector)
 
 
-def _trigger_offsets(text: str, bounds: tuple[int, int]) -> list[int] | None:
+def _trigger_offsets(
+    text: str, bounds: tuple[int, int], low: str | None = None
+) -> list[int] | None:
     """Offsets in ``text[bounds[0]:bounds[1]]`` where a trigger phrase (head and any tail it
-    needs) starts, found in one pass; None when case folding moved offsets (rare letters)."""
+    needs) starts, found in one pass over ``low`` (``text`` lower-cased); None when case
+    folding moved offsets (rare letters)."""
     lo, hi = bounds
-    low = text[lo:hi].lower()
-    if len(low) != hi - lo:
+    if low is None:
+        low = text.lower()
+    if len(low) != len(text):
         return None
     out: list[int] = []
-    for m in HEAD_RE.finditer(low):
+    for m in HEAD_RE.finditer(low, lo, hi):
         word = m.group()
         tails = _TAILS.get(word)
-        if tails is not None and tails.match(text, lo + m.end()) is None:
+        if tails is not None and tails.match(low, m.end()) is None:
             continue
         at = m.start()
         if (
@@ -185,7 +192,7 @@ def _trigger_offsets(text: str, bounds: tuple[int, int]) -> list[int] | None:
             and low[low.rfind(" ", 0, at - 1) + 1 : at - 1] in _DETERMINERS
         ):
             continue  # "the meeting": a verb form after a determiner names no act
-        out.append(lo + at)
+        out.append(at)
     return out
 
 
@@ -244,7 +251,8 @@ class EventExtractor:
         if not sentences:
             return ()
         # Most sentences hold no trigger: find them on characters before tokenising any.
-        offsets = _trigger_offsets(text, (sentences[0].start, sentences[-1].end))
+        low_text = text.lower()
+        offsets = _trigger_offsets(text, (sentences[0].start, sentences[-1].end), low_text)
         if offsets is not None and not offsets:
             return ()
         cache: dict[str, tuple[str | None, str | None, str]] = {}
@@ -256,23 +264,15 @@ class EventExtractor:
         person_starts = [m.span.start for m in persons]
         for sent, at in _with_triggers(sentences, offsets):
             base = sent.start
-            stext = text[base : sent.end]
-            spans = [m.span() for m in TOKEN_RE.finditer(stext)]
-            tokens = [(base + s0, base + e0) for s0, e0 in spans]
-            low = stext.lower()
-            lows = (
-                [low[s0:e0] for s0, e0 in spans]
-                if len(low) == len(stext)
-                else [text[s0:e0].lower() for s0, e0 in tokens]
-            )
-            sm = ordered[bisect_left(starts, base) : bisect_left(starts, sent.end)]
+            tokens = list(map(_SPAN, TOKEN_RE.finditer(text, base, sent.end)))
             if offsets is None:
+                lows = [text[s0:e0].lower() for s0, e0 in tokens]
                 heads: Iterable[int] = range(len(tokens))
             else:
-                heads = [
-                    bisect_left(spans, (o - base,))
-                    for o in offsets[at : bisect_left(offsets, sent.end, at)]
-                ]
+                lows = [low_text[s0:e0] for s0, e0 in tokens]
+                upto = bisect_left(offsets, sent.end, at)
+                heads = [bisect_left(tokens, (o,)) for o in offsets[at:upto]]
+            sm = ordered[bisect_left(starts, base) : bisect_left(starts, sent.end)]
             found = self._triggers(text, tokens, lows, heads, sm)
             if not found:
                 continue
@@ -559,7 +559,7 @@ class EventExtractor:
                 conf -= 0.1
             trigger_span = Span(tokens[f.first][0], f.end)
             if not dated:
-                dated.append(find_dates(stext, published) if may_hold_date(lows) else [])
+                dated.append(find_dates(stext, published) if may_hold_date(lows, stext) else [])
                 dated.append(contexts_for(lows))
             date, date_text = pick_date(
                 dated[0],
