@@ -129,21 +129,20 @@ def match_report(raw: str, start: int, end: int) -> bool:
     )
 
 
-def org_evidence(raw: str, start: int, end: int) -> bool:
-    """The text around ``raw[start:end]`` speaks of an organisation."""
-    return (
+def around(raw: str, start: int, end: int) -> EntityType | None:
+    """What the text around ``raw[start:end]`` makes it: a place, an organisation (a company's
+    doings, a team's roles) or nothing (the words before are split once for both)."""
+    before = _words_before(raw, start)
+    if before in _PLACE_BEFORE or _PLACE_AFTER.match(raw, end, end + _SPAN) is not None:
+        return GPE
+    if (
         _ORG_AFTER.match(raw, end, end + _SPAN) is not None
-        or ((w := _words_before(raw, start))[0].lower(), w[1]) in _ORG_BEFORE
-        or w[1] in _ORG_VERBS_BEFORE
-    )
-
-
-def place_evidence(raw: str, start: int, end: int) -> bool:
-    """The text around ``raw[start:end]`` speaks of a place."""
-    return (
-        _words_before(raw, start) in _PLACE_BEFORE
-        or _PLACE_AFTER.match(raw, end, end + _SPAN) is not None
-    )
+        or (before[0].lower(), before[1]) in _ORG_BEFORE
+        or before[1] in _ORG_VERBS_BEFORE
+        or _TEAM_ROLE_AFTER.match(raw, end, end + _SPAN) is not None
+    ):
+        return ORG
+    return None
 
 
 def team_role(raw: str, end: int) -> bool:

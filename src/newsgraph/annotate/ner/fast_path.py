@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.annotate.ner import lexicons as lx
-from newsgraph.annotate.ner.candidates import CUE, GPE, GUESS, ORG, PER, Candidate
+from newsgraph.annotate.ner.candidates import CUE, GPE, GUESS, LEXICON, ORG, PER, Candidate
 from newsgraph.annotate.ner.scan import (
     CAP_CONNECTORS,
     MODEL_CODE,
@@ -161,7 +161,12 @@ class FastPath:
                 if word in _NOT_FAST:
                     return None
                 toks.append(Token(p, p + len(word), word))  # type: ignore[arg-type]
-            out.append(self._known(raw, toks, kind, sports))
+            # only a place can be more than the lexicon says (a club: "Leeds beat Chelsea")
+            out.append(
+                self._known(raw, toks, kind, sports)
+                if kind is GPE
+                else Candidate(toks, kind, LEXICON)
+            )
         return out
 
     def _split_at_and(

@@ -486,11 +486,8 @@ class RuleTagger(FastPath):
         raw: str, s: int, e: int, typ: EntityType | None, strength: int
     ) -> tuple[EntityType | None, int]:
         """A name without a cue of its own: what the raw text around it says."""
-        if cx.place_evidence(raw, s, e):
-            return GPE, CUE
-        if cx.org_evidence(raw, s, e) or cx.team_role(raw, e):
-            return ORG, CUE
-        return typ, strength
+        kind = cx.around(raw, s, e)
+        return (kind, CUE) if kind is not None else (typ, strength)
 
     def _guess(
         self, toks: list[Token], i: int, j: int, titled: bool

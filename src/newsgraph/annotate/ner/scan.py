@@ -14,7 +14,6 @@ from newsgraph.annotate.ner import lexicons as lx
 OPENERS = frozenset("“\"‘'([«„-–—•*")
 MODEL_CODE = re.compile(r"^[A-Z]{1,3}-?\d{1,4}[A-Za-z]?$")  # aircraft, weapons, flights
 POSSESSIVES = frozenset({"'s", "’s", "'S", "’S", "‘s"})
-_WORDS_AFTER = 2  # context the rules read after a name: "Smith, 52,", "Luhansk regions"
 
 _UPPER = re.escape("".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper()))
 # where a capitalised word starts (the look-behind after the capital lets re scan for capitals
@@ -72,18 +71,18 @@ def name_windows(text: str, caps: list[int]) -> list[list[int]]:
     windows: list[list[int]] = []
     n = len(text)
     for k, p in enumerate(caps):
-        ws = text.rfind(" ", 0, max(p - 1, 0)) + 1 if p > 1 else 0
-        we = p
-        for _ in range(_WORDS_AFTER):
-            we = text.find(" ", we + 1)
-            if we < 0:
-                we = n
-                break
-        # merged where they touch or one word apart ("Organization of the Petroleum")
-        last = windows[-1] if windows else None
-        if last is not None and (ws <= last[1] or text.rfind(" ", 0, ws - 1) <= last[1]):
-            last[1] = max(we, last[1])
-            last[3] += 1
-        else:
-            windows.append([ws, we, k, 1])
+        ws = text.rfind(" ", 0, p - 1) + 1 if p > 1 else 0
+        we = text.find(" ", p + 1)  # two words after: "Smith, 52,", "Luhansk regions"
+        we = n if we < 0 else text.find(" ", we + 1)
+        if we < 0:
+            we = n
+        if windows:
+            # merged where they touch or one word apart ("Organization of the Petroleum")
+            last = windows[-1]
+            if ws <= last[1] or text.rfind(" ", 0, ws - 1) <= last[1]:
+                if we > last[1]:
+                    last[1] = we
+                last[3] += 1
+                continue
+        windows.append([ws, we, k, 1])
     return windows
