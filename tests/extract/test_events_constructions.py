@@ -359,3 +359,34 @@ def test_a_word_inside_a_name_is_no_trigger() -> None:
 def test_passive_with_no_agent_and_noun_after_possessive_trigger_nothing() -> None:
     assert not events_of("The proposal was discussed at length in Geneva.")
     assert not events_of("Russia's press reported heavy snow in Moscow.")
+
+
+def test_refusing_an_act_that_is_no_event_is_still_a_rejection() -> None:
+    e = one("Belarus refused to pardon the jailed activist.", "REJECT")
+    assert e.actor_country == "BLR" and e.recipient_text is None
+    assert not events_of("The spokesman declined to comment on the report.")
+
+
+def test_a_body_of_water_is_nobody() -> None:
+    e = one("Houthi rebels fired missiles at a cargo ship in the Red Sea.", "ASSAULT")
+    assert e.recipient_text is None  # nor is a ship: only people and bodies are parties
+
+
+def test_what_a_protest_demands_is_not_a_request_of_its_own() -> None:
+    evs = events_of("Thousands of nurses marched through Lagos to demand better pay.")
+    assert [e.type for e in evs] == ["PROTEST"]
+
+
+def test_expelling_a_mission_head_is_a_sanction() -> None:
+    e = one("Burkina Faso expelled the head of the UN mission.", "SANCTION")
+    assert e.mode == "expel" and e.recipient_text == "the head"
+
+
+def test_prepositions_do_not_make_a_chunk_a_modifier() -> None:
+    e = one("Police detained dozens of protesters outside parliament in Yerevan.", "COERCE")
+    assert e.recipient_text == "dozens of protesters"
+
+
+def test_place_after_an_infinitive_is_not_the_party() -> None:
+    e = one("Serbia threatened to launch an operation in Kosovo.", "THREATEN")
+    assert e.recipient_text is None

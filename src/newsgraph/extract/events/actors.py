@@ -97,7 +97,8 @@ _NOT_A_NOUN = _words(
     " will could should might may can must has have had is are was were be been being did does do"
     " last next this early late overnight yesterday today earlier later again also too the a an"
     " 's ’s not never said says if unless when while because although though whether where"
-    " so then until once since",
+    " so then until once since outside inside near across through around throughout within"
+    " along toward towards via amid despite without between among beyond upon onto",
 )
 
 

@@ -130,6 +130,11 @@ _YIELD_WORDS = _set(
     " halt stop pull return hand"
 )
 _MEET_WORDS = _set("talks negotiations meeting meet summit dialogue negotiate")
+# Refusing these is declining to talk, not rejecting anything: "declined to comment".
+_COMMENT_VERBS = _set(
+    "comment elaborate confirm disclose say respond answer give speak reveal identify name"
+    " specify discuss be provide"
+)
 _ASSIST_WORDS = _set("help aid assistance weapons arms support funding supplies ammunition")
 _FORCE_WORDS = _set(
     "force weapons nuclear military retaliate retaliation respond response consequences punish"
@@ -466,6 +471,14 @@ class EventExtractor:
             ):
                 continue  # "sanctioned firms for supplying drones", "talks to restore ties"
                 # (but "occupied buildings to protest the war": the act was a protest)
+            if (
+                etype == "REQUEST"
+                and lows[f.first - 1 : f.first] == ["to"]
+                and idx > 0
+                and found[idx - 1].trig.type == "PROTEST"
+                and _same_clause(lows, found[idx - 1], f, start)
+            ):
+                continue  # "marched to demand higher pay": what the protest demands
             if start > 0 and lows[start - 1] in ("if", "unless"):
                 continue  # the condition of another event, not an event reported
             subj = _subject(chunks, lows, start, f.first)
@@ -502,6 +515,8 @@ class EventExtractor:
                 )
             if inner is not None and recip_chunk is None and etype != "REQUEST":
                 recip_chunk = _recipient(chunks, lows, f.first + 1, False, f.last, etype)
+            if inner is None and trig.governs and etype == "REJECT":
+                recip_chunk = None  # "refused to release the president": no party refused
             actor: _Party | None = None
             recipient: _Party | None = None
             by_agent = _by_agent(chunks, lows, f.last + 1) if passive else None
@@ -548,6 +563,7 @@ class EventExtractor:
                 etype, mode = "COERCE", "cyber"
             if etype == "ASSAULT" and trig.phrase == "occupy~" and actor.sector == "civil society":
                 etype, mode = "PROTEST", "obstruct"  # students occupying a campus protest
+                recipient = None  # (the place occupied is nobody)
             if etype == "CONSULT" and mode == "" and _phone(lows):
                 mode = "phone"
             conf = 0.75
@@ -924,7 +940,8 @@ _PERSON_NOUNS = _set(
     " journalists journalist women girls boys alliance bloc coalition council committee"
     " commission assembly league federation movement network ministry department authority"
     " authorities institution institutions diplomat diplomats envoy envoys spy spies judge"
-    " chief king queen prince cleric imam rabbi monk nun"
+    " chief king queen prince cleric imam rabbi monk nun head heads leader leaders"
+    " representative representatives"
 )
 _PERSON_SUFFIXES = (
     "ist", "ists", "er", "ers", "ian", "ians", "ant", "ants", "ee", "ees", "or", "ors", "at", "ats",
@@ -981,7 +998,7 @@ def _noun_phrase(
         or head in _GENERIC
         or head in TRIGGERS
         or (text[tokens[last][0]].isupper() and last == first)
-        or (etype != "ASSAULT" and not _personish(head) and not _accused(etype, lows, k))
+        or (not _personish(head) and not _accused(etype, lows, k))
         or head in _INSTRUMENT_WORDS
     ):
         return None
@@ -1108,8 +1125,11 @@ def _recipient(
             continue
         if c.pronoun is not None:
             return None
-        if etype == "MOBILIZE" and not _FEATURES.isdisjoint(lows[c.first : c.last + 1]):
-            return None  # "jets near the Taiwan Strait": a place, not whom it aims at
+        if not _FEATURES.isdisjoint(lows[c.first : c.last + 1]) and lows[c.last] not in _BODIES:
+            if etype == "MOBILIZE":
+                return None  # "jets near the Taiwan Strait": a place, not whom it aims at
+            k = c.last + 1
+            continue  # "a ship in the Red Sea": a place is nobody (but the "Black Sea Fleet")
         nxt = lows[c.last + 1] if c.last + 1 < n else ""
         stance = c.modifier and not c.adjectival and _stance(lows[c.last + 1 : c.last + 3], etype)
         if (c.last > inside or not lenient) and (
@@ -1179,6 +1199,8 @@ def _governing_prep(lows: list[str], first: int, start: int) -> str:
     for k in range(first - 2, start - 1, -1):
         w = lows[k]
         if w in _PREP and w != "of":
+            if w == "to" and _infinitive(lows, k):
+                return prev  # "threatened to launch an operation in Karabakh"
             # "aid to besieged areas in Tigray": the place the act is aimed in
             return w if prev == "of" or w in _AIMED_IN else prev
         if not w.isalpha() or w in _BOUNDARY:
@@ -1188,6 +1210,14 @@ def _governing_prep(lows: list[str], first: int, start: int) -> str:
 
 _AIMED_IN = _set("to on against at into")
 _FEATURES = _set("strait sea gulf river bay coast ocean channel border borders waters")
+_BODIES = _set("fleet command forces force guard navy")
+
+
+def _infinitive(lows: list[str], k: int) -> bool:
+    """Whether "to" at ``k`` opens an infinitive ("to launch"), not a phrase ("to besieged
+    areas"): a bare verb form of a trigger follows."""
+    nxt = lows[k + 1] if k + 1 < len(lows) else ""
+    return nxt in VERB_HEADS and not nxt.endswith(("ed", "s", "ing"))
 
 
 def _aimed(prep: str, places: bool, etype: str, after_object: bool) -> bool:
@@ -1310,8 +1340,10 @@ def _govern(
     if t == "REJECT":
         if trig.mode == "deny":
             return "REJECT", "deny"
-        follows_to = (f.last + 1 < len(lows) and lows[f.last + 1] == "to") or lows[f.last] == "to"
-        if inner is None and follows_to:
+        to_at = f.last if lows[f.last] == "to" else f.last + 1
+        if inner is None and lows[to_at : to_at + 1] == ["to"]:
+            if lows[to_at + 1 : to_at + 2] and lows[to_at + 1] not in _COMMENT_VERBS:
+                return "REJECT", _inner_mode(inner, lows, f)  # "refused to release him"
             return None  # "declined to comment"
         return "REJECT", _inner_mode(inner, lows, f)
     if t == "AGREE":

@@ -332,7 +332,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "SANCTION",
         "expel",
         "",
-        "expel~ ... diplomat+|ambassador+|envoy+|embassy|staff|"
+        "expel~ ... diplomat+|ambassador+|envoy+|embassy|staff|mission|representative+|"
         "from; kick~ out; oust~; suspend~ ... from; bar~ ... from",
     ),
     (
