@@ -312,6 +312,19 @@ def test_band_keys_are_stable_non_negative_63_bit(words: list[str]) -> None:
     assert all(0 <= k < 2**63 for k in keys)
 
 
+@settings(max_examples=40, deadline=None)
+@given(bodies=st.lists(st.lists(st.text(min_size=1, max_size=8), max_size=12).map(" ".join)))
+def test_batch_signatures_equal_one_at_a_time(bodies: list[str]) -> None:
+    """Bodies of no word, of fewer words than a shingle and of many, side by side."""
+    bodies = [*bodies, WIRE_BODY, "", "one", "two words", " ".join(["long"] * 40_000)]
+    one_by_one = [syn.signature(b) for b in bodies]
+    batched = syn.signatures(bodies)
+    for a, b in zip(one_by_one, batched, strict=True):
+        assert (a is None and b is None) or (
+            a is not None and b is not None and a.dtype == b.dtype and np.array_equal(a, b)
+        )
+
+
 def test_empty_body_has_no_signature_but_still_a_story(tmp_path: Path) -> None:
     assert syn.signature("  \n ") is None
     doc = news_doc("Only a headline\n", source="h.txt")

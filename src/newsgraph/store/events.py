@@ -148,6 +148,7 @@ def match_key(e: Event) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+@lru_cache(maxsize=8192)  # copies repeat their sentences; an event's id reads them again
 def _words(sentence: str) -> frozenset[str]:
     return frozenset(_WORD.findall(sentence.lower()))
 
