@@ -9,6 +9,7 @@ corpus-level knowledge can be passed in as ``known_boilerplate`` (see :func:`lin
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Set
 
 from newsgraph.clean.byline import bare_byline
@@ -39,6 +40,7 @@ __all__ = ["clean_record", "line_hash"]
 
 B, BP, BY, DL = LineRole.BODY, LineRole.BOILERPLATE, LineRole.BYLINE, LineRole.DATELINE
 MAX_STANDFIRST_WORDS = 60
+_ASCII_HEAD = re.compile(r"[0-9A-Za-z]+")
 
 
 def clean_record(record: Record, *, known_boilerplate: Set[str] = frozenset()) -> Article | Failure:
@@ -97,17 +99,22 @@ def clean_record(record: Record, *, known_boilerplate: Set[str] = frozenset()) -
 def _set_keys(lines: list[LineInfo], title_key: str) -> None:
     """Comparison keys for the lines that could repeat the title; the others keep an empty key.
 
-    Such a line is about as long as the title, and its key starts with the title key's first
-    character (both :func:`same_title` tests need it), which the line's first character shows
-    when it is a letter or digit."""
+    Such a line is about as long as the title, and its key and the title key agree as far as
+    the shorter goes (both :func:`same_title` tests need it): the line's leading ASCII letters
+    and digits, lower-cased, are the start of its key, and tell most lines apart cheaply."""
     if not title_key:
         return
     lo, hi = 0.8 * len(title_key), 1.3 * len(title_key) + 40
-    first = title_key[0]
     for ln in lines:
         text = ln.text
-        if lo <= len(text) <= hi and (not text[0].isalnum() or text[0].lower()[0] == first):
-            ln.key = compare_key(text)
+        if lo <= len(text) <= hi:
+            head = _ASCII_HEAD.match(text)  # lower-cased, the start of the key
+            if head is None or _prefix_related(head.group().lower(), title_key):
+                ln.key = compare_key(text)
+
+
+def _prefix_related(head: str, title_key: str) -> bool:
+    return title_key.startswith(head) or head.startswith(title_key)
 
 
 def _after_standfirst(lines: list[LineInfo], b: int, title_key: str) -> int:
@@ -215,11 +222,12 @@ def _meta_zone(lines: list[LineInfo], lo: int, hi: int, title_key: str, found: _
 def _body(lines: list[LineInfo], lo: int, hi: int, title_key: str, found: _Found) -> None:
     for i in range(lo, hi + 1):
         ln = lines[i]
-        if ln.source and not ln.junk:  # "Source: X" under a chart or quote: not the publisher
-            ln.set(BP, "source credit inside the body")
-            continue
-        if _common(ln, title_key, found) or _date(lines, i, found):
-            continue
+        if ln.junk or ln.byline or ln.source or ln.date or ln.key:  # else a paragraph or heading
+            if ln.source and not ln.junk:  # "Source: X" under a chart or quote: not the publisher
+                ln.set(BP, "source credit inside the body")
+                continue
+            if _common(ln, title_key, found) or _date(lines, i, found):
+                continue
         if i not in (lo, hi) and ln.is_heading_shape:
             if is_caption_with_credit(ln):
                 ln.set(BP, "photo caption with credit")

@@ -37,7 +37,12 @@ def straighten(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Lowercase, straight quotes and hyphens, single spaces: the form the article id hashes."""
-    return " ".join(straighten(text).lower().split())
+    low = straighten(text).lower()
+    # Printable ASCII has no whitespace but " ": without doubled or outer spaces it is single
+    # spaced already, and splitting the whole body into words to join them again is skipped.
+    if low.isascii() and low.isprintable() and "  " not in low and low[:1] != " " != low[-1:]:
+        return low
+    return " ".join(low.split())
 
 
 def compare_key(text: str) -> str:
