@@ -998,7 +998,11 @@ def _noun_phrase(
         or head in _GENERIC
         or head in TRIGGERS
         or (text[tokens[last][0]].isupper() and last == first)
-        or (not _personish(head) and not _accused(etype, lows, k))
+        or not (
+            _personish(head)
+            or _accused(etype, lows, k)
+            or (etype == "ASSAULT" and text[tokens[first][0]].isupper())  # "Russian positions"
+        )
         or head in _INSTRUMENT_WORDS
     ):
         return None
