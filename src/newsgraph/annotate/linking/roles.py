@@ -28,19 +28,23 @@ from newsgraph.annotate.linking.lexicon import (
 from newsgraph.model import Span
 
 
-def office_nouns(text: str) -> list[tuple[int, int]]:
-    """Start/end of every office noun as a whole word, in text order (``str.find`` per noun on
-    the lower-cased text: far cheaper than one case-insensitive alternation over the text)."""
-    low = text.lower()
-    n = len(low)
+def office_nouns(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Start/end of every office noun in ``text[lo:hi]`` as a whole word of the text, in text
+    order (``str.find`` per noun on the lower-cased stretch: far cheaper than one
+    case-insensitive alternation over the text)."""
+    hi = len(text) if hi is None else hi
+    low = text[lo:hi].lower()
+    n = len(text)
     found: list[tuple[int, int]] = []
     for word in OFFICE_NOUNS:
         i = low.find(word)
         while i >= 0:
-            end = i + len(word)
-            if (i == 0 or not low[i - 1].isalnum()) and (end == n or not low[end].isalnum()):
-                found.append((i, end))
-            i = low.find(word, end)
+            start, end = lo + i, lo + i + len(word)
+            if (start == 0 or not text[start - 1].isalnum()) and (
+                end == n or not text[end].isalnum()
+            ):
+                found.append((start, end))
+            i = low.find(word, i + len(word))
     found.sort()
     return found
 
@@ -62,7 +66,10 @@ def find_role_phrases(
     hits: list[RoleHit] = []
     sents = sentences
     starts = [s.start for s in sents]
-    for hs, he in office_nouns(text):
+    if not sents:
+        return hits
+    # only the stretch the sentences cover: a page's menus and footers name no one
+    for hs, he in office_nouns(text, sents[0].start, sents[-1].end):
         i = bisect.bisect_right(starts, hs) - 1
         if i < 0 or sents[i].end < he:
             continue
