@@ -15,8 +15,27 @@ from newsgraph.extract.quotes.attribution import (
     end_attribution,
     subject_of,
 )
-from newsgraph.extract.quotes.lexicon import OBJECT_VERBS, PREPOSITIONS, WEAK_FOR_INDIRECT, CueKind
-from newsgraph.extract.quotes.phrases import Tok, cue_at, cue_candidates, np_word
+from newsgraph.extract.quotes.lexicon import (
+    BODY_NOUNS,
+    DOCUMENT_NOUNS,
+    OBJECT_VERBS,
+    PERSON_ROLES,
+    PREPOSITIONS,
+    WEAK_FOR_INDIRECT,
+    CueKind,
+)
+from newsgraph.extract.quotes.phrases import (
+    Phrase,
+    Tok,
+    according_to,
+    cue_at,
+    cue_candidates,
+    is_cap,
+    np_after,
+    np_word,
+    phrase,
+)
+from newsgraph.extract.quotes.resolve import singular
 
 _MIN_CLAUSE_WORDS = 3
 _END_PUNCT = frozenset((".", "!", "?", "…", ";", ":"))
@@ -67,6 +86,65 @@ def find_indirect(toks: list[Tok]) -> Reported | None:
         span = (toks[cue.first].start, toks[cue.verb].end)
         return Reported(toks[j].start, toks[end_i].end, Attribution(cue, span, ph, "indirect"))
     return None
+
+
+def find_according(toks: list[Tok]) -> Reported | None:
+    """A statement attributed by "according to X" opening or closing a sentence without
+    quotation marks: "According to two diplomats, the talks collapsed." / "The talks collapsed,
+    according to two diplomats." X must name a source (a name, a role, a body, a document):
+    "according to plan" and "according to the rules" attribute nothing."""
+    n = len(toks)
+    end_i = n - 1
+    while end_i >= 0 and toks[end_i].text in _END_PUNCT:
+        end_i -= 1
+    first = _after_dateline(toks, n)
+    if according_to(toks, first):
+        comma = next((k for k in range(first + 3, min(n, first + 16)) if toks[k].text == ","), None)
+        ph = _source(toks, first + 2, comma) if comma is not None else None
+        if comma is None or ph is None or _has_words(toks, ph.last + 1, comma, _TAIL_WORDS + 1):
+            return None
+        if not _has_words(toks, comma + 1, end_i + 1, _MIN_CLAUSE_WORDS):
+            return None
+        return Reported(toks[comma + 1].start, toks[end_i].end, _according(toks, first, ph))
+    for k in range(end_i - 2, first, -1):
+        if toks[k].text == "," and according_to(toks, k + 1):
+            ph = _source(toks, k + 3, end_i + 1)
+            if ph is None or _has_words(toks, ph.last + 1, end_i + 1, _TAIL_WORDS + 1):
+                return None  # a clause follows X, not a short adverbial ("on Friday")
+            if not _has_words(toks, first, k, _MIN_CLAUSE_WORDS):
+                return None
+            return Reported(toks[first].start, toks[k - 1].end, _according(toks, k + 1, ph))
+    return None
+
+
+_TAIL_WORDS = 6  # "according to X familiar with the matter": words allowed after the source
+
+
+def _source(toks: list[Tok], i: int, stop: int) -> Phrase | None:
+    """The noun phrase at ``i`` (before ``stop``) cut after its last word that can speak: a
+    capitalised name, or a person, body or text noun ("two diplomats familiar" → two diplomats)."""
+    if 0 < stop - i <= 8 and is_cap(toks[stop - 1]) and all(np_word(t) for t in toks[i:stop]):
+        return phrase(toks, i, stop - 1)  # "Interior Ministry spokesman Peter Hall": all of it
+    ph = np_after(toks[:stop], i)
+    if ph is None:
+        return None
+    for j in range(ph.last, ph.first - 1, -1):
+        t = toks[j]
+        if is_cap(t) or singular(t.low) in _SPEAKING_NOUNS:
+            return phrase(toks, ph.first, j)
+    return None
+
+
+_SPEAKING_NOUNS = (
+    PERSON_ROLES
+    | BODY_NOUNS
+    | DOCUMENT_NOUNS
+    | frozenset(("witness", "survey", "poll", "estimate", "study", "people", "person"))
+)
+
+
+def _according(toks: list[Tok], k: int, ph: Phrase) -> Attribution:
+    return Attribution(None, (toks[k].start, toks[k + 1].end), ph, "according-to")
 
 
 def _opens_clause(toks: list[Tok], i: int) -> bool:

@@ -23,7 +23,7 @@ from newsgraph.extract.quotes.attribution import (
     sentence_tokens,
     subject_of,
 )
-from newsgraph.extract.quotes.indirect import find_indirect
+from newsgraph.extract.quotes.indirect import find_according, find_indirect
 from newsgraph.extract.quotes.lexicon import CUE_FORMS, has_cue_word
 from newsgraph.extract.quotes.marks import Segment, find_segments
 from newsgraph.extract.quotes.people import (
@@ -273,6 +273,15 @@ class QuoteWalker:
         )
         return toks, where, inside
 
+    def _according_tokens(
+        self, sent: Span
+    ) -> tuple[list[Tok], list[int], list[Segment]] | None:
+        """Tokens of a sentence without quotations or speech verbs that says "according to"."""
+        if self.text.find("ccording to", sent.start, sent.end) < 0:
+            return None
+        toks, where = sentence_tokens(self.text, sent.start, sent.end, [])
+        return toks, where, []
+
     def _main_speaker(self, parsed: list) -> str | None:
         """The person most often named next to a speech verb (for "the spokesman" fallbacks)."""
         counts: Counter[str] = Counter()
@@ -312,8 +321,10 @@ class QuoteWalker:
         last_att: Draft | None = None
         for sent, item in zip(sents, toks_list, strict=True):
             if item is None:
-                self._topic_of(sent)
-                continue
+                item = self._according_tokens(sent)
+                if item is None:
+                    self._topic_of(sent)
+                    continue
             toks, where, inside = item
             sentence_drafts: list[tuple[int, Draft]] = []
             has_direct = False
@@ -325,6 +336,8 @@ class QuoteWalker:
                 sentence_drafts.append((q, d))
             if not has_direct:
                 rep = find_indirect(toks)
+                if rep is None and not inside:
+                    rep = find_according(toks)
                 if rep is not None:
                     d = Draft(rep.start, rep.end, QuoteKind.INDIRECT)
                     self._apply(d, toks, rep.att, rep.att.phrase.first)

@@ -73,7 +73,7 @@ class Discourse:
         """The organisation "the <head>" refers to: the latest quoted one named with that head
         ("the ministry" → "Interior Ministry", even after "police said"), else the latest one."""
         for name in reversed(self.orgs):
-            if _singular(name.rsplit(" ", 1)[-1].lower()) == head:
+            if singular(name.rsplit(" ", 1)[-1].lower()) == head:
                 return name
         return self.last_org
 
@@ -99,7 +99,7 @@ class Discourse:
                 self.orgs.append(sp.canonical)
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss"):
@@ -134,7 +134,7 @@ def resolve(
     # a possessive inside: "the Kremlin’s press release", "the president’s spokesman"
     for k, w in enumerate(words[:-1]):
         if w.endswith(("’s", "'s", "s’", "s'")):
-            head = _singular(words[-1].lower())
+            head = singular(words[-1].lower())
             if head in PERSON_ROLES:
                 return _role(span, written, head, words, state, ph.start)
             owner = [strip_possessive(x) for x in words[: k + 1]]
@@ -148,7 +148,7 @@ def _by_words(span: Span, written: str, words: list[str], state: Discourse, at: 
     head_word = words[-1]
     if head_word[0].isupper():
         return _named(span, written, [strip_possessive(w) for w in words], state)
-    head = _singular(head_word.lower())
+    head = singular(head_word.lower())
     if head in PERSON_ROLES:
         return _role(span, written, head, words, state, at)
     if head in BODY_NOUNS or head in DOCUMENT_NOUNS:
@@ -176,8 +176,8 @@ def _named(span: Span, written: str, words: list[str], state: Discourse) -> Spea
 def _role(
     span: Span, written: str, head: str, words: list[str], state: Discourse, at: int
 ) -> Speaker:
-    mods = frozenset(strip_possessive(w).lower() for w in words if _singular(w.lower()) != head)
-    plural = _singular(words[-1].lower()) != words[-1].lower()
+    mods = frozenset(strip_possessive(w).lower() for w in words if singular(w.lower()) != head)
+    plural = singular(words[-1].lower()) != words[-1].lower()
     if plural:
         return Speaker(span, written, " ".join(words), "common", False)  # "local residents"
     who = state.people.role_person(head, mods, at)
