@@ -76,6 +76,8 @@ def domain_name(domain: str, text: str = "") -> str:
 
 def originally_from(text: str) -> str | None:
     """Publisher of a syndicated copy: "originally from www.x.com" / "originally published in X"."""
+    if "riginally" not in text and "RIGINALLY" not in text:
+        return None  # a plain substring test is ten times cheaper than the case-blind search
     m = _DOMAIN.search(text)
     if m:
         return domain_name(m.group("dom"), text)

@@ -38,9 +38,10 @@ def straighten(text: str) -> str:
 def normalise(text: str) -> str:
     """Lowercase, straight quotes and hyphens, single spaces: the form the article id hashes."""
     low = straighten(text).lower()
-    # Printable ASCII has no whitespace but " ": without doubled or outer spaces it is single
-    # spaced already, and splitting the whole body into words to join them again is skipped.
-    if low.isascii() and low.isprintable() and "  " not in low and low[:1] != " " != low[-1:]:
+    # The only printable whitespace is " " (the others are control or separator characters):
+    # without doubled or outer spaces the text is single-spaced already, and splitting the whole
+    # body into words to join them again is skipped.
+    if low.isprintable() and "  " not in low and low[:1] != " " != low[-1:]:
         return low
     return " ".join(low.split())
 
