@@ -137,7 +137,8 @@ _VOCABULARY = (
     "England U.S. coach Mr. al-Assad Ministry Smith Many people Protesters gathered Critics "
     "New Delhi York In But First Apr. March Republic “ ( : — shares rose based in, who TV "
     "Maria Kaur Ivan Morales NEW DELHI Dallas Cowboys Sofia told De President spokesman -based "
-    "Interior Ministry 3rd Trade union leader Iran. ” Party Of"
+    "Interior Ministry 3rd Trade union leader Iran. ” Party Of Prime Minister Kwame Okafor "
+    "French Pope Francis Vice Former Foreign Secretary State Emmanuel Macron"
 )
 _WORDS = st.sampled_from(_VOCABULARY.split())
 

@@ -148,13 +148,23 @@ class FastPath:
                         return None
                     out.append(body)
                     continue
+                if _may_be_titled(words, k0, k1):  # "Prime Minister Kwame Okafor"
+                    titled = self._titled_run(raw, start, caps, words, k0, k1, end, sports)
+                    if titled is None:
+                        return None
+                    out += titled
+                    continue
                 person = self._person_run(raw, start, caps, words, k0, k1, end)
                 if person is None:
                     return None
                 out.append(person)
                 continue
-            if kind is PER and word in lx.HONORIFICS:
-                return None
+            if kind is PER and word in lx.HONORIFICS:  # "Pope Francis": the title is no name
+                titled = self._titled_run(raw, start, caps, words, k0, k1, end, sports)
+                if titled is None:
+                    return None
+                out += titled
+                continue
             toks = [Token(s, s + len(word), word)]  # type: ignore[arg-type]
             for k in range(k0 + 1, k1 + 1):
                 p, word = start + caps[k], words[k]
@@ -208,6 +218,82 @@ class FastPath:
         if _ORDINAL_BEFORE.search(raw, max(0, toks[0].start - 12), toks[0].start) is not None:
             return None  # "3rd Armoured Brigade": the rules take the ordinal in
         return Candidate(toks, ORG, CUE)
+
+    def _titled_run(
+        self,
+        raw: str,
+        start: int,
+        caps: list[int],
+        words: list[str | None],
+        k0: int,
+        k1: int,
+        end: int,
+        sports: bool,
+    ) -> list[Candidate] | None:
+        """A name after a title ("Prime Minister Kwame Okafor", "French President Emmanuel
+        Macron"): the candidates the token rules' title loop makes of it, step by step (a known
+        modifier, the title words dropped, the name known or a person); None when another of
+        their rules could apply first (heads, connectors, a team's plural) or no title is read."""
+        ws: list[str] = words[k0 : k1 + 1]  # type: ignore[assignment]
+        n = len(ws)
+        if n < 2 or ws[-1][-1] == "s" or ws[-1] in lx.ORG_HEADS or ws[-1] in lx.PLACE_HEADS:
+            return None
+        if MODEL_CODE.match(ws[0]) is not None or ws[0] == "Operation":
+            return None
+        for w in ws:
+            if w in _NOT_FAST or w in CAP_CONNECTORS:
+                return None
+        for w in ws[1:]:
+            if w in lx.MISC_HEADS or w in lx.ORG_HEADS or w in lx.PLACE_HEADS:
+                return None
+        pos = [start + caps[k] for k in range(k0, k1 + 1)]
+
+        def toks(a: int, b: int) -> list[Token]:
+            return [Token(pos[x], pos[x] + len(ws[x]), ws[x]) for x in range(a, b)]
+
+        out: list[Candidate] = []
+        i, titled = 0, False
+        while i < n - 1:  # the token rules' title loop, over the run's words
+            for k in (2, 1):
+                if i + k < n and ws[i + k] in lx.HONORIFICS:
+                    kind = self.lexicon_type(raw[pos[i] : pos[i + k - 1] + len(ws[i + k - 1])])
+                    if kind is not None:
+                        out.append(Candidate(toks(i, i + k), kind, LEXICON))
+                        i += k
+                        break
+            else:
+                k = i
+                while k < n - 1 and (ws[k] in lx.ROLE_FILLERS or ws[k] in lx.HONORIFICS):
+                    k += 1
+                if k > i and any(w in lx.HONORIFICS for w in ws[i:k]):
+                    titled = True
+                    i = k
+                    continue
+                break
+        if not titled:
+            return None
+        if n - i == 1 and ws[i] in lx.HONORIFICS:
+            return out  # "Vice President": a title and no name
+        for k in range(i + 1, n):  # "Ukraine Vladimir Putin": a known head glued to a name
+            if ws[k] in self.gz.first_names:
+                head = raw[pos[i] : pos[k - 1] + len(ws[k - 1])]
+                kind = self.lexicon_type(head)
+                if kind not in (None, PER) and (
+                    kind is not GPE or self.gz.places.get(head) != "city"
+                ):
+                    out.append(Candidate(toks(i, k), kind, LEXICON))
+                    i = k
+                break
+        part = toks(i, n)
+        kind = self.lexicon_type(raw[part[0].start : part[-1].end])
+        if kind is not None:
+            out.append(self._known(raw, part, kind, sports))
+            return out
+        after = next_token(raw, part[-1].end, end)
+        if after in PLACE_SUFFIXES or (n - i > 1 and ws[i] in lx.PLACE_PREFIXES):
+            return None
+        out.append(Candidate(part, PER, CUE, speech=after in lx.SPEECH_VERBS))
+        return out
 
     def _person_run(
         self,
@@ -264,6 +350,17 @@ class FastPath:
         if after in lx.SPEECH_VERBS or after in PLACE_SUFFIXES:
             return False
         return self._around(raw, s, e, None, GUESS)[1] < CUE
+
+
+def _may_be_titled(words: list[str | None], k0: int, k1: int) -> bool:
+    """A title or a title's modifier opens the run ("President ...", "French President ...")."""
+    first = words[k0]
+    return (
+        first in lx.HONORIFICS
+        or first in lx.ROLE_FILLERS
+        or words[k0 + 1] in lx.HONORIFICS
+        or (k1 > k0 + 1 and words[k0 + 2] in lx.HONORIFICS)
+    )
 
 
 def opens_sentence(raw: str, start: int, s: int, w_start: int = -1) -> bool | None:
