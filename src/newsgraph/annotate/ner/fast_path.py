@@ -142,25 +142,30 @@ class FastPath:
                         return None
                     out.append(Candidate([Token(s, e, word)], None, GUESS, weak=True))  # type: ignore[arg-type]
                     continue
-                if words[k1] in lx.ORG_HEADS:  # "The Interior Ministry said"
-                    body = self._org_run(raw, start, caps, words, k0, k1)
+                ws: list[str] = words[k0 : k1 + 1]  # type: ignore[assignment]
+                pos = [start + caps[k] for k in range(k0, k1 + 1)]
+                if ws[-1] in lx.ORG_HEADS:  # "The Interior Ministry said"
+                    body = self._org_run(raw, pos, ws)
                     if body is None:
                         return None
                     out.append(body)
                     continue
-                if _may_be_titled(words, k0, k1):  # "Prime Minister Kwame Okafor"
-                    titled = self._titled_run(raw, start, caps, words, k0, k1, end, sports)
+                if _may_be_titled(ws):  # "Prime Minister Kwame Okafor"
+                    titled = self._titled_run(raw, pos, ws, end, sports)
                     if titled is None:
                         return None
                     out += titled
                     continue
-                person = self._person_run(raw, start, caps, words, k0, k1, end)
+                person = self._person_run(raw, pos, ws, end)
                 if person is None:
                     return None
                 out.append(person)
                 continue
             if kind is PER and word in lx.HONORIFICS:  # "Pope Francis": the title is no name
-                titled = self._titled_run(raw, start, caps, words, k0, k1, end, sports)
+                ws = words[k0 : k1 + 1]  # type: ignore[assignment]
+                titled = self._titled_run(
+                    raw, [start + caps[k] for k in range(k0, k1 + 1)], ws, end, sports
+                )
                 if titled is None:
                     return None
                 out += titled
@@ -202,39 +207,32 @@ class FastPath:
                 return False
         return True
 
-    def _org_run(
-        self, raw: str, start: int, caps: list[int], words: list[str | None], k0: int, k1: int
-    ) -> Candidate | None:
-        """Plain words no lexicon knows ending in an organisation head ("Interior Ministry"):
-        the organisation the token rules make of them, or None when an ordinal before or a
-        connector inside leaves them to the rules."""
-        toks = []
-        for k in range(k0, k1 + 1):
-            word = words[k]
-            if word in _NOT_FAST or word in CAP_CONNECTORS:
+    def _org_run(self, raw: str, pos: list[int], ws: list[str]) -> Candidate | None:
+        """Plain words no lexicon knows ending in an organisation head ("Interior Ministry"),
+        at ``pos``: the organisation the token rules make of them, or None when an ordinal
+        before or a connector inside leaves them to the rules."""
+        for w in ws:
+            if w in _NOT_FAST or w in CAP_CONNECTORS:
                 return None
-            p = start + caps[k]
-            toks.append(Token(p, p + len(word), word))  # type: ignore[arg-type]
-        if _ORDINAL_BEFORE.search(raw, max(0, toks[0].start - 12), toks[0].start) is not None:
+        if _ORDINAL_BEFORE.search(raw, max(0, pos[0] - 12), pos[0]) is not None:
             return None  # "3rd Armoured Brigade": the rules take the ordinal in
-        return Candidate(toks, ORG, CUE)
+        return Candidate(_tokens(pos, ws, 0, len(ws)), ORG, CUE)
+
+    def _splits_head(self, head: str) -> EntityType | None:
+        """The type of a known name glued before a first name that the token rules split off
+        ("Ukraine" in "Ukraine Vladimir Putin"); None when they keep it (a city: a surname)."""
+        kind = self.lexicon_type(head)
+        if kind in (None, PER) or (kind is GPE and self.gz.places.get(head) == "city"):
+            return None
+        return kind
 
     def _titled_run(
-        self,
-        raw: str,
-        start: int,
-        caps: list[int],
-        words: list[str | None],
-        k0: int,
-        k1: int,
-        end: int,
-        sports: bool,
+        self, raw: str, pos: list[int], ws: list[str], end: int, sports: bool
     ) -> list[Candidate] | None:
         """A name after a title ("Prime Minister Kwame Okafor", "French President Emmanuel
         Macron"): the candidates the token rules' title loop makes of it, step by step (a known
         modifier, the title words dropped, the name known or a person); None when another of
         their rules could apply first (heads, connectors, a team's plural) or no title is read."""
-        ws: list[str] = words[k0 : k1 + 1]  # type: ignore[assignment]
         n = len(ws)
         if n < 2 or ws[-1][-1] == "s" or ws[-1] in lx.ORG_HEADS or ws[-1] in lx.PLACE_HEADS:
             return None
@@ -246,11 +244,6 @@ class FastPath:
         for w in ws[1:]:
             if w in lx.MISC_HEADS or w in lx.ORG_HEADS or w in lx.PLACE_HEADS:
                 return None
-        pos = [start + caps[k] for k in range(k0, k1 + 1)]
-
-        def toks(a: int, b: int) -> list[Token]:
-            return [Token(pos[x], pos[x] + len(ws[x]), ws[x]) for x in range(a, b)]
-
         out: list[Candidate] = []
         i, titled = 0, False
         while i < n - 1:  # the token rules' title loop, over the run's words
@@ -258,7 +251,7 @@ class FastPath:
                 if i + k < n and ws[i + k] in lx.HONORIFICS:
                     kind = self.lexicon_type(raw[pos[i] : pos[i + k - 1] + len(ws[i + k - 1])])
                     if kind is not None:
-                        out.append(Candidate(toks(i, i + k), kind, LEXICON))
+                        out.append(Candidate(_tokens(pos, ws, i, i + k), kind, LEXICON))
                         i += k
                         break
             else:
@@ -276,15 +269,12 @@ class FastPath:
             return out  # "Vice President": a title and no name
         for k in range(i + 1, n):  # "Ukraine Vladimir Putin": a known head glued to a name
             if ws[k] in self.gz.first_names:
-                head = raw[pos[i] : pos[k - 1] + len(ws[k - 1])]
-                kind = self.lexicon_type(head)
-                if kind not in (None, PER) and (
-                    kind is not GPE or self.gz.places.get(head) != "city"
-                ):
-                    out.append(Candidate(toks(i, k), kind, LEXICON))
+                kind = self._splits_head(raw[pos[i] : pos[k - 1] + len(ws[k - 1])])
+                if kind is not None:
+                    out.append(Candidate(_tokens(pos, ws, i, k), kind, LEXICON))
                     i = k
                 break
-        part = toks(i, n)
+        part = _tokens(pos, ws, i, n)
         kind = self.lexicon_type(raw[part[0].start : part[-1].end])
         if kind is not None:
             out.append(self._known(raw, part, kind, sports))
@@ -295,42 +285,24 @@ class FastPath:
         out.append(Candidate(part, PER, CUE, speech=after in lx.SPEECH_VERBS))
         return out
 
-    def _person_run(
-        self,
-        raw: str,
-        start: int,
-        caps: list[int],
-        words: list[str | None],
-        k0: int,
-        k1: int,
-        end: int,
-    ) -> Candidate | None:
-        """A first name and one or two more plain words no lexicon knows ("Maria Kaur"): the
-        person the token rules make of it, or None when any of their other rules could apply
-        (a title, a head word, a connector, a known name glued before, a team's plural)."""
-        first = words[k0]
-        if k1 - k0 > 2 or end < 0 or first not in self.gz.first_names or first in _NOT_PERSON:
+    def _person_run(self, raw: str, pos: list[int], ws: list[str], end: int) -> Candidate | None:
+        """A first name and one or two more plain words no lexicon knows ("Maria Kaur"), at
+        ``pos``: the person the token rules make of it, or None when any of their other rules
+        could apply (a title, a head word, a connector, a known name glued before, a team)."""
+        first = ws[0]
+        if len(ws) > 3 or end < 0 or first not in self.gz.first_names or first in _NOT_PERSON:
             return None
-        s = start + caps[k0]
-        toks = [Token(s, s + len(first), first)]
         name_seen = False
-        for k in range(k0 + 1, k1 + 1):
-            word = words[k]
-            if word in _NOT_PERSON or word in lx.HONORIFICS:
+        for k in range(1, len(ws)):
+            if ws[k] in _NOT_PERSON or ws[k] in lx.HONORIFICS:
                 return None
-            if not name_seen and word in self.gz.first_names:
+            if not name_seen and ws[k] in self.gz.first_names:
                 name_seen = True  # "Ukraine Vladimir Putin": the token rules split a known head
-                head = raw[s : toks[-1].end]
-                kind = self.lexicon_type(head)
-                if kind not in (None, PER) and (
-                    kind is not GPE or self.gz.places.get(head) != "city"
-                ):
+                if self._splits_head(raw[pos[0] : pos[k - 1] + len(ws[k - 1])]) is not None:
                     return None
-            p = start + caps[k]
-            toks.append(Token(p, p + len(word), word))  # type: ignore[arg-type]
-        last = toks[-1].text
-        if last[-1] == "s" or MODEL_CODE.match(first) is not None:
+        if ws[-1][-1] == "s" or MODEL_CODE.match(first) is not None:
             return None  # maybe a team ("Dallas Cowboys"): the token rules decide
+        toks = _tokens(pos, ws, 0, len(ws))
         after = next_token(raw, toks[-1].end, end)
         if after in PLACE_SUFFIXES:
             return None  # "Maria Kaur-based": the token rules make it a place
@@ -352,15 +324,19 @@ class FastPath:
         return self._around(raw, s, e, None, GUESS)[1] < CUE
 
 
-def _may_be_titled(words: list[str | None], k0: int, k1: int) -> bool:
+def _may_be_titled(ws: list[str]) -> bool:
     """A title or a title's modifier opens the run ("President ...", "French President ...")."""
-    first = words[k0]
     return (
-        first in lx.HONORIFICS
-        or first in lx.ROLE_FILLERS
-        or words[k0 + 1] in lx.HONORIFICS
-        or (k1 > k0 + 1 and words[k0 + 2] in lx.HONORIFICS)
+        ws[0] in lx.HONORIFICS
+        or ws[0] in lx.ROLE_FILLERS
+        or ws[1] in lx.HONORIFICS
+        or (len(ws) > 2 and ws[2] in lx.HONORIFICS)
     )
+
+
+def _tokens(pos: list[int], ws: list[str], a: int, b: int) -> list[Token]:
+    """Tokens of the run's words ``a`` to ``b`` (starting at ``pos``)."""
+    return [Token(pos[x], pos[x] + len(ws[x]), ws[x]) for x in range(a, b)]
 
 
 def opens_sentence(raw: str, start: int, s: int, w_start: int = -1) -> bool | None:
