@@ -163,14 +163,9 @@ def junk_reason(line: str) -> str | None:
     if not line[:1].isalnum() and not _HAS_ALNUM.search(line):  # [^\W_] is str.isalnum
         return "no words"
     low = line.lower()
-    if not line.isascii() and _FOLDS_APART.search(line):
-        m = _START.match(line)
-    else:  # the rules on the lower-cased line, without IGNORECASE: a third faster
-        m = _START_LOWER.match(low)
-        if m is not None and m.lastgroup == _WEATHER_GROUP and not _WEATHER.match(line):
-            m = _START.match(line)  # "12 c": the weather rule wants a capital C/F
-    if m is not None:
-        return _START_REASONS[m.lastgroup or ""]
+    reason = start_reason(line, low)
+    if reason is not None:
+        return reason
     if (  # words the syndication, contributor and copyright notes cannot do without
         "original" in low or "click here" in low or "this link" in low or "rights reserved" in low
         or "contributed" in low or "read the full" in low or "new window" in low
@@ -186,6 +181,17 @@ def junk_reason(line: str) -> str | None:
     if _is_navigation(line):
         return "navigation words"
     return None
+
+
+def start_reason(line: str, low: str) -> str | None:
+    """The first start-anchored rule matching ``line`` (``low``: the line lower-cased)."""
+    if not line.isascii() and _FOLDS_APART.search(line):
+        m = _START.match(line)
+    else:  # the rules on the lower-cased line, without IGNORECASE: a third faster
+        m = _START_LOWER.match(low)
+        if m is not None and m.lastgroup == _WEATHER_GROUP and not _WEATHER.match(line):
+            m = _START.match(line)  # "12 c": the weather rule wants a capital C/F
+    return None if m is None else _START_REASONS[m.lastgroup or ""]
 
 
 def _is_prompt(low: str) -> bool:
