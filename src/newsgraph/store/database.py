@@ -1,8 +1,11 @@
 """The Store: idempotent batched writes of Documents and the queries the CLI and API need.
 
 One interface over SQLAlchemy Core; engine differences live in :mod:`newsgraph.store.dialects`.
-Writes are one transaction per batch with executemany, so thousands of articles per second fit
-in SQLite. All SQL is parameterised; user text reaches full-text search only as quoted literals.
+Writes are one transaction per batch: driver-level executemany for the rows, one ``IN (...)``
+look-up per batch for what is stored already, and story and quote-group counters moved by the
+batch's own copies (:mod:`newsgraph.store.syndication_counts`), so a write costs the same however
+large the database and its syndication groups grow. All SQL is parameterised; user text reaches
+full-text search only as quoted literals.
 """
 
 from __future__ import annotations

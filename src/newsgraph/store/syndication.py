@@ -3,18 +3,21 @@
 
 Copies are found with MinHash LSH over word shingles of the article body (titles and boilerplate
 differ between sites; the body barely does). Signatures are one-permutation MinHash (64 bins,
-densified) computed with numpy from polynomial word hashes (~0.07 ms for a 4 KB article; one
-hash per permutation, as datasketch does, costs more), and the LSH index lives in the
-database as band hashes in an indexed table, so it persists across ingest runs and candidate
-look-up is plain SQL. A candidate joins a story only when its estimated Jaccard similarity to an
-earlier copy reaches :data:`SAME_STORY`. Everything is a pure function of the text: the same
+densified) computed with numpy from polynomial word hashes, a few dozen bodies per pass (~0.04 ms
+for a 4 KB article; one hash per permutation, as datasketch does, costs more), and the LSH index
+lives in the database as band hashes in a table keyed by band, so it persists across ingest runs
+and candidate look-up is plain SQL. A band key shared by :data:`BAND_CAP` stories is common text,
+not a sign of a copy: it keeps one marker row and no candidate search looks into it. A candidate
+joins a story only when its estimated Jaccard similarity to an earlier copy reaches
+:data:`SAME_STORY`. Everything is a pure function of the text: the same
 articles ingested in the same order always give the same stories, and re-ingesting is a no-op.
 
 Tables: ``stories`` (id = the first copy's article id, title, first seen, copy count),
 ``copies`` (one row per article: its story, outlet, first-seen date and MinHash signature),
 ``minhash_bands`` (the LSH index) and ``quote_groups`` (one canonical quotation per group with
 the number of outlets and the first-seen date); ``quotes.group_key`` points at the group.
-Indexes come from ``after_create`` hooks, like the events tables, so the store's index
+Their counters are kept incrementally by :mod:`newsgraph.store.syndication_counts`. Indexes come
+from ``after_create`` hooks, like the events tables, so the store's index
 migrations never touch tables an older database does not have yet.
 """
 

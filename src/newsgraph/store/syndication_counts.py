@@ -1,14 +1,15 @@
 """Story and quote-group counters kept up to date incrementally, so a write costs the same whatever
 the size of the stories and groups it touches: the 501st copy of a wire story printed by 500
-outlets costs no more than the 2nd, and a million stored articles no more than a thousand.
+outlets costs no more than the 2nd, and the counting reads no more rows in a big database.
 
 Every batch adds its own copies (and a replaced article takes its copy away) as deltas: ``copies``
 counts move by the batch's articles, the canonical (earliest) quotation of a group is compared with
 the batch's candidates, and a story's first copy is one look-up on ``copies (story_id, first_seen,
 article_id)``. Distinct outlets are counted through tally tables — ``story_outlets`` and
 ``quote_group_outlets``, one row per story (group) and outlet with its number of copies — read pair
-by pair through their primary key. The one path that still reads a whole group is a replaced
-article that was a quote group's canonical copy: the next earliest has to be found among the rest.
+by pair through their primary key. Only replacing an article (rare next to adding one) still
+reads whole groups: a quote group whose canonical copy it was looks for the next earliest, and its
+story re-reads its copies' signatures to give back the band keys only the replaced copy held.
 
 :func:`recount_stories` and :func:`recount_groups` compute the same figures from scratch; the tests
 hold the incremental counters to them.
