@@ -390,3 +390,10 @@ def test_prepositions_do_not_make_a_chunk_a_modifier() -> None:
 def test_place_after_an_infinitive_is_not_the_party() -> None:
     e = one("Serbia threatened to launch an operation in Kosovo.", "THREATEN")
     assert e.recipient_text is None
+
+
+def test_capitalised_word_before_a_verb_is_a_name_the_recogniser_missed() -> None:
+    e = one("Thousands of Uzbeks protested in Tashkent against the new tax.", "PROTEST")
+    assert e.actor_text is not None and "Uzbeks" in e.actor_text
+    # a weekday or a function word before the verb is no name
+    assert not events_of("On Monday attacked positions were shelled again.")

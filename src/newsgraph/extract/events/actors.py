@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -214,9 +215,11 @@ def find_chunks(
     published: dt.date | None,
     cache: dict[str, tuple[str | None, str | None, str]],
     lows: list[str] | None = None,
+    verbs: Iterable[int] = (),
 ) -> list[Chunk]:
     """Actor chunks over ``tokens`` (spans into ``text``; ``lows`` their lower-cased words),
-    left to right."""
+    left to right. ``verbs``: token indexes of trigger verbs, whose capitalised neighbour on
+    the left is a name even when the recogniser left it out ("Thousands of Serbs protested")."""
     n = len(tokens)
     if lows is None:
         lows = [text[s:e].lower() for s, e in tokens]
@@ -224,6 +227,9 @@ def find_chunks(
         first_name = _known_first_word(text, tokens[0], kb, published)
         if first_name is not None:  # a sentence-initial name the recogniser left out
             mentions = [first_name, *mentions]
+    missed = [_unknown_name(text, tokens, lows, v - 1, mentions) for v in verbs if v > 0]
+    if any(missed):
+        mentions = sorted([*mentions, *filter(None, missed)], key=lambda m: m.span.start)
     owner: list[int] = [-1] * n  # token -> index of the mention covering it
     for mi, m in enumerate(mentions):
         a = bisect_left(tokens, (m.span.start,))
@@ -393,6 +399,32 @@ def _known_first_word(
     actor = kb.get(actor_id)
     etype = _KIND_TYPE.get(actor.kind, EntityType.ORG) if actor else EntityType.ORG
     return Mention(Span(*token), word, etype, actor_id)
+
+
+def _unknown_name(
+    text: str, tokens: list[tuple[int, int]], lows: list[str], i: int, mentions: list[Mention]
+) -> Mention | None:
+    """A capitalised word right before a trigger verb that no mention covers: a name."""
+    s, e = tokens[i]
+    w = lows[i]
+    if (
+        not text[s].isupper()
+        or not w.isalpha()
+        or len(w) < 3
+        or w in _TITLES
+        or w in _NOT_A_NAME
+        or w in _STARTERS
+        or w in _CALENDAR
+        or any(m.span.start < e and s < m.span.end for m in mentions)
+    ):
+        return None
+    return Mention(Span(s, e), text[s:e], EntityType.ORG)
+
+
+_CALENDAR = _words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may"
+    " june july august september october november december"
+)
 
 
 def _head(mentions: list[Mention], heads: list[int]) -> Mention | None:

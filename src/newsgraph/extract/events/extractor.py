@@ -281,7 +281,8 @@ class EventExtractor:
             found = self._triggers(text, tokens, lows, heads, sm)
             if not found:
                 continue
-            chunks = find_chunks(text, tokens, sm, self.kb, published, cache, lows)
+            verbs = [f.first for f in found if f.trig.verbal_head]
+            chunks = find_chunks(text, tokens, sm, self.kb, published, cache, lows, verbs)
             p = bisect_left(person_starts, base) - 1
             last_person = persons[p] if p >= 0 else None
             out.extend(
