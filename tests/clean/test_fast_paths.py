@@ -19,7 +19,14 @@ from newsgraph.clean.junk import (
 )
 from newsgraph.clean.publisher import _READ_IN, read_in_report
 from newsgraph.clean.roles import read_lines, same_title
-from newsgraph.clean.textnorm import compare_key, normalise, split_lines, straighten, wordset
+from newsgraph.clean.textnorm import (
+    compare_key,
+    normalise,
+    split_lines,
+    straighten,
+    word_count,
+    wordset,
+)
 from newsgraph.model import Article, LineRole, Record
 
 SPACES = [" ", " ", "  ", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\xa0", "\u2009", "\u3000"]
@@ -64,6 +71,13 @@ def test_lines_found_by_regex_are_split_and_strip(text: str) -> None:
 @given(TEXT)
 def test_single_spaced_shortcut_gives_the_normal_form(text: str) -> None:
     assert normalise(text) == " ".join(straighten(text).lower().split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_word_count_of_a_line_is_its_number_of_words(text: str) -> None:
+    for start, end in split_lines(text):
+        assert word_count(text[start:end]) == len(text[start:end].split())
 
 
 @settings(max_examples=300, deadline=None)

@@ -18,7 +18,7 @@ from newsgraph.clean.dates import MAX_DATE_CHARS, any_date_line
 from newsgraph.clean.junk import MAX_JUNK_CHARS, junk_reason, words
 from newsgraph.clean.names import looks_like_outlet, looks_like_person
 from newsgraph.clean.publisher import MAX_SOURCE_CHARS, source_line
-from newsgraph.clean.textnorm import LINE, compare_key, line_hash, wordset
+from newsgraph.clean.textnorm import LINE, compare_key, line_hash, word_count, wordset
 from newsgraph.model import LineRole
 
 _CLOSERS = " \t\"'”’»)]}*\u00a0"
@@ -99,7 +99,7 @@ def read_lines(text: str, known_boilerplate: Set[str]) -> list[LineInfo]:
         line = m.group()
         start, end = m.span()
         size = end - start
-        n = len(line.split())
+        n = word_count(line)
         junk = junk_reason(line) if size <= MAX_JUNK_CHARS else None
         if junk is None and known_boilerplate and line_hash(line) in known_boilerplate:
             junk = "seen in many articles"

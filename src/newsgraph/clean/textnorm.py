@@ -27,6 +27,15 @@ def split_lines(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in LINE.finditer(text)]
 
 
+def word_count(line: str) -> int:
+    """``len(line.split())`` for a stripped line, mostly without building the list of words:
+    printable text has no whitespace but " ", so single-spaced text has one word more than
+    spaces."""
+    if line.isprintable() and "  " not in line:
+        return line.count(" ") + 1
+    return len(line.split())
+
+
 def straighten(text: str) -> str:
     """Straight quotes and hyphens (str.replace per character beats a translate table here)."""
     for curly, plain in _REPLACEMENTS:
