@@ -111,3 +111,9 @@ def test_an_acronym_inside_an_unknown_name_is_an_organisation(rec: EntityRecogni
     assert got == {"KVRN Cable": ORG}
     got = found(rec, "Olek Varga was sold a house.")
     assert got["Olek Varga"] is PER
+
+
+def test_a_plural_after_the_in_a_match_report_is_a_team(rec: EntityRecognizer) -> None:
+    got = found(rec, "The Falcons beat the Saints 24-10 on Sunday.")
+    assert got == {"Falcons": ORG, "Saints": ORG}
+    assert "Saints" not in found(rec, "He painted the Saints in 1990.")

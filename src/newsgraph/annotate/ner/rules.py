@@ -425,6 +425,8 @@ class RuleTagger(FastPath):
             and cx.team_evidence(raw, part[0].start, part[-1].end)
         ):
             typ, strength = ORG, TEAM  # "drew 1-1 with Kilbride Town"
+        elif sports and strength < CUE and _is_team_plural(toks, i, j):
+            typ, strength = ORG, TEAM  # "the Falcons beat the Saints 24-10"
         if strength < CUE and not headline:
             typ, strength = self._around(raw, part[0].start, part[-1].end, typ, strength)
         weak = headline or (initial and j - i == 1 and strength < CUE)
@@ -566,6 +568,20 @@ class RuleTagger(FastPath):
                 continue
             return t in lx.PLACE_NOUNS_AFTER
         return False
+
+
+def _is_team_plural(toks: list[Token], i: int, j: int) -> bool:
+    """ "the Falcons": a lone capitalised plural after "the", as teams are named."""
+    word = toks[i].text
+    return (
+        j - i == 1
+        and i > 0
+        and toks[i - 1].text in _THE
+        and len(word) > 3
+        and word[-1] == "s"
+        and word[-2] not in "su"
+        and word[1:].islower()
+    )
 
 
 def _is_initial_token(text: str) -> bool:
