@@ -397,3 +397,17 @@ def test_capitalised_word_before_a_verb_is_a_name_the_recogniser_missed() -> Non
     assert e.actor_text is not None and "Uzbeks" in e.actor_text
     # a weekday or a function word before the verb is no name
     assert not events_of("On Monday attacked positions were shelled again.")
+
+
+def test_more_general_news_wording() -> None:
+    e = one("The German chancellor hit out at Hungary over its veto.", "ACCUSE")
+    assert e.mode == "disapprove" and e.recipient_country == "HUN"
+    assert not [x for x in events_of("Macron hit out at Orban.") if x.type == "ASSAULT"]
+    assert one("Turkey opposed Sweden's bid to join NATO.", "REJECT").recipient_country == "SWE"
+    assert one("Police cracked down on protesters in Dhaka.", "COERCE").recipient_text == (
+        "protesters"
+    )
+    assert one("The authorities launched a crackdown on journalists.", "COERCE").mode == "restrict"
+    assert one("The Pentagon dispatched two warships to the region.", "MOBILIZE").mode == "troops"
+    seized = one("Iranian forces intercepted a tanker in the Gulf.", "COERCE")
+    assert seized.mode == "seize" and seized.recipient_text is None

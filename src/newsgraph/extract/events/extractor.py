@@ -954,7 +954,8 @@ _NOT_PERSON_ER = _set(
     " barrier barriers corner layer layers filter register quarter quarters offer offers"
     " floor floors door doors factor factors sector sectors corridor corridors error errors"
     " motor mirror terror horror honour honor major minor colour color labour labor vendor"
-    " threat threats boat boats seat seats format flat heat combat"
+    " threat threats boat boats seat seats format flat heat combat tanker tankers container"
+    " containers carrier carriers"
 )
 
 

@@ -493,6 +493,44 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         " cannon|cannons; use~ rubber bullets; use~ live ammunition; tear-gas~; disperse~",
     ),
     ("ASSAULT", "cleansing", "", "expel~ ... thousands|residents|population|villagers"),
+    # ------------------------------------------------------------ more general news wording
+    (
+        "ACCUSE",
+        "disapprove",
+        "",
+        "hit~ out at; lash~ out at; take~ aim at; express~ ?its|his|her|their"
+        " ?deep|grave|serious|strong concern|alarm|dismay|outrage; voice~ ?its|his|her|their"
+        " ?deep|grave|serious|strong concern|alarm|outrage; raise~ ?serious concern+; object~ to;"
+        " chastise~; scold~",
+    ),
+    ("REJECT", "", "", "oppose~; vote~ against; defy~; ignore~ ... call+|demand+|appeal+|warning+"),
+    ("REQUEST", "", "gov", "encourage~"),
+    ("REQUEST", "", "", "seek~ ... help|aid|support|assistance|extradition|clarification"),
+    (
+        "SANCTION",
+        "discontinue",
+        "",
+        "penalise~; penalize~; embargo~; revoke~ ... licence+|license+|visa+|accreditation|"
+        "citizenship|permit+; strip~ ... of",
+    ),
+    (
+        "MOBILIZE",
+        "troops",
+        "",
+        "dispatch~ ... troops|soldiers|forces|warships|jets|reinforcements|police; scramble~ ..."
+        " jets|fighters|warplanes|aircraft",
+    ),
+    ("COERCE", "restrict", "", "crack~ down; harass~; intimidate~; suppress~; evict~"),
+    ("COERCE", "restrict", "N", "crackdown+ on|against"),
+    (
+        "COERCE",
+        "seize",
+        "",
+        "intercept~ ... ship+|vessel+|boat+|tanker+|flotilla; board~ ... ship+|vessel+|tanker+",
+    ),
+    ("ASSAULT", "", "", "murder~; retake~; recapture~; lay~ siege"),
+    ("ASSAULT", "", "", "down~ ... drone+|aircraft|plane+|jet+|helicopter+"),
+    ("ASSAULT", "", "", "stab~"),
 )
 
 _WORD_RE = re.compile(r"[a-z][a-z'-]*")
