@@ -91,7 +91,7 @@ def clean_record(record: Record, *, known_boilerplate: Set[str] = frozenset()) -
         published=published,
         published_from=published_from,
         url=record.url,
-        lines=tuple(Line(Span(ln.start, ln.end), ln.role or BP, ln.reason) for ln in lines),
+        lines=tuple([Line(Span(ln.start, ln.end), ln.role or BP, ln.reason) for ln in lines]),
         metadata=metadata,
     )
 

@@ -178,7 +178,7 @@ def junk_reason(line: str) -> str | None:
         return "photo caption with credit"
     if len(line) <= MAX_PROMPT_CHARS and _is_prompt(low):
         return "cookie/newsletter prompt"
-    if _is_navigation(line):
+    if len(line) <= MAX_HEADING_CHARS and _is_navigation(line):
         return "navigation words"
     return None
 
