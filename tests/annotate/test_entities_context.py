@@ -138,7 +138,8 @@ _VOCABULARY = (
     "New Delhi York In But First Apr. March Republic “ ( : — shares rose based in, who TV "
     "Maria Kaur Ivan Morales NEW DELHI Dallas Cowboys Sofia told De President spokesman -based "
     "Interior Ministry 3rd Trade union leader Iran. ” Party Of Prime Minister Kwame Okafor "
-    "French Pope Francis Vice Former Foreign Secretary State Emmanuel Macron"
+    "French Pope Francis Vice Former Foreign Secretary State Emmanuel Macron Jensen declared "
+    "has minister’s co-founder US etc. spokesman ,” .” ” Falcons 24-10"
 )
 _WORDS = st.sampled_from(_VOCABULARY.split())
 

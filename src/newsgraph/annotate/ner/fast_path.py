@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 
 from newsgraph.annotate.ner import lexicons as lx
-from newsgraph.annotate.ner.candidates import CUE, GPE, GUESS, LEXICON, ORG, PER, Candidate
+from newsgraph.annotate.ner.candidates import (
+    CONTEXT,
+    CUE,
+    GPE,
+    GUESS,
+    LEXICON,
+    ORG,
+    PER,
+    Candidate,
+)
 from newsgraph.annotate.ner.scan import (
     CAP_CONNECTORS,
     MODEL_CODE,
@@ -33,6 +42,10 @@ _FAST_ALONE = lx.WEEKDAYS_MONTHS | {"The"}
 _OPENER_CHARS = "".join(OPENERS)
 _CLAUSE_ENDS = "!?:;•|…"  # one-character tokens after which a word opens a clause
 _ORDINAL_BEFORE = re.compile(r"\d+(?:st|nd|rd|th|d) $")
+# the word token ending where a search stops (the tokeniser's inner hyphens and apostrophes)
+_WORD_BEFORE = re.compile(r"[^\W_]+(?:[-'’‘.][^\W_]+)*$")
+# capitalised words that a lone-word rule of ``rules._guess`` would read as more than a person
+_NOT_LONE = _NOT_FAST | lx.PLACE_HEADS | lx.ORG_HEADS | lx.HONORIFICS
 # words that keep a first name and unknown words from the fast path's person rule
 _NOT_PERSON = (
     _NOT_FAST
@@ -125,8 +138,6 @@ class FastPath:
                     k0 += 1
                     s = start + caps[k0]
                     word = words[k0]
-                elif k0 == k1:
-                    return None
                 else:
                     lead = True
             if word in _NOT_FAST and not lead:
@@ -135,12 +146,13 @@ class FastPath:
                 continue  # "In May": the token rules drop a lone month too
             kind = self.lexicon_type(raw[s:e])
             if kind is None:
-                if lead:
-                    return None
                 if k0 == k1:
-                    if not self._weak_opener(raw, start, s, e, word, end, w_start):  # type: ignore[arg-type]
+                    if lead:
                         return None
-                    out.append(Candidate([Token(s, e, word)], None, GUESS, weak=True))  # type: ignore[arg-type]
+                    one = self._lone_word(raw, start, s, e, word, end, w_start)  # type: ignore[arg-type]
+                    if one is None:
+                        return None
+                    out.append(one)
                     continue
                 ws: list[str] = words[k0 : k1 + 1]  # type: ignore[assignment]
                 pos = [start + caps[k] for k in range(k0, k1 + 1)]
@@ -300,13 +312,50 @@ class FastPath:
                 name_seen = True  # "Ukraine Vladimir Putin": the token rules split a known head
                 if self._splits_head(raw[pos[0] : pos[k - 1] + len(ws[k - 1])]) is not None:
                     return None
-        if ws[-1][-1] == "s" or MODEL_CODE.match(first) is not None:
+        if MODEL_CODE.match(first) is not None:
+            return None
+        if ws[-1][-1] == "s" and self.lexicon_type(raw[pos[0] : pos[-2] + len(ws[-2])]) is GPE:
             return None  # maybe a team ("Dallas Cowboys"): the token rules decide
         toks = _tokens(pos, ws, 0, len(ws))
         after = next_token(raw, toks[-1].end, end)
         if after in PLACE_SUFFIXES:
             return None  # "Maria Kaur-based": the token rules make it a place
         return Candidate(toks, PER, CUE, speech=after in lx.SPEECH_VERBS)
+
+    def _lone_word(
+        self, raw: str, start: int, s: int, e: int, word: str, end: int, w_start: int
+    ) -> Candidate | None:
+        """A capitalised word no lexicon knows, alone: a weak candidate opening the sentence
+        ("Protesters gathered"), or a person before a verb ("...,” Jensen said", "spokesman
+        Peskov told") as ``rules._guess`` reads it; None for anything else."""
+        initial = opens_sentence(raw, start, s, w_start)
+        if initial is True:
+            if not self._weak_opener(raw, start, s, e, word, end, w_start):
+                return None
+            return Candidate([Token(s, e, word)], None, GUESS, weak=True)
+        if initial is None or end < 0 or not word[1:].islower() or word in _NOT_LONE:
+            return None
+        after = next_token(raw, e, end)
+        if after not in lx.PERSON_VERBS_AFTER:
+            return None
+        j = s - 1
+        while j >= w_start and raw[j].isspace():
+            j -= 1
+        if j < w_start:
+            typ, strength = PER, CONTEXT  # the window's start: the rules' "~", no role noun
+        elif raw[j].isalnum():
+            m = _WORD_BEFORE.search(raw, w_start, j + 1)
+            prev = m.group() if m is not None else ""
+            if not prev or prev[0].isupper() or "." in prev or prev == "the":
+                return None  # "Mr.", "U.S.", "the Falcons": the rules' tokens decide
+            typ, strength = (PER, CUE) if prev.lower() in lx.ROLE_NOUNS else (PER, CONTEXT)
+        elif raw[j] in ".”":
+            return None
+        else:
+            typ, strength = PER, CONTEXT  # after a comma, a quote mark, a bracket
+        if strength < CUE:
+            typ, strength = self._around(raw, s, e, typ, strength)
+        return Candidate([Token(s, e, word)], typ, strength, speech=after in lx.SPEECH_VERBS)
 
     def _weak_opener(
         self, raw: str, start: int, s: int, e: int, word: str, end: int, w_start: int = -1
@@ -357,4 +406,9 @@ def opens_sentence(raw: str, start: int, s: int, w_start: int = -1) -> bool | No
         return False
     if c in _CLAUSE_ENDS:
         return True
-    return None if c in ".”" else False
+    if c == "”":  # a closing quote ends a sentence after a full stop token
+        j -= 1
+        while j >= w_start and raw[j].isspace():
+            j -= 1
+        return None if j >= w_start and raw[j] == "." else False
+    return None if c == "." else False
