@@ -7,7 +7,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsgraph.extract.quotes.attribution import _sentence_tokens_apart, sentence_tokens
 from newsgraph.extract.quotes.lexicon import _REPORTING_WORDS, CUE_FORMS, has_cue_word
+from newsgraph.extract.quotes.marks import Segment, find_segments
 from newsgraph.extract.quotes.people import LastNameHits
 from newsgraph.extract.quotes.phrases import _TOKEN, Tok, cue_candidates, tokenize
 
@@ -69,3 +71,22 @@ def test_last_name_index_answers_like_lower_casing_each_slice(text: str, lasts: 
         for end in (n, (a + n) // 2, min(n, a + 5)):
             low = text[a:end].lower()
             assert hits.within(a, end) == any(last in low for last in lasts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT, st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)), max_size=4))
+def test_sentence_tokens_in_one_go_equal_chunk_by_chunk(text: str, marks: list) -> None:
+    """Any quotation marks, even out of order or overlapping, and the line's real quotations."""
+    n = len(text)
+    segs = [Segment(a, a, a, min(n, a + w), True, False) for a, w in marks if a + 1 <= n]
+    for found in (segs, find_segments(text, 0, n)):
+        end = max([n, *(g.mark_end for g in found)])
+        assert sentence_tokens(text, 0, end, found) == _sentence_tokens_apart(text, 0, end, found)
+
+
+def test_sentence_tokens_of_a_quoted_sentence() -> None:
+    text = "“We will not back down,” Mr. Smith said, calling it “a ‘red line’.”"
+    toks, where = sentence_tokens(text, 0, len(text), find_segments(text, 0, len(text)))
+    assert [t.text for t in toks] == ["“”", "Mr.", "Smith", "said", ",", "calling", "it", "“”"]
+    assert where == [0, 7]
+    assert all(text[t.start : t.end] == t.text for t in toks if t.text != "“”")

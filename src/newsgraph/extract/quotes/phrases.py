@@ -29,7 +29,7 @@ _TOKEN = re.compile(
 )
 # The same tokens, each with the whitespace before it: ``findall`` then yields plain strings that
 # tile the range, so offsets follow from running sums of their lengths (no match objects).
-_SPACED_TOKEN = re.compile(r"\s*+(?:" + _TOKEN.pattern + ")")
+SPACED_TOKEN = re.compile(r"\s*+(?:" + _TOKEN.pattern + ")")
 _NOUN_MARKERS = frozenset(
     [
         "the",
@@ -84,7 +84,12 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Word and punctuation tokens of ``text[start:end]`` with absolute offsets."""
     # built column-wise by map over C functions, and NamedTuples made without their Python-level
     # __new__: no bytecode runs per token (this is the hottest loop of the stage)
-    pieces = _SPACED_TOKEN.findall(text, start, end)
+    return tokens_of_pieces(SPACED_TOKEN.findall(text, start, end), start)
+
+
+def tokens_of_pieces(pieces: list[str], start: int) -> list[Tok]:
+    """Tokens of ``pieces``, strings that tile the text from ``start`` on, each a token with the
+    whitespace before it (what ``SPACED_TOKEN.findall`` yields)."""
     words = list(map(str.lstrip, pieces))
     ends = list(accumulate(map(len, pieces), initial=start))
     del ends[0]
