@@ -352,6 +352,8 @@ class EventExtractor:
                 continue
             hit: _Found | None = None
             for trig in cands:
+                if trig.passive_only and not _passive(lows, i, None):
+                    continue
                 if trig.tail is None:
                     hit = _Found(trig, i, i, e)
                     break
@@ -526,6 +528,8 @@ class EventExtractor:
                 recipient = _party(res(subj)) if subj is not None and subj.pronoun is None else None
                 if subj is None and _wants_object(etype, mode):
                     recipient = _noun_phrase_before(text, tokens, lows, start, f.first)
+                if trig.passive_only and recip_chunk is not by_agent and recip_chunk is not None:
+                    recipient = _party(res(recip_chunk))  # "aid was sent to X by Y": X
                 if trig.swap and actor is not None and recipient is not None:
                     actor, recipient = recipient, actor  # "X was hosted by Y": X visits Y
             else:

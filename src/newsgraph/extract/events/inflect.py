@@ -43,6 +43,14 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "win": ("won",),
     "bid": ("bid",),
     "keep": ("kept",),
+    "pay": ("paid",),
+    "sink": ("sank", "sunk"),
+    "build": ("built",),
+    "sit": ("sat",),
+    "fly": ("flew", "flown"),
+    "spread": ("spread",),
+    "withhold": ("withheld",),
+    "retake": ("retook", "retaken"),
 }
 _DOUBLE = {
     "ban",
@@ -81,6 +89,12 @@ _DOUBLE = {
     "bid",
     "spur",
     "sign",
+    "stab",
+    "confer",
+    "kidnap",
+    "plot",
+    "gun",
+    "jam",
 }
 _NO_DOUBLE = {"jail", "veto", "sign"}
 # British doubles the final l, American does not: news has both.

@@ -6,7 +6,8 @@ tail pattern, so an article costs one dict look-up per word, not one regex per e
 
 Phrase syntax (space-separated tokens, case-insensitive):
 ``lemma~`` any verb form, ``lemma+`` singular or plural, ``a|b`` one of the words,
-``?tok`` optional token, ``...`` up to four other words, ``!a|b`` the next word is none of these.
+``?tok`` optional token, ``...`` up to seven other words, ``..`` up to three,
+``!a|b`` the next word is none of these.
 The first token is the head and must be a plain word, verb or noun.
 """
 
@@ -20,6 +21,7 @@ from newsgraph.extract.events.inflect import noun_forms, verb_forms
 # (type, mode, flags, phrases). Flags: "N" nominal trigger (an act named by a noun),
 # "swap" the grammatical object is the actor (hosting: the visitor is the actor),
 # "gov" governs an infinitive ("refused to meet"): the inner act is what is rejected, requested...
+# "pass" only in the passive ("aid was delivered to X by Y": the thing moved is no party)
 _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
     # ---------------------------------------------------------------- verbal cooperation
     (
@@ -531,6 +533,202 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
     ("ASSAULT", "", "", "murder~; retake~; recapture~; lay~ siege"),
     ("ASSAULT", "", "", "down~ ... drone+|aircraft|plane+|jet+|helicopter+"),
     ("ASSAULT", "", "", "stab~"),
+    # ------------------------------------- PLOVER codebook coverage (CAMEO2PLOVER descriptions)
+    (
+        "AGREE",
+        "",
+        "",
+        "accept~ ?a|an|the|their|his|her|its invitation|offer|proposal|plan|mediation;"
+        " settle~ ?the|their|a|its dispute|conflict|differences|row; seal~ ?a|an|the"
+        " ?new deal|agreement|accord|pact; offer~ .. aid|assistance|asylum|help|loan+|troops|"
+        "refuge|mediation",
+    ),
+    (
+        "AGREE",
+        "",
+        "gov",
+        "express~ ?its|his|her|their willingness|readiness to; signal~ ?its|his|her|their"
+        " willingness|readiness to; agree~ in principle to",
+    ),
+    (
+        "CONSULT",
+        "",
+        "",
+        "attend~ ?the|a|an ?peace talks|summit|meeting|negotiations|conference; sit~ down with;"
+        " exchange~ views; resume~ ?the ?peace talks|negotiations|dialogue; mediate~ between",
+    ),
+    ("CONSULT", "visit", "", "pay~ .. visit+"),
+    ("CONSULT", "visit", "N", "visit+ to"),
+    (
+        "CONSULT",
+        "visit",
+        "swap",
+        "receive~ !a|an|letter+|call+|aid|support|money|funds|report+|news|criticism|"
+        "training|treatment|award+|prize+|vote+|offer+|invitation+|warning+|threat+"
+        " .. counterpart+|minister+|president+|premier+|leader+|delegation+|envoy+|king|queen|"
+        "chancellor+|secretary|emir|sheikh|pope; welcome~ by ... in|to",
+    ),
+    (
+        "SUPPORT",
+        "",
+        "",
+        "voice~ ?its|his|her|their ?full|strong|unwavering support|backing|solidarity;"
+        " express~ ?its|his|her|their ?full|strong|unwavering backing; pay~ tribute to;"
+        " throw~ ?its|his|her|their ?full weight behind; vouch~ for;"
+        " reaffirm~ ?its|his|her|their ?full|strong|unwavering support|backing|commitment;"
+        " extend~ ?its|his|her|their ?full support|backing|congratulations|condolences;"
+        " offer~ ?its|his|her|their condolences|congratulations|support; forgive~",
+    ),
+    (
+        "CONCEDE",
+        "",
+        "",
+        "accede~ to; give~ in; bow~ to; reverse~ ?its|the|his|her|their decision|course|policy|"
+        "ban|plan; scrap~ .. plan+|law+|bill+|tax|taxes|reform+|policy|project|decree+;"
+        " drop~ ?its|the|their|his|her demand+|plan+|bid|charges|opposition|objection+|veto;"
+        " withdraw~ ?the|its|a|their bill|decree|proposal|plan|law|reform|nomination;"
+        " admit~ .. responsibility|wrongdoing|mistake+|error+|guilt|fault|failings; admit~"
+        " that; meet~ ?the|their|its|his|her|all|some|key ?key demand+; relax~ .. restriction+|"
+        "curb+|rule+|control+|limits",
+    ),
+    (
+        "COOPERATE",
+        "",
+        "",
+        "work~ ?closely|together with ... to; join~ forces; coordinate~ with;"
+        " exchange~ .. intelligence|information|data",
+    ),
+    (
+        "AID",
+        "",
+        "",
+        "evacuate~ .. citizens|nationals|civilians|residents|people|wounded|children|families|"
+        "villagers|foreigners|staff|patients|refugees; train~ .. troops|soldiers|forces|pilots|"
+        "officers|police|personnel|army; disburse~; allocate~ .. million|billion|funds|aid;"
+        " contribute~ .. million|billion|troops|funds|aid; bail~ out",
+    ),
+    ("AID", "", "pass", "deliver~ to; send~ to; ship~ to; airlift~ to; fly~ to; donate~ to"),
+    (
+        "RETREAT",
+        "",
+        "",
+        "lift~ .. closure|lockdown|moratorium|suspension|emergency|martial|travel|visa",
+    ),
+    (
+        "RETREAT",
+        "release",
+        "",
+        "pardon~; grant~ .. amnesty|pardon+|clemency; commute~ .. sentence+",
+    ),
+    (
+        "RETREAT",
+        "withdraw",
+        "",
+        "abandon~ ?its|their|the .. position+|post+|base+|offensive|outpost+; de-escalate~",
+    ),
+    (
+        "REQUEST",
+        "",
+        "",
+        "seek~ .. loan+|funding|talks|meeting|release|ceasefire|asylum|protection|guarantees|"
+        "explanation|compensation|access|mediation|extradition; solicit~; lobby~",
+    ),
+    (
+        "ACCUSE",
+        "disapprove",
+        "",
+        "fault~; point~ ?the finger at; single~ out; call~ out; take~ issue with; find~ fault"
+        " with; voice~ .. criticism|objection+|opposition|anger|frustration; reproach~;"
+        " vilify~; ridicule~; mock~; implicate~",
+    ),
+    (
+        "REJECT",
+        "",
+        "",
+        "vote~ down; throw~ out .. bill|motion|case|appeal|proposal|plan|request; walk~ away"
+        " from; brush~ aside|off; shun~; resist~ .. call+|pressure|demand+; disregard~;"
+        " decline~ .. invitation|offer|request; deny~ .. entry|visa+|access|permission|bail|"
+        "asylum|landing|request+",
+    ),
+    (
+        "THREATEN",
+        "",
+        "",
+        "put~ .. on notice; raise~ the spectre|specter|prospect of",
+    ),
+    (
+        "PROTEST",
+        "demo",
+        "",
+        "picket~; chant~ .. slogans; wave~ .. placards|banners; rally~ behind|around",
+    ),
+    (
+        "PROTEST",
+        "riot",
+        "",
+        "rampage~; erect~ .. barricades; burn~ .. tyres|tires|effigy|effigies",
+    ),
+    ("PROTEST", "strike", "", "walk~ off ?the job"),
+    (
+        "SANCTION",
+        "discontinue",
+        "",
+        "cut~ .. ties|relations|aid|funding|links|contacts; break~ off .. ties|relations|talks|"
+        "contacts|negotiations; scale~ back .. aid|ties|cooperation|presence|funding;"
+        " reduce~ .. aid|funding|ties|cooperation|imports|purchases",
+    ),
+    (
+        "SANCTION",
+        "withdraw",
+        "",
+        "close~ ?its|the|their embassy|embassies|consulate+|mission; withdraw~ ?its|their|his|her"
+        " ambassador|envoy|diplomats|staff",
+    ),
+    ("SANCTION", "expel", "", "declare~ .. persona non grata"),
+    (
+        "MOBILIZE",
+        "troops",
+        "",
+        "raise~ ?the|its|their .. alert|readiness; heighten~ .. alert|security|readiness;"
+        " step~ up .. patrols|security|presence|deployment+; beef~ up .. security|presence|"
+        "defences|defenses; bolster~ .. forces|troops|defences|defenses|presence|military;"
+        " rush~ .. troops|reinforcements|forces|soldiers; position~ .. troops|missiles|forces|"
+        "tanks|warships; tighten~ security; place~ .. on ?high|full ?combat|high alert|standby;"
+        " conscript~; muster~",
+    ),
+    (
+        "MOBILIZE",
+        "weapons",
+        "",
+        "stage~ ?a|an !joint .. drill+|exercise+|manoeuvres|maneuvers|war games",
+    ),
+    (
+        "COERCE",
+        "withhold",
+        "",
+        "shut~ down ?the ?mobile|phone|broadband ?internet|network+; cut~ .. internet|"
+        "electricity|power|water|gas supplies",
+    ),
+    (
+        "COERCE",
+        "restrict",
+        "",
+        "curb~ .. freedom+|protest+|media|press|speech|access|rights|dissent; tighten~ .."
+        " restriction+|control+|censorship|grip; clamp~ down",
+    ),
+    ("COERCE", "censor", "", "jam~ .. signal+|broadcast+|gps; block~ .. website+|platform+|social"),
+    (
+        "ASSAULT",
+        "",
+        "",
+        "launch~ .. drone+|missile+|rocket+ at|on|against|into|toward|towards; sink~ ..."
+        " ship+|vessel+|boat+|warship+|frigate+|tanker+; violate~ ?the|a ceasefire|truce|"
+        "armistice; breach~ ?the|a ceasefire|truce; advance~ on|into|toward|towards; push~ into;"
+        " behead~; lynch~; maim~; poison~; sabotage~; burn~ .. alive",
+    ),
+    ("ASSAULT", "sexual", "", "rape~"),
+    ("ASSAULT", "aerial", "", "strafe~"),
+    ("ASSAULT", "pro_autocracy", "", "put~ down .. protest+|uprising|rebellion|revolt+|unrest"),
 )
 
 _WORD_RE = re.compile(r"[a-z][a-z'-]*")
@@ -548,6 +746,7 @@ class Trigger:
     governs: bool
     tail: re.Pattern[str] | None
     phrase: str  # the entry as written, for evidence
+    passive_only: bool = False
 
 
 def _forms(token: str) -> list[str]:
@@ -573,11 +772,13 @@ _ADVERB = r"(?:\s+[a-z]+ly)?"
 
 def _tail(tokens: list[str], verbal: bool = False) -> re.Pattern[str] | None:
     parts: list[str] = []
-    if verbal and tokens and tokens[0][0] not in "!?." and tokens[0] != "...":
+    if verbal and tokens and tokens[0][0] not in "!?.":
         parts.append(_ADVERB)
     for tok in tokens:
         if tok == "...":
             parts.append(r"(?:\s+[\w'’,$.-]+){0,7}?")
+        elif tok == "..":
+            parts.append(r"(?:\s+[\w'’-]+){0,3}?")
         elif tok.startswith("!") and "/" in tok:
             # "!a|an/deal|agreement": not "a deal", "a new deal"
             first, last = tok[1:].split("/")
@@ -611,6 +812,7 @@ def _compile() -> dict[str, tuple[Trigger, ...]]:
                 governs="gov" in flags,
                 tail=_tail(tokens[1:], tokens[0].endswith("~")),
                 phrase=phrase.strip(),
+                passive_only="pass" in flags.split(","),
             )
             for head in _forms(tokens[0]):
                 table.setdefault(head.lower(), []).append(trig)
