@@ -43,13 +43,14 @@ for _sector, _names in {
     "police": "police policemen officers gendarmes",
     "military": "troops soldiers forces army military navy marines paratroopers warplanes jets"
     " military's artillery commanders generals airforce missiles missile drones drone rockets"
-    " warships tanks bombers",
+    " warships tanks bombers aircraft helicopters coastguard",
     "government": "government authorities officials ministry ministers regime administration"
     " aide aides adviser advisers advisor advisors agency agencies commission watchdog regulator"
     " ministries rulers mediators mediator negotiators"
     " cabinet president minister spokesman spokeswoman spokesperson chancellor premier embassy"
     " diplomats ambassador envoy kremlin leader leaders junta prosecutors prosecutor"
-    " counterpart counterparts countries nations allies partners governments powers states",
+    " counterpart counterparts countries nations allies partners governments powers states"
+    " mayor mayors governor governors",
     "legislature": "parliament lawmakers legislators senators congress senate assembly",
     "judiciary": "court judge judges tribunal",
     "civil society": "protesters protestors demonstrators activists students residents"
@@ -58,7 +59,8 @@ for _sector, _names in {
     " dockworkers truckers journalists lawyers retirees pensioners medics pilots drivers"
     " employees fans settlers refugees migrants youths monks voters opponents critics"
     " dissidents hardliners loyalists nationalists islamists tribesmen families relatives"
-    " parents",
+    " parents journalist activist student dissident lawyer survivors victims civilians"
+    " worshippers pilgrims",
     "politics": "parties",
     "armed group": "rebels militants insurgents separatists gunmen fighters militia militias"
     " jihadists guerrillas hackers terrorists extremists pirates smugglers traffickers criminals"

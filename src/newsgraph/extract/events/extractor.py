@@ -140,6 +140,9 @@ _FORCE_WORDS = _set(
     "force weapons nuclear military retaliate retaliation respond response consequences punish"
     " strike strikes attack war"
 )
+_TROOP_WORDS = _set(
+    "troops soldiers forces marines paratroopers reinforcements warships battalions units"
+)
 _TERRITORY_WORDS = _set("annex seize occupy capture take")
 _RELATION_WORDS = _set("ties relations talks embassy diplomatic")
 
@@ -200,6 +203,9 @@ def _trigger_offsets(
         out.append(at)
     return out
 
+
+# Head words with a passive-only reading ("was sent to"): in the passive, only that one.
+_PASSIVE_HEADS = frozenset(k for k, v in TRIGGERS.items() if any(t.passive_only for t in v))
 
 # Head words that are only verb forms: after a determiner they are nouns and trigger nothing.
 _VERB_ONLY = frozenset(
@@ -351,6 +357,10 @@ class EventExtractor:
                 i += 1
                 continue
             hit: _Found | None = None
+            if lows[i] in _PASSIVE_HEADS:
+                # "aid was delivered to X by Y": the passive reading first, else none of it
+                pas = _passive(lows, i, None)
+                cands = tuple(t for t in cands if t.passive_only) if pas else cands
             for trig in cands:
                 if trig.passive_only and not _passive(lows, i, None):
                     continue
@@ -365,6 +375,14 @@ class EventExtractor:
                         last += 1
                     hit = _Found(trig, i, last, end)
                     break
+            if (
+                hit is not None
+                and hit.trig.verbal_head
+                and lows[i].endswith("s")
+                and i + 1 < n
+                and lows[i + 1] in ("were", "are", "have")
+            ):
+                hit = None  # "medical supplies were sent": a plural noun before its verb
             if hit is not None and hit.trig.verbal_head and not hit.trig.nominal:
                 if i > 0 and (
                     lows[i - 1] in _DETERMINERS
@@ -528,8 +546,11 @@ class EventExtractor:
                 recipient = _party(res(subj)) if subj is not None and subj.pronoun is None else None
                 if subj is None and _wants_object(etype, mode):
                     recipient = _noun_phrase_before(text, tokens, lows, start, f.first)
-                if trig.passive_only and recip_chunk is not by_agent and recip_chunk is not None:
-                    recipient = _party(res(recip_chunk))  # "aid was sent to X by Y": X
+                if trig.passive_only:  # "aid was sent to X by Y": X, never the thing sent
+                    moved = recip_chunk is not by_agent and recip_chunk is not None
+                    recipient = _party(res(recip_chunk)) if moved else None
+                    if not _TROOP_WORDS.isdisjoint(lows[start : f.first]):
+                        etype, mode = "MOBILIZE", "troops"  # "troops were sent to the border"
                 if trig.swap and actor is not None and recipient is not None:
                     actor, recipient = recipient, actor  # "X was hosted by Y": X visits Y
             else:
@@ -541,6 +562,9 @@ class EventExtractor:
                 if recipient is None and _wants_object(etype, mode) and not trig.swap:
                     np_from = f.first + 1 if "..." in trig.phrase else f.last + 1
                     recipient = _noun_phrase(text, tokens, lows, np_from, etype)
+                if recipient is None and etype == "AID":
+                    to = _to_party(chunks, lows, f.last + 1)
+                    recipient = _party(res(to)) if to is not None else None
                 if trig.swap:
                     if recipient is None:
                         continue  # "has been under pressure", "hosted a dinner": no agent named
@@ -1261,6 +1285,18 @@ def _by_agent(chunks: list[Chunk], lows: list[str], start: int) -> Chunk | None:
             return None
         if lows[c.first - 1] == "by":
             return c
+    return None
+
+
+def _to_party(chunks: list[Chunk], lows: list[str], start: int) -> Chunk | None:
+    """Whom aid goes to past a list of things sent: "airlifted food and tents to survivors"."""
+    for k in range(start, min(len(lows), start + 10)):
+        w = lows[k]
+        if w in _BOUNDARY or w in _SPEECH:
+            return None
+        if w == "to":
+            c = _object(chunks, lows, k + 1)
+            return c if c is not None and not c.adjectival else None
     return None
 
 

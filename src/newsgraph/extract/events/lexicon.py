@@ -607,7 +607,13 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "officers|police|personnel|army; disburse~; allocate~ .. million|billion|funds|aid;"
         " contribute~ .. million|billion|troops|funds|aid; bail~ out",
     ),
-    ("AID", "", "pass", "deliver~ to; send~ to; ship~ to; airlift~ to; fly~ to; donate~ to"),
+    (
+        "AID",
+        "",
+        "pass",
+        "deliver~ to; send~ to !prison|jail|trial|court|hospital|death|exile|camps|camp|school;"
+        " ship~ to; airlift~ to; fly~ to !hospital|prison; donate~ to",
+    ),
     (
         "RETREAT",
         "",
