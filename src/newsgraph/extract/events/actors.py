@@ -40,7 +40,7 @@ _TITLES = _words(
 # Nouns that name a collective or office-holding actor without a proper name, with a sector.
 _COMMON: dict[str, str] = {}
 for _sector, _names in {
-    "police": "police policemen officers gendarmes",
+    "police": "police policemen officers gendarmes guard",
     "military": "troops soldiers forces army military navy marines paratroopers warplanes jets"
     " military's artillery commanders generals airforce missiles missile drones drone rockets"
     " warships tanks bombers aircraft helicopters coastguard",

@@ -407,7 +407,7 @@ class EventExtractor:
                 and not hit.trig.nominal
                 and not hit.trig.governs
                 and not (found and (found[-1].trig.governs or found[-1].trig.mode == "deny"))
-                and "by" not in lows[hit.last + 1 :]
+                and "by" not in lows[i + 1 :]
                 and _passive(lows, i, None)
             ):
                 hit = None  # "the issue was discussed": no agent, no actor (see _by_agent)
@@ -528,6 +528,8 @@ class EventExtractor:
                     gap_np = _noun_phrase(text, tokens, lows, f.first + 1, etype)
             if etype == "REQUEST":
                 recip_chunk = _object(chunks, lows, f.last + 1)
+                if recip_chunk is None and inner is None:
+                    recip_chunk = _to_party(chunks, lows, f.last + 1, "from")  # "sought help from"
             elif gap_np is not None and obj is None:
                 recip_chunk = None
             else:
@@ -540,7 +542,7 @@ class EventExtractor:
                 recip_chunk = None  # "refused to release the president": no party refused
             actor: _Party | None = None
             recipient: _Party | None = None
-            by_agent = _by_agent(chunks, lows, f.last + 1) if passive else None
+            by_agent = _by_agent(chunks, lows, f.first + 1) if passive else None
             if passive:
                 actor = _party(res(by_agent)) if by_agent is not None else None
                 recipient = _party(res(subj)) if subj is not None and subj.pronoun is None else None
@@ -1288,13 +1290,14 @@ def _by_agent(chunks: list[Chunk], lows: list[str], start: int) -> Chunk | None:
     return None
 
 
-def _to_party(chunks: list[Chunk], lows: list[str], start: int) -> Chunk | None:
-    """Whom aid goes to past a list of things sent: "airlifted food and tents to survivors"."""
+def _to_party(chunks: list[Chunk], lows: list[str], start: int, prep: str = "to") -> Chunk | None:
+    """The party after ``prep`` past the things an act moves: "airlifted food and tents to
+    survivors", "sought help from the UN"."""
     for k in range(start, min(len(lows), start + 10)):
         w = lows[k]
         if w in _BOUNDARY or w in _SPEECH:
             return None
-        if w == "to":
+        if w == prep:
             c = _object(chunks, lows, k + 1)
             return c if c is not None and not c.adjectival else None
     return None
