@@ -554,7 +554,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "CONSULT",
         "",
         "",
-        "attend~ ?the|a|an ?peace talks|summit|meeting|negotiations|conference; sit~ down with;"
+        "attend~ ?the|a|an ?peace talks|summit|meeting|negotiations; sit~ down with;"
         " exchange~ views; resume~ ?the ?peace talks|negotiations|dialogue; mediate~ between",
     ),
     ("CONSULT", "visit", "", "pay~ .. visit+"),
@@ -574,7 +574,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "",
         "voice~ ?its|his|her|their ?full|strong|unwavering support|backing|solidarity;"
         " express~ ?its|his|her|their ?full|strong|unwavering backing; pay~ tribute to;"
-        " throw~ ?its|his|her|their ?full weight behind; vouch~ for;"
+        " throw~ ?its|his|her|their ?full weight behind; vouch~ for; rally~ behind|around;"
         " reaffirm~ ?its|his|her|their ?full|strong|unwavering support|backing|commitment;"
         " extend~ ?its|his|her|their ?full support|backing|congratulations|condolences;"
         " offer~ ?its|his|her|their condolences|congratulations|support; forgive~",
@@ -583,12 +583,11 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "CONCEDE",
         "",
         "",
-        "accede~ to; give~ in; bow~ to; reverse~ ?its|the|his|her|their decision|course|policy|"
-        "ban|plan; scrap~ .. plan+|law+|bill+|tax|taxes|reform+|policy|project|decree+;"
-        " drop~ ?its|the|their|his|her demand+|plan+|bid|charges|opposition|objection+|veto;"
-        " withdraw~ ?the|its|a|their bill|decree|proposal|plan|law|reform|nomination;"
-        " admit~ .. responsibility|wrongdoing|mistake+|error+|guilt|fault|failings; admit~"
-        " that; meet~ ?the|their|its|his|her|all|some|key ?key demand+; relax~ .. restriction+|"
+        "accede~ to; give~ in; bow~ to .. pressure|demand+; reverse~ ?its|the|his|her|their"
+        " decision|course|policy|ban|plan; drop~ ?its|their|his|her demand+|opposition|"
+        "objection+|veto; withdraw~ ?the|its|a|their bill|decree|proposal|plan|law|reform|"
+        "nomination; admit~ .. responsibility|wrongdoing|mistake+|error+|guilt|fault|failings;"
+        " meet~ ?the|their|its|his|her|all|some|key ?key demand+; relax~ .. restriction+|"
         "curb+|rule+|control+|limits",
     ),
     (
@@ -604,8 +603,8 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "",
         "evacuate~ .. citizens|nationals|civilians|residents|people|wounded|children|families|"
         "villagers|foreigners|staff|patients|refugees; train~ .. troops|soldiers|forces|pilots|"
-        "officers|police|personnel|army; disburse~; allocate~ .. million|billion|funds|aid;"
-        " contribute~ .. million|billion|troops|funds|aid; bail~ out",
+        "officers|police|personnel|army; disburse~; contribute~ .. troops|aid|funds to;"
+        " bail~ out",
     ),
     (
         "AID",
@@ -652,7 +651,8 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "",
         "",
         "vote~ down; throw~ out .. bill|motion|case|appeal|proposal|plan|request; walk~ away"
-        " from; brush~ aside|off; shun~; resist~ .. call+|pressure|demand+; disregard~;"
+        " from ?the talks|deal|negotiations|agreement|accord|table|treaty; brush~ aside|off;"
+        " shun~; resist~ .. call+|pressure|demand+; disregard~;"
         " decline~ .. invitation|offer|request; deny~ .. entry|visa+|access|permission|bail|"
         "asylum|landing|request+",
     ),
@@ -660,13 +660,13 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "THREATEN",
         "",
         "",
-        "put~ .. on notice; raise~ the spectre|specter|prospect of",
+        "put~ .. on notice",
     ),
     (
         "PROTEST",
         "demo",
         "",
-        "picket~; chant~ .. slogans; wave~ .. placards|banners; rally~ behind|around",
+        "picket~; chant~ .. slogans; wave~ .. placards|banners",
     ),
     (
         "PROTEST",
@@ -681,7 +681,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "",
         "cut~ .. ties|relations|aid|funding|links|contacts; break~ off .. ties|relations|talks|"
         "contacts|negotiations; scale~ back .. aid|ties|cooperation|presence|funding;"
-        " reduce~ .. aid|funding|ties|cooperation|imports|purchases",
+        " reduce~ .. aid|funding|ties|cooperation",
     ),
     (
         "SANCTION",
@@ -700,7 +700,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "defences|defenses; bolster~ .. forces|troops|defences|defenses|presence|military;"
         " rush~ .. troops|reinforcements|forces|soldiers; position~ .. troops|missiles|forces|"
         "tanks|warships; tighten~ security; place~ .. on ?high|full ?combat|high alert|standby;"
-        " conscript~; muster~",
+        " conscript~",
     ),
     (
         "MOBILIZE",
@@ -713,23 +713,25 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "withhold",
         "",
         "shut~ down ?the ?mobile|phone|broadband ?internet|network+; cut~ .. internet|"
-        "electricity|power|water|gas supplies",
+        "electricity|power|water|gas",
     ),
     (
         "COERCE",
         "restrict",
         "",
         "curb~ .. freedom+|protest+|media|press|speech|access|rights|dissent; tighten~ .."
-        " restriction+|control+|censorship|grip; clamp~ down",
+        " restriction+|control+|censorship; clamp~ down",
     ),
     ("COERCE", "censor", "", "jam~ .. signal+|broadcast+|gps; block~ .. website+|platform+|social"),
     (
         "ASSAULT",
         "",
         "",
-        "launch~ .. drone+|missile+|rocket+ at|on|against|into|toward|towards; sink~ ..."
+        "launch~ .. drone+|missile+|rocket+ at|against|into|toward|towards; launch~ .. drone+|"
+        "missile+|rocket+ on !monday|tuesday|wednesday|thursday|friday|saturday|sunday|board;"
+        " sink~ ..."
         " ship+|vessel+|boat+|warship+|frigate+|tanker+; violate~ ?the|a ceasefire|truce|"
-        "armistice; breach~ ?the|a ceasefire|truce; advance~ on|into|toward|towards; push~ into;"
+        "armistice; breach~ ?the|a ceasefire|truce; advance~ into|toward|towards; push~ into;"
         " behead~; lynch~; maim~; poison~; sabotage~; burn~ .. alive",
     ),
     ("ASSAULT", "sexual", "", "rape~"),
