@@ -140,7 +140,7 @@ _FORCE_WORDS = _set(
     "force weapons nuclear military retaliate retaliation respond response consequences punish"
     " strike strikes attack war"
 )
-_SCORE_RE = re.compile(r"\d{1,2}[-–]\d{1,2}")
+_SCORE_RE = re.compile(r"(?<![\d.])\d{1,2}[-–]\d{1,2}(?!\d|\.\d)")
 _TROOP_WORDS = _set(
     "troops soldiers forces marines paratroopers reinforcements warships battalions units"
 )
@@ -591,7 +591,7 @@ class EventExtractor:
                 etype, hypo = "THREATEN", True
             if trig.phrase.startswith("call~") and etype == "CONSULT" and not _phone(lows):
                 continue  # "called the accident a big problem": naming, not phoning
-            if mode == "beat" and any(_SCORE_RE.fullmatch(w) for w in lows):
+            if mode == "beat" and _SCORE_RE.search(stext):
                 continue  # "Madrid beat Valencia 3-1": a match result
             if etype == "ASSAULT" and not _CYBER.isdisjoint(lows):
                 etype, mode = "COERCE", "cyber"
