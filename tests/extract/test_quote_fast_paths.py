@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 from newsgraph.extract.quotes.attribution import _sentence_tokens_apart, sentence_tokens
 from newsgraph.extract.quotes.lexicon import _REPORTING_WORDS, CUE_FORMS, has_cue_word
 from newsgraph.extract.quotes.marks import Segment, find_segments
-from newsgraph.extract.quotes.people import LastNameHits
+from newsgraph.extract.quotes.people import (
+    _HONORIFIC_NAME,
+    _MULTI_CAP_RUN,
+    LastNameHits,
+    build_people,
+    matches_by_line,
+)
 from newsgraph.extract.quotes.phrases import _TOKEN, Tok, cue_candidates, tokenize
 
 _PIECES = st.sampled_from(
@@ -90,3 +96,41 @@ def test_sentence_tokens_of_a_quoted_sentence() -> None:
     assert [t.text for t in toks] == ["“”", "Mr.", "Smith", "said", ",", "calling", "it", "“”"]
     assert where == [0, 7]
     assert all(text[t.start : t.end] == t.text for t in toks if t.text != "“”")
+
+
+_NAME_PIECES = st.sampled_from(
+    [" ", " ", " ", "\n", ".", ",", "-", "’", "Mr", "Mr.", "Ms", "Lady", "van", "of", "Anna",
+     "Jean", "Smith", "O’Neil", "US", "the", "said", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_NAME_PIECES, max_size=40).map("".join), st.lists(st.floats(0, 1), max_size=8))
+def test_matches_by_line_equal_line_by_line_scans(text: str, cuts: list[float]) -> None:
+    """Lines anywhere (touching, cutting words, out of order): one scan's answer is None or the
+    line-by-line answer, never other matches."""
+    points = sorted(int(c * len(text)) for c in cuts)
+    ordered = list(zip(points[::2], points[1::2], strict=False))
+    for lines in (ordered, ordered[::-1]):
+        for pattern in (_MULTI_CAP_RUN, _HONORIFIC_NAME):
+            got = matches_by_line(pattern, text, lines)
+            if got is not None:
+                want = [[m.span() for m in pattern.finditer(text, a, b)] for a, b in lines]
+                assert [[m.span() for m in ms] for ms in got] == want
+
+
+def test_people_of_an_article_with_names_on_many_lines() -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov told reporters on Monday.\n\n"
+        "Ms Anna Smith, the director of the institute, disagreed.\n\n"
+        "Mr Peskov said the talks would go on."
+    )
+    starts = [0, text.index("Ms"), text.index("Mr")]
+    lines = [(a, text.index(".", a) + 1) for a in starts]
+    people = build_people(text, lines, ())
+    assert set(people.full_names) == {"Dmitry Peskov", "Anna Smith"}
+    assert people.gender == {"Dmitry Peskov": "m", "Anna Smith": "f"}
+    assert {(r.head, r.person) for r in people.roles} == {
+        ("spokesman", "Dmitry Peskov"),
+        ("director", "Anna Smith"),
+    }

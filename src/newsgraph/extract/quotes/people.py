@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from newsgraph.extract.quotes.lexicon import (
     CONJUNCTIONS,
@@ -199,8 +200,38 @@ def _title_case(line: str) -> bool:
     if len(line) > _TITLE_MAX:
         return False
     caps = len(_CAP_LONG.findall(line))
-    lows = len(_LOW_LONG.findall(line))
-    return caps >= 3 and caps > 2.3 * lows
+    return caps >= 3 and caps > 2.3 * len(_LOW_LONG.findall(line))
+
+
+def matches_by_line(
+    pattern: re.Pattern[str], text: str, lines: list[tuple[int, int]]
+) -> list[list[re.Match[str]]] | None:
+    """``[list(pattern.finditer(text, a, b)) for a, b in lines]`` found by one scan over the
+    stretch the lines cover (one regex call per article instead of one per line).
+
+    A match that stays inside a line is the match the line's own scan finds; matches between
+    lines are dropped. When a match runs over a line's edge (where the line's own scan would have
+    stopped) or the lines are out of order, the answer could differ: None, and the caller scans
+    line by line.
+    """
+    out: list[list[re.Match[str]]] = [[] for _ in lines]
+    if not lines:
+        return out
+    for (_, b), (a, _) in pairwise(lines):
+        if a < b:
+            return None
+    k, last = 0, len(lines) - 1
+    a, b = lines[0]
+    for m in pattern.finditer(text, a, lines[-1][1]):
+        start, end = m.span()
+        while start >= b and k < last:
+            k += 1
+            a, b = lines[k]
+        if end > b or (start < a < end):
+            return None
+        if start >= a:
+            out[k].append(m)
+    return out
 
 
 def build_people(text: str, lines: list[tuple[int, int]], mentions: tuple[Mention, ...]) -> People:
@@ -209,22 +240,25 @@ def build_people(text: str, lines: list[tuple[int, int]], mentions: tuple[Mentio
     # run -> (words, number of title words, "the" before the name, no lead, full name) or None
     seen: dict[str, tuple[list[str], int, bool, bool, str] | None] = {}
     full_names = people.full_names
-    for a, b in lines:
+    by_line = matches_by_line(_MULTI_CAP_RUN, text, lines)
+    for k, (a, b) in enumerate(lines):
         # one word is never a full name; the title-case test only matters for lines with a run
-        found = list(_MULTI_CAP_RUN.finditer(text, a, b))
-        if not found or (b - a <= _TITLE_MAX and _title_case(text[a:b])):
-            continue
-        for m in found:
+        # that reads as a person's name (runs are parsed once per article: pure, cached)
+        found = []
+        for m in by_line[k] if by_line is not None else _MULTI_CAP_RUN.finditer(text, a, b):
             run = m.group()
             parsed = seen.get(run, False)
             if parsed is False:
                 parsed = seen[run] = _parse_run(run)
-            if parsed is None:
+            if parsed is None or parsed[2]:
                 continue
-            words, titled, the_lead, no_lead, full = parsed
             start = m.start()
-            if the_lead or (no_lead and text[max(a, start - 4) : start] in _THE):
+            if parsed[3] and text[max(a, start - 4) : start] in _THE:
                 continue  # "the Red Cross" is no person (but "the US President Joe Biden" is)
+            found.append((m, start, parsed))
+        if not found or (b - a <= _TITLE_MAX and _title_case(text[a:b])):
+            continue
+        for m, start, (words, titled, _the_lead, _no_lead, full) in found:
             people.add_person(full)
             if titled:
                 people.set_gender(full, HONORIFIC_GENDER.get(words[titled - 1].lower().rstrip(".")))
@@ -250,8 +284,9 @@ def _honorific_genders(people: People, text: str, lines: list[tuple[int, int]]) 
     """ "Mr Peskov", "Ms Zakharova": the honorific gives the gender of the person so named."""
     if not people.by_last:
         return
-    for a, b in lines:
-        for m in _HONORIFIC_NAME.finditer(text, a, b):
+    by_line = matches_by_line(_HONORIFIC_NAME, text, lines)
+    for k, (a, b) in enumerate(lines):
+        for m in by_line[k] if by_line is not None else _HONORIFIC_NAME.finditer(text, a, b):
             if m.start() > a and text[m.start() - 1].isalnum():
                 continue
             names = people.by_last.get(strip_possessive(m.group(2)).lower())
