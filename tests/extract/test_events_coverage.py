@@ -135,3 +135,11 @@ def test_passive_only_readings_need_a_passive(verb: str) -> None:
     assert any(t.passive_only for t in TRIGGERS[verb])
     found = events_of(f"Japan {verb} to Turkey what it could.")
     assert all("passive" not in e.evidence or e.type != "AID" for e in found)
+
+
+def test_a_verb_joined_by_and_keeps_the_first_verbs_subject() -> None:
+    found = events_of("Niger expelled the French ambassador and cut military ties with Paris.")
+    assert [(e.type, e.actor_text, e.recipient_text) for e in found] == [
+        ("SANCTION", "Niger", "the French ambassador"),
+        ("SANCTION", "Niger", "Paris"),
+    ]

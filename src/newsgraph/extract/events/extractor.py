@@ -435,6 +435,7 @@ class EventExtractor:
         last_person: Callable[[], _Party | None],
     ) -> list[Event]:
         events: list[Event] = []
+        last_actor: tuple[int, _Party] | None = None  # the previous event's trigger and actor
         seen: set[tuple[str, str, bool]] = set()
         kb = self.kb
 
@@ -581,6 +582,16 @@ class EventExtractor:
                     actor = _party(res(partner))
                     if recipient is not None and etype not in _SYMMETRIC:
                         co_actor = _party(res(subj))  # "Britain and Canada sanctioned": both
+            coordinated = ""  # a second act of the same kind keeps its own recipient
+            if (
+                not passive
+                and last_actor is not None
+                and lows[f.first - 1] == "and"
+                and subj is not None
+                and subj.first > last_actor[0]
+            ):
+                actor = last_actor[1]  # "X expelled the envoy and cut ties": X cut them
+                coordinated = recipient.key if recipient is not None else ""
             if actor is None:
                 continue
             if recipient is not None and recipient.key == actor.key:
@@ -618,10 +629,11 @@ class EventExtractor:
                 tokens[start][0] - sent.start,
                 fut and not neg,
             )
+            last_actor = (f.first, actor)
             for who in (actor, co_actor):
                 if who is None:
                     continue
-                key = (etype, who.key, neg)
+                key = (etype, who.key + coordinated, neg)
                 if key in seen:
                     continue  # one event of a kind per actor and sentence: the first, most specific
                 seen.add(key)
