@@ -104,7 +104,8 @@ _IS_CUE_FORM = CUE_FORMS.__contains__
 def cue_candidates(toks: list[Tok], start: int = 0) -> list[int]:
     """Indexes (from ``start`` on) of the tokens spelt like a speech verb: the only places where
     ``cue_at`` can find a cue, so loops look there instead of calling it at every token."""
-    return list(compress(count(start), map(_IS_CUE_FORM, map(_LOW, toks[start:]))))
+    tail = toks[start:] if start else toks  # no copy of the whole list
+    return list(compress(count(start), map(_IS_CUE_FORM, map(_LOW, tail))))
 
 
 def is_word(t: Tok) -> bool:
