@@ -17,6 +17,7 @@ from newsgraph.model import EntityType, Span
 
 PER, ORG, GPE, MISC = EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.MISC
 DEV = Path(__file__).parents[1] / "fixtures" / "ner" / "dev_org_news.conll"
+DEV2 = DEV.with_name("dev_org_news2.conll")  # context-only names; scored before its rules
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +118,48 @@ def test_a_plural_after_the_in_a_match_report_is_a_team(rec: EntityRecognizer) -
     got = found(rec, "The Falcons beat the Saints 24-10 on Sunday.")
     assert got == {"Falcons": ORG, "Saints": ORG}
     assert "Saints" not in found(rec, "He painted the Saints in 1990.")
+
+
+# Wire sentences where only the context says "organisation" (every name invented).
+CONTEXT_CASES = [
+    ("The leader of the Christian Democrats resigned on Monday.", "Christian Democrats"),
+    ("Jonas Vikberg said the Moderates had lost touch with voters.", "Moderates"),
+    ("A senior member of the Greens called the result a warning.", "Greens"),
+    ("Last year Halvorsen acquired the Danish maker Brenvik for $400 million.", "Brenvik"),
+    ("Analysts expect the tech giant Quarrix to cut jobs.", "Quarrix"),
+    ("On Thursday Sorvelli reported a net loss of 40 million euros.", "Sorvelli"),
+    ("About 300 of Drummore's employees will lose their jobs.", "Drummore"),
+    ("Shares in the region fell after the Kalvan index lost 2 percent.", "Kalvan"),
+    ("Analysts raised their price target on Tornaq after the results.", "Tornaq"),
+    ("The Dockhands said talks with the port had broken down.", "Dockhands"),
+    ("In Berlin the Landesbank warned that inflation would stay high.", "Landesbank"),
+    ("ZFKA opened disciplinary proceedings against the club on Monday.", "ZFKA"),
+    ("Veltra said it would not join.\nA spokesman for Veltra declined to comment.", "Veltra"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CONTEXT_CASES)
+def test_context_makes_an_organisation(rec: EntityRecognizer, text: str, name: str) -> None:
+    assert found(rec, text)[name] is ORG
+
+
+def test_context_rules_keep_peoples_persons_and_slugs(rec: EntityRecognizer) -> None:
+    """A people's plural is no body unless it speaks; a named spokeswoman stays a person; a
+    wire slug glued to a dash is no name."""
+    got = found(
+        rec,
+        "The Vandrels sacked the city in 455.\n"
+        "Marta Oyelaran, a spokeswoman for the ministry, said the plan was sound.\n"
+        "BRIEF-Quarterly results due on Friday.",
+    )
+    assert got.get("Vandrels") is not ORG
+    assert got["Marta Oyelaran"] is PER
+    assert "BRIEF" not in got
+
+
+def test_second_org_dev_file_floor() -> None:
+    """ORG F1 0.786 (recall 0.660) before the context rules; tuned on since, so a floor."""
+    s = evaluate_docs(parse_conll(DEV2.read_text(encoding="utf-8")))
+    assert s.by_type["ORG"].f1 >= 0.86, s.by_type["ORG"]
+    assert s.by_type["ORG"].precision >= 0.95, s.by_type["ORG"]
+    assert s.by_type["PER"].f1 >= 0.85, s.by_type["PER"]

@@ -32,16 +32,21 @@ _ORG_AFTER = re.compile(
     r"had|is|was|will|would|and)\b)"
     r"|,\s+which\s+(?:makes|made|produces|produced|manufactures|operates|operated|owns|owned|"
     r"runs|ran|sells|sold|builds|built|supplies|employs|is\s+listed|trades|develops|publishes|"
+    r"delivers|provides|offers|designs|distributes|ships|exports|imports|processes|mines|"
     r"has\s+(?:stores|plants|factories|offices|branches))\b"
+    r"|\s+(?:reported|posted|booked|swung\s+to|announced)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:loss|losses|profit|profits|revenue|revenues|sales|earnings|dividend)\b"
     r"|\s+(?:said|says|added|announced|confirmed|denied)\s+(?:in|on)\s+(?:a|its)\s+"
     r"(?:statement|filing|release|press release|regulatory filing|note)\b"
     r"|['’]s\s+(?:shares|stock|share price|chief executive|chief financial officer|CEO|CFO|"
     r"board|shareholders|subsidiary|headquarters|earnings|revenue|quarterly|net profit|"
-    r"net income|market value|market share)\b"
+    r"net income|market value|market share|employees|workers|staff|executives|creditors|"
+    r"factories|plants|stores|products|parent|bonds|debt|auditors)\b"
     r"|\s+(?:shares|stock)\s+(?:rose|fell|jumped|slipped|dropped|gained|climbed|slumped|"
     r"tumbled|surged|rallied|closed|ended|were|have|had|traded|sank|soared|plunged|edged|lost)\b"
     r"|\s+(?:Chief Executive|CEO|Chief Financial Officer|Chief Operating Officer)\b"
-    r"|\s+(?:party|militia|group|movement|faction|newspaper|daily|agency)\b(?!\s+of\b))",
+    r"|\s+(?:party|militia|group|movement|faction|newspaper|daily|agency|index|institute|"
+    r"union|broadcaster|network)\b(?!\s+of\b))",
 )
 
 
@@ -64,9 +69,17 @@ def _pairs(spec: str) -> frozenset[tuple[str, str]]:
 _ORG_BEFORE = _pairs(
     """stake stakes shares holding investment investments investors shareholders shareholder
     bonds / in of; takeover acquisition executive CEO chairman founder co-founder subsidiary
-    unit owner / of; merger merge / with; bid / for; analysts economists strategists / at"""
+    unit owner / of; merger merge / with; bid / for; analysts economists strategists
+    executives employees engineers officials / at; spokesman spokeswoman spokesperson / for;
+    target rating / on"""
 )
-_ORG_VERBS_BEFORE = _set("acquire acquired acquires acquiring")
+# The last word before the name: a verb taking a company, or the noun naming what it is
+# ("the Danish carmaker X", "tech giant X", "the militant group X").
+_ORG_VERBS_BEFORE = _set(
+    """acquire acquired acquires acquiring maker carmaker automaker chipmaker drugmaker
+    retailer lender insurer airline carrier miner conglomerate broadcaster newspaper tabloid
+    brokerage startup rival rivals competitor subsidiary giant firm group"""
+)
 # Where something is: "based in X", "born in X", "the town of X", "north of X".
 _PLACE_BEFORE = _pairs(
     """based born headquartered located situated raised lives lived living arrived travelled
@@ -137,6 +150,7 @@ def around(raw: str, start: int, end: int) -> EntityType | None:
         return GPE
     if (
         _ORG_AFTER.match(raw, end, end + _SPAN) is not None
+        or (end - start > 6 and raw.endswith("bank", start, end))  # "Bundesbank"
         or (before[0].lower(), before[1]) in _ORG_BEFORE
         or before[1] in _ORG_VERBS_BEFORE
         or _TEAM_ROLE_AFTER.match(raw, end, end + _SPAN) is not None

@@ -367,10 +367,18 @@ class FastPath:
             return False
         if word in lx.PLACE_HEADS or MODEL_CODE.match(word) is not None:
             return False
+        if acronym_opener(raw, word, e):
+            return False
         after = next_token(raw, e, end)
         if after in lx.SPEECH_VERBS or after in PLACE_SUFFIXES:
             return False
         return self._around(raw, s, e, None, GUESS)[1] < CUE
+
+
+def acronym_opener(raw: str, word: str, e: int) -> bool:
+    """An acronym of three to five letters followed by a space: at a sentence's start it is a
+    name ("FIFA opened"), not a common word capitalised by its place."""
+    return 2 < len(word) <= 5 and word.isupper() and word.isalpha() and raw[e : e + 1] == " "
 
 
 def _may_be_titled(ws: list[str]) -> bool:

@@ -90,7 +90,9 @@ ORG_HEADS = _words(
     Railways Railroad Lottery Centers Centres Publishing Publications Productions Studio
     Diocese Archdiocese Seminary Conservatory Polytechnic Fleet Squadron Wing
     Battalions Brigades Regiments Cooperative Co-operative Brewery Brewing Distillery Mining
-    Pty Limited Incorporated Trust's Bancorp Insurance Assurance Securities Investments"""
+    Pty Limited Incorporated Trust's Bancorp Insurance Assurance Securities Investments
+    Democrats Republicans Conservatives Liberals Greens Socialists Communists Moderates Tories
+    Nationalists Progressives Unionists Populists"""
 )
 
 # Words before a place head that make it an administrative body: "Unified School District".

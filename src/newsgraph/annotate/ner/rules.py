@@ -24,7 +24,7 @@ from newsgraph.annotate.ner.candidates import (
     TEAM,
     Candidate,
 )
-from newsgraph.annotate.ner.fast_path import FastPath
+from newsgraph.annotate.ner.fast_path import FastPath, acronym_opener
 from newsgraph.annotate.ner.resolve import resolve
 from newsgraph.annotate.ner.scan import (
     CAP_CONNECTORS,
@@ -427,9 +427,18 @@ class RuleTagger(FastPath):
             typ, strength = ORG, TEAM  # "drew 1-1 with Kilbride Town"
         elif sports and strength < CUE and _is_team_plural(toks, i, j):
             typ, strength = ORG, TEAM  # "the Falcons beat the Saints 24-10"
+        elif (
+            strength < CUE
+            and j < len(toks)
+            and toks[j].text in lx.SPEECH_VERBS
+            and _is_team_plural(toks, i, j)
+        ):
+            typ, strength = ORG, CONTEXT  # "the Teamsters said": a body speaks, peoples rarely
         if strength < CUE and not headline:
             typ, strength = self._around(raw, part[0].start, part[-1].end, typ, strength)
-        weak = headline or (initial and j - i == 1 and strength < CUE)
+        weak = headline or (
+            initial and j - i == 1 and strength < CUE and not _acronym_opener(raw, part[0])
+        )
         if headline and j - i > 1 and strength < CUE:
             # Title Case: keep only the words with evidence of their own
             for t in part:
@@ -582,6 +591,12 @@ def _is_team_plural(toks: list[Token], i: int, j: int) -> bool:
         and word[-2] not in "su"
         and word[1:].islower()
     )
+
+
+def _acronym_opener(raw: str, tok: Token) -> bool:
+    """ "FIFA opened ...": an acronym opening a sentence is no common word capitalised by its
+    place (a wire slug such as "BRIEF-" is glued to a mark, so it is left out)."""
+    return acronym_opener(raw, tok.text, tok.end)
 
 
 def _is_initial_token(text: str) -> bool:
