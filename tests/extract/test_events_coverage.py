@@ -143,3 +143,10 @@ def test_a_verb_joined_by_and_keeps_the_first_verbs_subject() -> None:
         ("SANCTION", "Niger", "the French ambassador"),
         ("SANCTION", "Niger", "Paris"),
     ]
+
+
+def test_a_demanded_resignation_names_whose_but_a_release_does_not() -> None:
+    (e,) = events_of("The opposition demanded the resignation of the interior minister.")
+    assert (e.type, e.recipient_text) == ("REQUEST", "the interior minister")
+    (r,) = events_of("Protesters demanded the release of the journalists.")
+    assert (r.type, r.recipient_text) == ("REQUEST", None)

@@ -569,6 +569,9 @@ class EventExtractor:
                 if recipient is None and etype == "AID":
                     to = _to_party(chunks, lows, f.last + 1)
                     recipient = _party(res(to)) if to is not None else None
+                elif recipient is None and _owner_first(etype, lows, f.last):
+                    of = _to_party(chunks, lows, f.last + 1, "of", 4)
+                    recipient = _party(res(of)) if of is not None else None
                 if trig.swap:
                     if recipient is None:
                         continue  # "has been under pressure", "hosted a dinner": no agent named
@@ -1305,10 +1308,12 @@ def _by_agent(chunks: list[Chunk], lows: list[str], start: int) -> Chunk | None:
     return None
 
 
-def _to_party(chunks: list[Chunk], lows: list[str], start: int, prep: str = "to") -> Chunk | None:
+def _to_party(
+    chunks: list[Chunk], lows: list[str], start: int, prep: str = "to", reach: int = 10
+) -> Chunk | None:
     """The party after ``prep`` past the things an act moves: "airlifted food and tents to
     survivors", "sought help from the UN"."""
-    for k in range(start, min(len(lows), start + 10)):
+    for k in range(start, min(len(lows), start + reach)):
         w = lows[k]
         if w in _BOUNDARY or w in _SPEECH:
             return None
@@ -1316,6 +1321,20 @@ def _to_party(chunks: list[Chunk], lows: list[str], start: int, prep: str = "to"
             c = _object(chunks, lows, k + 1)
             return c if c is not None and not c.adjectival else None
     return None
+
+
+# Nouns whose "of X" names the party acted on: "froze the assets of X", "demanded the
+# resignation of X" (not "the release of X": captives are no party).
+_OWNED = _set("assets accounts funds property resignation dismissal removal ouster impeachment")
+
+
+def _owner_first(etype: str, lows: list[str], last: int) -> bool:
+    """Whether an act's party may follow as "of X" right after the word at ``last`` or the noun
+    after it."""
+    if etype not in ("SANCTION", "REQUEST"):
+        return False
+    near = lows[last : last + 3]
+    return not _OWNED.isdisjoint(near)
 
 
 def _passive(lows: list[str], head: int, subj: Chunk | None) -> bool:
