@@ -135,6 +135,7 @@ CONTEXT_CASES = [
     ("In Berlin the Landesbank warned that inflation would stay high.", "Landesbank"),
     ("ZFKA opened disciplinary proceedings against the club on Monday.", "ZFKA"),
     ("Veltra said it would not join.\nA spokesman for Veltra declined to comment.", "Veltra"),
+    ("On Monday Marlowe Bancorp and Kestrin signed the deal.", "Kestrin"),
 ]
 
 
@@ -155,6 +156,8 @@ def test_context_rules_keep_peoples_persons_and_slugs(rec: EntityRecognizer) -> 
     assert got.get("Vandrels") is not ORG
     assert got["Marta Oyelaran"] is PER
     assert "BRIEF" not in got
+    got = found(rec, "The Department of Energy and Mines said on Monday it would cut staff.")
+    assert got.get("Mines") is not ORG  # one name split at "and", not a second body
 
 
 def test_second_org_dev_file_floor() -> None:

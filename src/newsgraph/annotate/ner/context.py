@@ -27,7 +27,8 @@ _ORG_NOUNS = (
 )
 # After the name: an apposition, a statement, the company's shares or officers.
 _ORG_AFTER = re.compile(
-    rf"(?:,\s+(?:the|a|an|which|whose)\s+(?:[\w'’.-]+\s+){{0,4}}(?:{_ORG_NOUNS})"
+    r"(?:,\s+(?:the|a|an|which|whose|[A-Z][\w.-]*['’]s)"  # "X, Britain's largest union,"
+    rf"\s+(?:[\w'’.-]+\s+){{0,4}}(?:{_ORG_NOUNS})"
     r"(?=\s*[,.;)]|\s+(?:that|which|whose|with|in|of|based|said|says|announced|reported|has|"
     r"had|is|was|will|would|and)\b)"
     r"|,\s+which\s+(?:makes|made|produces|produced|manufactures|operates|operated|owns|owned|"

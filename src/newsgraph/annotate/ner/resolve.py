@@ -39,11 +39,14 @@ def resolve(
                 org_firsts.add(word)
     if "(" in raw:
         _share_acronym_types(raw, cands, texts, best)
+    paired = _paired_with_orgs(raw, cands) if " and " in raw else ()
     out: list[tuple[Candidate, EntityType, str | None]] = []
-    for c, text in zip(cands, texts, strict=True):
+    for k, (c, text) in enumerate(zip(cands, texts, strict=True)):
         typ, strength = c.type, c.strength if c.type is not None else 0
         known = best.get(text)
-        if known is not None and (known[0] > strength or c.weak):
+        if k in paired and (known is None or known[0] < CUE):
+            typ, strength = ORG, CUE
+        elif known is not None and (known[0] > strength or c.weak):
             typ, strength = known[1], known[0]
         elif len(c.tokens) == 1 and text in surnames and (strength < LEXICON or c.weak):
             typ, strength = PER, CUE
@@ -61,6 +64,30 @@ def resolve(
             canonical = surnames.get(last, text) if len(c.tokens) == 1 else text
         out.append((c, typ, canonical))
     return out
+
+
+def _paired_with_orgs(raw: str, cands: list[Candidate]) -> set[int]:
+    """ "Petrobras and Equinor signed", "MIT and Stanford": a lone word no rule could type,
+    joined by "and" to an organisation with evidence, is one too (read from the text between
+    the two candidates, so only neighbours count)."""
+    out: set[int] = set()
+    for k in range(1, len(cands)):
+        a, b = cands[k - 1], cands[k]
+        if raw[a.tokens[-1].end : b.tokens[0].start] != " and ":
+            continue
+        if _untyped_word(a) and _evident_org(b):
+            out.add(k - 1)
+        elif _untyped_word(b) and _evident_org(a) and not any(t.is_lower for t in a.tokens):
+            out.add(k)  # not "Ministry of Education and Culture": one name split at "and"
+    return out
+
+
+def _untyped_word(c: Candidate) -> bool:
+    return len(c.tokens) == 1 and (c.type is None or c.weak or c.strength < CUE)
+
+
+def _evident_org(c: Candidate) -> bool:
+    return c.type is ORG and c.strength >= CUE and not c.weak
 
 
 # first words of organisation names that are not the organisation on their own
