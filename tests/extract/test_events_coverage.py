@@ -150,3 +150,26 @@ def test_a_demanded_resignation_names_whose_but_a_release_does_not() -> None:
     assert (e.type, e.recipient_text) == ("REQUEST", "the interior minister")
     (r,) = events_of("Protesters demanded the release of the journalists.")
     assert (r.type, r.recipient_text) == ("REQUEST", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "receiver"),
+    [
+        ("Pakistan secured a loan from the IMF on Friday.", "the IMF", "Pakistan"),
+        ("Egypt received weapons from Russia last year.", "Russia", "Egypt"),
+    ],
+)
+def test_aid_received_from_a_giver_makes_the_giver_the_actor(
+    text: str, giver: str, receiver: str
+) -> None:
+    (e,) = events_of(text)
+    assert (e.type, e.actor_text, e.recipient_text) == ("AID", giver, receiver)
+
+
+def test_a_letter_received_is_no_aid() -> None:
+    assert events_of("Egypt received a letter from Russia.") == []
+
+
+def test_refraining_from_an_act_negates_it() -> None:
+    (e,) = events_of("Kenya refrained from criticising China.")
+    assert (e.type, e.negated, e.actor_text, e.recipient_text) == ("ACCUSE", True, "Kenya", "China")

@@ -140,6 +140,7 @@ _FORCE_WORDS = _set(
     "force weapons nuclear military retaliate retaliation respond response consequences punish"
     " strike strikes attack war"
 )
+_REFRAIN = _set("refrain refrains refrained refraining abstain abstains abstained abstaining")
 _SCORE_RE = re.compile(r"(?<![\d.])\d{1,2}[-–]\d{1,2}(?!\d|\.\d)")
 _TROOP_WORDS = _set(
     "troops soldiers forces marines paratroopers reinforcements warships battalions units"
@@ -562,6 +563,8 @@ class EventExtractor:
                 actor = self._who(subj, quote, last_person, published, cache, speaker, res)
                 if subj is not None and actor is not None and actor.country is None:
                     actor = _owned_by(actor, subj, chunks, speaker, res)
+                if trig.swap and etype == "AID":
+                    recip_chunk = _object(chunks, lows, f.last + 1)  # "a loan from the IMF"
                 recipient = _party(res(recip_chunk)) if recip_chunk is not None else gap_np
                 if recipient is None and _wants_object(etype, mode) and not trig.swap:
                     np_from = f.first + 1 if "..." in trig.phrase else f.last + 1
@@ -915,6 +918,8 @@ def _noun_after(
     prev = lows[i - 1]
     if prev in _POSSESSIVE:
         return True  # "Russia's press"
+    if prev == "from" and i > 1 and lows[i - 2] in _REFRAIN:
+        return False  # "refrained from attacking": a verb, the act not done
     ps, pe = tokens[i - 1]
     return (
         text[ps].islower()
@@ -933,6 +938,8 @@ def _verb_reading(lows: list[str], head: int, chunk_end: set[int]) -> bool:
     prev = lows[head - 1]
     if prev in _DETERMINERS:
         return False
+    if prev == "from" and head > 1 and lows[head - 2] in _REFRAIN:
+        return True  # "refrained from criticising": the act not done
     word = lows[head]
     if (
         head > 1
@@ -1361,7 +1368,12 @@ def _modality(
     lo = subj.last + 1 if subj is not None and subj.last < head else max(start, head - 5)
     lo = max(lo, head - 7)
     window = lows[lo:head]
-    neg = not _NEG.isdisjoint(window) or "refused" in window or "failed" in window
+    neg = (
+        not _NEG.isdisjoint(window)
+        or "refused" in window
+        or "failed" in window
+        or not _REFRAIN.isdisjoint(window)
+    )
     if "longer" in window and "no" in window:
         neg = True
     hypo = not _HYPO.isdisjoint(window)

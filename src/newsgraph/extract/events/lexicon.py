@@ -734,6 +734,14 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "armistice; breach~ ?the|a ceasefire|truce; advance~ into|toward|towards; push~ into;"
         " behead~; lynch~; maim~; poison~; sabotage~; burn~ .. alive",
     ),
+    (
+        "AID",
+        "",
+        "swap",
+        "secure~ .. loan+|aid|funding|grant+|package|bailout|assistance|weapons|arms from;"
+        " receive~ .. aid|loan+|weapons|arms|funding|assistance|grant+|bailout|supplies|"
+        "ammunition from; obtain~ .. loan+|bailout|aid|funding|weapons from",
+    ),
     ("ASSAULT", "sexual", "", "rape~"),
     ("ASSAULT", "aerial", "", "strafe~"),
     ("ASSAULT", "pro_autocracy", "", "put~ down .. protest+|uprising|rebellion|revolt+|unrest"),
