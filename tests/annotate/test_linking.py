@@ -17,7 +17,10 @@ from newsgraph.annotate.linking import (
     local_actor_id,
     resolve_speaker_filter,
 )
-from newsgraph.annotate.linking.roles import find_role_phrases
+from newsgraph.annotate.linking.document import _KINDS_BY_TYPE
+from newsgraph.annotate.linking.lexicon import OFFICE_NOUNS
+from newsgraph.annotate.linking.names import kinds_for
+from newsgraph.annotate.linking.roles import find_role_phrases, office_nouns
 from newsgraph.kb import default_kb
 from newsgraph.model import Document, EntityType, Mention, Span
 from newsgraph.pipeline import process
@@ -404,3 +407,66 @@ def test_role_phrases_are_ordered_disjoint_spans_of_the_text(words: list[str]) -
     for h in hits:
         assert h.span.of(text) == h.text
         assert h.head in h.text.lower()
+
+
+def _office_nouns_by_find(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The rule the trie alternation stands in for: every office noun found with ``str.find``
+    on the lower-cased stretch, kept when it is a whole word of the text."""
+    low = text[lo:hi].lower()
+    found = []
+    for word in OFFICE_NOUNS:
+        i = low.find(word)
+        while i >= 0:
+            start, end = lo + i, lo + i + len(word)
+            if (start == 0 or not text[start - 1].isalnum()) and (
+                end == len(text) or not text[end].isalnum()
+            ):
+                found.append((start, end))
+            i = low.find(word, i + len(word))
+    return sorted(found)
+
+
+_NOUNISH = st.sampled_from(
+    [
+        *OFFICE_NOUNS,
+        "President",
+        "SPOKESMAN",
+        "making",
+        "ahead",
+        "vice-president",
+        "kingdom",
+        "spokes",
+        "pmm",
+        "chair",
+        "7pm",
+        "ceo's",
+        "Minister’s",
+        "é",
+        "_",
+    ]
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.one_of(_NOUNISH, st.text("ab-' ,.(\n1", max_size=3)), max_size=25),
+    st.integers(0, 10),
+    st.integers(0, 10),
+)
+def test_office_nouns_one_pass_finds_what_a_find_per_noun_finds(
+    parts: list[str], cut_lo: int, cut_hi: int
+) -> None:
+    text = "".join(parts)
+    lo, hi = min(cut_lo, len(text)), max(len(text) - cut_hi, 0)
+    lo = min(lo, hi)
+    assert office_nouns(text, lo, hi) == _office_nouns_by_find(text, lo, hi)
+
+
+def test_office_nouns_in_a_sentence() -> None:
+    text = "The PM and the king's envoy, not the kingmaker, met the vice-president at 7pm."
+    assert [text[a:b] for a, b in office_nouns(text)] == ["PM", "king", "envoy", "president"]
+
+
+def test_kinds_by_type_is_kinds_for() -> None:
+    for t in EntityType:
+        assert _KINDS_BY_TYPE.get(id(t)) == kinds_for(t)

@@ -22,11 +22,12 @@ phrase that is not a title right before a name becomes a PERSON mention of its o
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from newsgraph.annotate.linking.document import DocumentLinker
+from newsgraph.annotate.linking.document import DocumentLinker, holds_office
 from newsgraph.annotate.linking.names import LOCAL_PREFIX, local_actor_id
 from newsgraph.kb import KnowledgeBase, default_kb, norm
 from newsgraph.model import Actor, Document
@@ -46,6 +47,13 @@ class Linker:
         self.candidates: Callable[[str, frozenset[str] | None], tuple[Actor, ...]] = (
             functools.lru_cache(maxsize=1 << 16)(self._candidates)
         )
+        # Keyed by (role key or actor id, article date): the KB's part of reading a role.
+        self.role_at: Callable[[str, dt.date | None], tuple[Actor | None, str, frozenset[str]]] = (
+            functools.lru_cache(maxsize=1 << 14)(self._role_at)
+        )
+        self.holds_office: Callable[[str, dt.date | None, str, str], bool] = functools.lru_cache(
+            maxsize=1 << 16
+        )(functools.partial(holds_office, self))
 
     def _candidates(self, name: str, kinds: frozenset[str] | None) -> tuple[Actor, ...]:
         """Actors a name can mean, best first; a single one when the name is an actor's own."""
@@ -60,6 +68,23 @@ class Linker:
         if len(found) > 1 and self.key(found[0].name) == self.key(name):
             return (found[0],)
         return tuple(found)
+
+    def _role_at(self, key: str, date: dt.date | None) -> tuple[Actor | None, str, frozenset[str]]:
+        """Who held a role key at a date (and how we know), else everyone who may have held it
+        then: the KB's half of reading a role, the article's names decide the rest."""
+        if date is not None:
+            actor = self.kb.by_role(key, date)
+            if actor is not None:
+                return actor, "role@date", frozenset()
+            return (
+                None,
+                "",
+                frozenset(t.actor_id for t in self.kb.tenures(key) if t.holds(date, certain=False)),
+            )
+        holders = frozenset(t.actor_id for t in self.kb.tenures(key))
+        if len(holders) == 1:
+            return self.kb.get(next(iter(holders))), "role", holders
+        return None, "", holders
 
     # ------------------------------------------------------------------ entry point
     def link(self, doc: Document) -> Document:

@@ -38,6 +38,32 @@ class Link:
     how: str
 
 
+# ``names.kinds_for`` keyed by the members' identity (an enum member's hash is Python code).
+_KINDS_BY_TYPE = {id(t): k for t in EntityType if (k := kinds_for(t)) is not None}
+
+
+def holds_office(linker: Linker, aid: str, date: dt.date | None, head: str, wanted: str) -> bool:
+    """Whether a KB actor held, at a date, an office a bare role noun can mean ("spokesman" →
+    a press secretary; "foreign minister" → not the deputy foreign minister)."""
+    kb = linker.kb
+    actor = kb.get(aid)
+    if actor is None:
+        return False
+    special = OFFICE_MATCH.get(head)
+    roles = kb.roles_on(aid, date) if date is not None else actor.roles
+    for role in roles:
+        office = role.role_key.split(":", 1)[-1].replace("_", " ")
+        if special is not None:
+            hay = f" {office} {linker.key(role.title)} "
+            if any(f" {n} " in hay for n in special):
+                return True
+        elif office == wanted or (
+            office.endswith(" " + wanted) and office.split()[0] not in OTHER_OFFICE
+        ):
+            return True
+    return False
+
+
 class DocumentLinker:
     """What linking one document knows so far: who was introduced, with which titles."""
 
@@ -46,6 +72,8 @@ class DocumentLinker:
         self.key = linker.key
         self._role_key = linker.role_key
         self.candidates = linker.candidates
+        self.role_at = linker.role_at
+        self.holds_office = linker.holds_office
         self.doc = doc
         self.text = doc.article.text
         self.date: dt.date | None = doc.article.published
@@ -55,6 +83,7 @@ class DocumentLinker:
         self.states: dict[str, int] = {}  # ISO3 -> mentions of that state so far
         self.linked: list[tuple[Span, Link]] = []  # every linked mention (for quote speakers)
         self.speakers: dict[tuple[str | None, str | None], Link | None] = {}
+        self.person_starts: list[int] = []  # starts of the person mentions role phrases meet
 
     # ------------------------------------------------------------------ names
     def _by_name(self, name: str, kinds: frozenset[str] | None) -> Actor | bool | None:
@@ -79,7 +108,7 @@ class DocumentLinker:
             self.order.append(link.actor_id)
 
     def _link_name(self, m: Mention) -> Link | None:
-        kinds = kinds_for(m.type)
+        kinds = _KINDS_BY_TYPE.get(id(m.type))
         if kinds is None:
             return None
         full = m.canonical or m.text
@@ -117,17 +146,9 @@ class DocumentLinker:
     def _role_actor(self, key: str) -> tuple[Actor | None, str]:
         """Who a role key meant in this article: at its date, else the only holder ever, else
         the one holder the article names."""
-        if self.date is not None:
-            actor = self.kb.by_role(key, self.date)
-            if actor is not None:
-                return actor, "role@date"
-            holders = {
-                t.actor_id for t in self.kb.tenures(key) if t.holds(self.date, certain=False)
-            }
-        else:
-            holders = {t.actor_id for t in self.kb.tenures(key)}
-            if len(holders) == 1:
-                return self.kb.get(next(iter(holders))), "role"
+        actor, how, holders = self.role_at(key, self.date)
+        if actor is not None:
+            return actor, how
         named = [a for a in reversed(self.order) if a in holders]
         if named:
             return self.kb.get(named[0]), "coref"
@@ -136,25 +157,10 @@ class DocumentLinker:
     def _bare_role_actor(self, head: str, phrase: str) -> str | None:
         """The person a bare role noun ("the spokesman", "the foreign minister") refers back to:
         the most recent one introduced with that title or holding such a role."""
-        special = OFFICE_MATCH.get(head)
         wanted = self.key(phrase) or head
         for aid in reversed(self.order):
-            if head in self.titles.get(aid, ()):
+            if head in self.titles.get(aid, ()) or self.holds_office(aid, self.date, head, wanted):
                 return aid
-            actor = self.kb.get(aid)
-            if actor is None:
-                continue
-            roles = self.kb.roles_on(aid, self.date) if self.date is not None else actor.roles
-            for role in roles:
-                office = role.role_key.split(":", 1)[-1].replace("_", " ")
-                if special is not None:
-                    hay = f" {office} {self.key(role.title)} "
-                    if any(f" {n} " in hay for n in special):
-                        return aid
-                elif office == wanted or (
-                    office.endswith(" " + wanted) and office.split()[0] not in OTHER_OFFICE
-                ):
-                    return aid
         return None
 
     # ------------------------------------------------------------------ mentions
@@ -170,6 +176,7 @@ class DocumentLinker:
         out: list[Mention] = []
         hi = 0
         persons = [m for m in mentions if m.type is EntityType.PERSON]
+        self.person_starts = [p.span.start for p in persons]
         for m in mentions:
             while hi < len(hits) and hits[hi].span.start < m.span.start:
                 self._emit_role(hits[hi], out, persons)
@@ -193,6 +200,8 @@ class DocumentLinker:
         typed whatever the NER thought) becomes a person mention of the name alone, which the
         title before it then introduces."""
         starts = {h.span.start: h for h in hits if h.role_key is not None}
+        if starts.keys().isdisjoint([m.span.start for m in mentions]):
+            return mentions  # no mention starts with a title
         out = []
         for m in mentions:
             hit = starts.get(m.span.start)
@@ -230,7 +239,7 @@ class DocumentLinker:
     def _emit_role(self, hit: RoleHit, out: list[Mention], persons: Sequence[Mention]) -> None:
         text = self.text
         # A title right before a name ("Kremlin spokesman Dmitry Peskov"): remember the title.
-        j = bisect.bisect_left([p.span.start for p in persons], hit.span.end)
+        j = bisect.bisect_left(self.person_starts, hit.span.end)
         if j < len(persons):
             gap = text[hit.span.end : persons[j].span.start]
             if APPOSITION_GAP.fullmatch(gap) and "," not in gap:

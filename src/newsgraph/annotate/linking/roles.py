@@ -1,9 +1,9 @@
 """Role phrases in running text: "the Russian president", "Kremlin spokesman", "the US
 Secretary of State", "Ukraine's foreign minister", "the spokesman".
 
-Every office noun of the text is found with ``str.find`` on the lower-cased text; the words
-around it that can belong to a role ("Ukraine's foreign", "of State") are read by the knowledge
-base's role phrases (``KnowledgeBase.role_key``), longest reading first.
+Every office noun of the text is found by one trie-shaped alternation over the lower-cased
+text; the words around it that can belong to a role ("Ukraine's foreign", "of State") are read by
+the knowledge base's role phrases (``KnowledgeBase.role_key``), longest reading first.
 """
 
 from __future__ import annotations
@@ -28,24 +28,39 @@ from newsgraph.annotate.linking.lexicon import (
 from newsgraph.model import Span
 
 
+def _trie(words: Sequence[str]) -> str:
+    """A regex alternation of ``words`` shaped as a trie ("p(?:m|ope|r(?:emier|...)))"): one
+    pass over the text tries each position against the few nouns sharing its first letters."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(words):
+        by_first.setdefault(w[0], []).append(w[1:])
+    parts = []
+    for first, rests in by_first.items():
+        longer = [r for r in rests if r]
+        if not longer:
+            parts.append(re.escape(first))
+            continue
+        optional = "?" if len(longer) < len(rests) else ""
+        parts.append(f"{re.escape(first)}(?:{_trie(longer)}){optional}")
+    return "|".join(parts)
+
+
+# No office noun is a prefix or a part of another, so the leftmost match at a word's start is
+# the one noun ``str.find`` would find there (property test against a find per noun).
+OFFICE_RE = re.compile(_trie(OFFICE_NOUNS))
+
+
 def office_nouns(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
     """Start/end of every office noun in ``text[lo:hi]`` as a whole word of the text, in text
-    order (``str.find`` per noun on the lower-cased stretch: far cheaper than one
-    case-insensitive alternation over the text)."""
+    order (one pass of a trie-shaped alternation over the lower-cased stretch)."""
     hi = len(text) if hi is None else hi
     low = text[lo:hi].lower()
     n = len(text)
     found: list[tuple[int, int]] = []
-    for word in OFFICE_NOUNS:
-        i = low.find(word)
-        while i >= 0:
-            start, end = lo + i, lo + i + len(word)
-            if (start == 0 or not text[start - 1].isalnum()) and (
-                end == n or not text[end].isalnum()
-            ):
-                found.append((start, end))
-            i = low.find(word, i + len(word))
-    found.sort()
+    for m in OFFICE_RE.finditer(low):
+        start, end = lo + m.start(), lo + m.end()
+        if (start == 0 or not text[start - 1].isalnum()) and (end == n or not text[end].isalnum()):
+            found.append((start, end))
     return found
 
 
