@@ -136,6 +136,7 @@ CONTEXT_CASES = [
     ("ZFKA opened disciplinary proceedings against the club on Monday.", "ZFKA"),
     ("Veltra said it would not join.\nA spokesman for Veltra declined to comment.", "Veltra"),
     ("On Monday Marlowe Bancorp and Kestrin signed the deal.", "Kestrin"),
+    ("Ilse Marken, a professor at Oxford, said the findings were striking.", "Oxford"),
 ]
 
 
@@ -158,6 +159,7 @@ def test_context_rules_keep_peoples_persons_and_slugs(rec: EntityRecognizer) -> 
     assert "BRIEF" not in got
     got = found(rec, "The Department of Energy and Mines said on Monday it would cut staff.")
     assert got.get("Mines") is not ORG  # one name split at "and", not a second body
+    assert found(rec, "Ilse Marken was born in Oxford in 1970.")["Oxford"] is GPE
 
 
 def test_second_org_dev_file_floor() -> None:

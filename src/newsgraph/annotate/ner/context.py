@@ -81,6 +81,11 @@ _ORG_VERBS_BEFORE = _set(
     retailer lender insurer airline carrier miner conglomerate broadcaster newspaper tabloid
     brokerage startup rival rivals competitor subsidiary giant firm group"""
 )
+# Who works or studies at a university named by its town: "a professor at Oxford".
+_CAMPUS_BEFORE = _pairs(
+    """professor professors lecturer lecturers researcher researchers scientist scientists
+    student students graduate graduates academic academics studied studies studying / at"""
+)
 # Where something is: "based in X", "born in X", "the town of X", "north of X".
 _PLACE_BEFORE = _pairs(
     """based born headquartered located situated raised lives lived living arrived travelled
@@ -158,6 +163,12 @@ def around(raw: str, start: int, end: int) -> EntityType | None:
     ):
         return ORG
     return None
+
+
+def campus(raw: str, start: int) -> bool:
+    """The name is a university named by its town: "a professor at Oxford"."""
+    before = _words_before(raw, start)
+    return (before[0].lower(), before[1]) in _CAMPUS_BEFORE
 
 
 def team_role(raw: str, end: int) -> bool:

@@ -486,10 +486,11 @@ class RuleTagger(FastPath):
         """A name a lexicon knows; a city playing a match is its club ("Leeds beat Chelsea")."""
         if kind is GPE:
             s, e = part[0].start, part[-1].end
-            if self.gz.places.get(raw[s:e]) == "city" and (
-                cx.team_role(raw, e) or (sports and cx.team_evidence(raw, s, e))
-            ):
-                return Candidate(part, ORG, TEAM)
+            if self.gz.places.get(raw[s:e]) == "city":
+                if cx.team_role(raw, e) or (sports and cx.team_evidence(raw, s, e)):
+                    return Candidate(part, ORG, TEAM)
+                if cx.campus(raw, s):  # as sure as the lexicon: the town stays a town elsewhere
+                    return Candidate(part, ORG, LEXICON)
         return Candidate(part, kind, LEXICON)
 
     @staticmethod
