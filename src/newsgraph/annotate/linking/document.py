@@ -38,6 +38,8 @@ class Link:
     how: str
 
 
+# Enum members as module constants: reading ``EntityType.PERSON`` costs a class look-up each time.
+_PERSON, _ORG, _MISC = EntityType.PERSON, EntityType.ORG, EntityType.MISC
 # ``names.kinds_for`` keyed by the members' identity (an enum member's hash is Python code).
 _KINDS_BY_TYPE = {id(t): k for t in EntityType if (k := kinds_for(t)) is not None}
 
@@ -121,7 +123,7 @@ class DocumentLinker:
         if isinstance(actor, Actor):
             how = "alias"
             if (
-                m.type is EntityType.PERSON  # a surname after the full name
+                m.type is _PERSON  # a surname after the full name
                 and earlier is not None
                 and earlier.actor_id == actor.id
                 and self.key(m.text) != self.key(earlier.name)
@@ -131,11 +133,11 @@ class DocumentLinker:
             return Link(actor, actor.id, actor.name, how)
         if earlier is not None:
             return Link(earlier.actor, earlier.actor_id, earlier.name, "coref")
-        if actor is None and m.type is EntityType.ORG:
+        if actor is None and m.type is _ORG:
             body = self._in_context(full)
             if body is not None:
                 return Link(body, body.id, body.name, "coref")
-        if actor is None and m.type is EntityType.PERSON and is_full_name(full):
+        if actor is None and m.type is _PERSON and is_full_name(full):
             return Link(None, local_actor_id(full), full, "local")
         return None
 
@@ -175,7 +177,7 @@ class DocumentLinker:
             mentions = self._split_titles(self._drop_role_words(mentions, hits), hits)
         out: list[Mention] = []
         hi = 0
-        persons = [m for m in mentions if m.type is EntityType.PERSON]
+        persons = [m for m in mentions if m.type is _PERSON]
         self.person_starts = [p.span.start for p in persons]
         for m in mentions:
             while hi < len(hits) and hits[hi].span.start < m.span.start:
@@ -205,7 +207,7 @@ class DocumentLinker:
         out = []
         for m in mentions:
             hit = starts.get(m.span.start)
-            if hit is None or hit.span.end >= m.span.end or m.type is EntityType.MISC:
+            if hit is None or hit.span.end >= m.span.end or m.type is _MISC:
                 out.append(m)
                 continue
             rest = self.text[hit.span.end : m.span.end]
@@ -214,7 +216,7 @@ class DocumentLinker:
                 out.append(m)
                 continue
             start = m.span.end - len(name)
-            out.append(Mention(Span(start, m.span.end), name, EntityType.PERSON, canonical=name))
+            out.append(Mention(Span(start, m.span.end), name, _PERSON, canonical=name))
         return out
 
     def _drop_role_words(
@@ -225,10 +227,13 @@ class DocumentLinker:
         spans = [h.span for h in hits if h.role_key is not None]
         if not spans:
             return mentions
+        lo, hi = min(s.start for s in spans), max(s.end for s in spans)
         keep = []
         for m in mentions:
             if (
-                m.type is EntityType.PERSON
+                m.type is _PERSON
+                and lo <= m.span.start
+                and m.span.end <= hi  # else no role phrase can hold it
                 and any(s.contains(m.span) for s in spans)
                 and self._by_name(m.text, PERSON_KINDS) is None
             ):
@@ -279,9 +284,7 @@ class DocumentLinker:
         self._remember(link)
         self.linked.append((hit.span, link))
         out.append(
-            Mention(
-                hit.span, hit.text, EntityType.PERSON, actor_id=actor_id, link=how, canonical=name
-            )
+            Mention(hit.span, hit.text, _PERSON, actor_id=actor_id, link=how, canonical=name)
         )
 
     def _pending_title(self, person: Mention, hit: RoleHit) -> None:
