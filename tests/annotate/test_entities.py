@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import re
 import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ner_checks import GPE, MISC, ORG, PER, found, lines_of
 
 from newsgraph.annotate.entities import find_mentions
 from newsgraph.annotate.ner import EntityRecognizer
 from newsgraph.annotate.ner.tokens import tokenize
-from newsgraph.model import Article, EntityType, Line, LineRole, Mention, Span
-
-PER, ORG, GPE, MISC = EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.MISC
-
-
-@pytest.fixture(scope="module")
-def rec() -> EntityRecognizer:
-    return EntityRecognizer(env=False, use_kb=False)
-
-
-def lines_of(text: str) -> list[Span]:
-    return [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
-
-
-def found(rec: EntityRecognizer, text: str) -> dict[str, EntityType]:
-    return {m.text: m.type for m in rec.recognize(text, lines_of(text))}
+from newsgraph.model import Article, EntityType, Line, LineRole, Mention
 
 
 def test_titles_and_nationalities_split_from_names(rec: EntityRecognizer) -> None:

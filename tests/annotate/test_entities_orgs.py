@@ -6,28 +6,16 @@ The names are invented where the point is that no lexicon knows them.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from ner_checks import GPE, ORG, PER, found
 
 from newsgraph.annotate.ner import EntityRecognizer
 from newsgraph.evaluate.entities import evaluate_docs, parse_conll
-from newsgraph.model import EntityType, Span
 
-PER, ORG, GPE, MISC = EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.MISC
 DEV = Path(__file__).parents[1] / "fixtures" / "ner" / "dev_org_news.conll"
 DEV2 = DEV.with_name("dev_org_news2.conll")  # context-only names; scored before its rules
-
-
-@pytest.fixture(scope="module")
-def rec() -> EntityRecognizer:
-    return EntityRecognizer(env=False, use_kb=False)
-
-
-def found(rec: EntityRecognizer, text: str) -> dict[str, EntityType]:
-    spans = [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
-    return {m.text: m.type for m in rec.recognize(text, spans)}
 
 
 def test_company_heads_name_organisations(rec: EntityRecognizer) -> None:
