@@ -22,7 +22,6 @@ _BY = re.compile(
     r"|(?:authors?|reporter|writer|words)\s*:\s*)(?P<rest>.+)$",
     re.IGNORECASE,
 )
-_GLUED = re.compile(r"^[\W_]*By[A-Z]")
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bwith\b)\s*")
 _CUT = re.compile(r"\s*(?:\||•|·|—|–| - |\bon\b|\bupdated\b|\bpublished\b|\(|\bfor\b).*$", re.I)
 _EDITING = re.compile(r";?\s*(?:additional reporting|editing|edited|writing|compiled)\b.*$", re.I)
@@ -111,8 +110,3 @@ def bare_byline(line: str) -> tuple[str, ...]:
 
 def _outletish(text: str) -> bool:
     return any(w.lower() in OUTLET_WORDS for w in text.split()) or len(text.split()) == 1
-
-
-def is_glued_byline(line: str) -> bool:
-    """ "ByNavdeep Yadav"-style bylines that lost their space in scraping."""
-    return bool(_GLUED.match(line))

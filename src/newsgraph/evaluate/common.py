@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -142,7 +142,3 @@ def run_documents(docs_dir: str | Path, names: Iterable[str]) -> dict[str, Docum
 
 def fmt_ratio(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
-
-
-def failures_of(docs: Mapping[str, Document | Failure]) -> dict[str, str]:
-    return {name: d.error for name, d in docs.items() if isinstance(d, Failure)}

@@ -237,8 +237,6 @@ ROLE_GENDER = {
 }
 PRONOUN_GENDER = {"he": "m", "she": "f"}
 
-PRONOUNS_PERSON = frozenset(("he", "she"))
-PRONOUNS_OTHER = frozenset(("it", "they", "we", "i"))
 DETERMINERS = frozenset(_words("the a an his her its their our this that these those"))
 PREPOSITIONS = frozenset(
     _words(
