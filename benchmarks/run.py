@@ -40,6 +40,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import machine  # noqa: E402
 import make_corpus  # noqa: E402  (a sibling script, not a package)
 
 # the issues' one-core targets, by pipeline profile
@@ -61,6 +62,7 @@ class Headline:
     tracemalloc_peak: int | None = None
     maxrss_kb: int = 0  # ru_maxrss right after the headline runs (before the other passes)
     runs: list[float] = field(default_factory=list)  # seconds of every repeat
+    machine_ref: float = 0.0  # CPU seconds of benchmarks/machine.py's fixed workload
 
 
 @dataclass
@@ -324,6 +326,11 @@ def report(h: Headline, bd: Breakdown | None, warm: float, pinned: str, fmt: str
     if bd is not None and h.seconds:
         lines.append(f"sentences/s   : {bd.sentences / h.seconds:.0f} wall")
     lines.append(f"peak memory   : maxrss {maxrss_mb:.0f} MB (process, after the headline run)")
+    if h.machine_ref:
+        lines.append(
+            f"machine ref   : {h.machine_ref:.3f} s CPU for benchmarks/machine.py's fixed workload "
+            "(the day's interpreter speed: scale figures by it before comparing across days)"
+        )
     if h.tracemalloc_peak is not None:
         lines[-1] += f", tracemalloc peak {h.tracemalloc_peak / 2**20:.1f} MB (separate ingest)"
     if len(h.runs) > 1:
@@ -386,6 +393,7 @@ def main(argv: list[str] | None = None) -> int:
         headline = min(runs, key=lambda h: h.seconds)
         headline.runs = [h.seconds for h in runs]
         headline.maxrss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        headline.machine_ref = machine.reference_seconds()
         breakdown = None if args.no_breakdown else run_breakdown(inputs)
         if args.tracemalloc:
             headline.tracemalloc_peak = traced_peak(inputs, Path(tmp) / "traced.db")
@@ -407,7 +415,8 @@ def main(argv: list[str] | None = None) -> int:
         f"BENCH n={headline.articles} {'jsonl' if args.jsonl else 'txt'} stages={STAGES}: "
         f"{rate:.1f} articles/s wall ({headline.seconds:.2f} s{per_sentence}), "
         f"{cpu_rate:.1f} articles/s CPU, {quotes} quotes, "
-        f"{headline.failed} failed, maxrss {headline.maxrss_kb / 1024:.0f} MB "
+        f"{headline.failed} failed, maxrss {headline.maxrss_kb / 1024:.0f} MB, "
+        f"machine ref {headline.machine_ref:.3f} s "
         f"— target {target:.0f}/s: {verdict} (wall), {cpu_verdict} (CPU)"
     )
     return 0
