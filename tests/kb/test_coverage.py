@@ -51,12 +51,15 @@ _ALL = set(YEARS)
 # (state, category) -> (years without a holder on record, why)
 EXCEPTIONS: dict[tuple[str, str], tuple[set[int], str]] = {
     ("TUR", "prime_minister"): (set(range(2018, 2026)), "office abolished on 2018-07-09"),
-    ("GBR", "spokesperson"): (_ALL, "the PM's official spokespeople are unnamed civil servants"),
-    ("CAN", "spokesperson"): (_ALL, "no official government spokesperson"),
-    ("AUS", "spokesperson"): (_ALL, "no official government spokesperson"),
+    ("GBR", "spokesperson"): (
+        {2021, 2024},
+        "PM's official spokesperson handovers dated by year only (Slack -> acting -> Blain, "
+        "Blain -> Pares)",
+    ),
+    ("CAN", "spokesperson"): (_ALL, "no official government spokesperson (PMO press secretaries)"),
+    ("AUS", "spokesperson"): (_ALL, "no official government spokesperson (PMO press secretaries)"),
     ("SAU", "spokesperson"): (_ALL, "no regular official spokesperson"),
-    ("ITA", "spokesperson"): (_ALL, "Palazzo Chigi spokespeople not collected yet"),
-    ("KOR", "spokesperson"): (_ALL, "presidential and MOFA spokespeople not collected yet"),
+    ("KOR", "spokesperson"): ({2022}, "presidential spokesperson post vacant 2022-09 .. 2023-02"),
     ("MEX", "spokesperson"): (
         {2014, 2015, 2016, 2017, 2018, 2024, 2025},
         "Pena Nieto's spokesman not collected; Sheinbaum has no spokesperson",
