@@ -121,7 +121,9 @@ _VOCABULARY = (
     "Maria Kaur Ivan Morales NEW DELHI Dallas Cowboys Sofia told De President spokesman -based "
     "Interior Ministry 3rd Trade union leader Iran. ” Party Of Prime Minister Kwame Okafor "
     "French Pope Francis Vice Former Foreign Secretary State Emmanuel Macron Jensen declared "
-    "has minister’s co-founder US etc. spokesman ,” .” ” Falcons 24-10"
+    "has minister’s co-founder US etc. spokesman ,” .” ” Falcons 24-10 Channel 4 500 100 FTSE "
+    "Moody's Moody Hang Seng Bolton Sunderland fans derby against drew 0-0 Osasuna it would cut "
+    "jobs 300 shares fell Novo Nordisk Judge Helen Marsh Department Energy Mines Health"
 )
 _WORDS = st.sampled_from(_VOCABULARY.split())
 

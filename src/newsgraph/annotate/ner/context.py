@@ -25,7 +25,30 @@ _ORG_NOUNS = (
     r"university|subsidiary|unit|brand|platform|consortium|exporter|refiner|shipper|"
     r"supermarket|chain|provider|operator|telecoms"
 )
-# After the name: an apposition, a statement, the company's shares or officers.
+# What only a company has or does: its shares, officers and results, jobs it cuts, what it
+# said it would do ("said it would close", "said its"); a person's name never takes these.
+_COMPANY_AFTER = (
+    r"['’]s\s+(?:shares|stock|share price|chief executive|chief financial officer|CEO|CFO|"
+    r"board|shareholders|subsidiary|headquarters|earnings|revenue|quarterly|net profit|"
+    r"net income|market value|market share|employees|workers|staff|executives|creditors|"
+    r"factories|plants|stores|products|parent|bonds|debt|auditors)\b"
+    r"|\s+(?:shares|stock)\s+(?:rose|fell|jumped|slipped|dropped|gained|climbed|slumped|"
+    r"tumbled|surged|rallied|closed|ended|were|have|had|traded|sank|soared|plunged|edged|lost)\b"
+    r"|\s+(?:reported|posted|booked|swung\s+to|announced)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:loss|losses|profit|profits|revenue|revenues|sales|earnings|dividend)\b"
+    r"|\s+(?:(?:will|would|is\s+to|plans\s+to|to)\s+)?(?:cut|cuts|axed|axes|shed|sheds|"
+    r"cancelled|canceled|scrapped|slashed)\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?"
+    r"[\d,.]+\s+(?:jobs|flights|positions|roles|staff|workers|employees)\b"
+    r"|\s+(?:said|says|announced|confirmed|added)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:its\s|"
+    r"it\s+(?:would|will|had|has|planned|plans|was|is|expected|expects)\s+(?:to\s+)?(?:be\s+)?"
+    r"(?:cut|cutting|close|closing|shut|shutting|buy|buying|sell|selling|acquire|acquiring|"
+    r"invest|investing|hire|hiring|open|opening|build|building|raise|raising|lay|laying|"
+    r"slash|slashing|axe|axing|exit|exiting|recall|recalling|suspend|suspending|halt|"
+    r"halting|resume|launch|launching|list|listing|delist|merge|spin|float|appeal)\b)"
+)
+_COMPANY = re.compile(_COMPANY_AFTER)
+# After the name: an apposition, a statement, the company's shares or officers, lawmakers of a
+# party, the players a club signs.
 _ORG_AFTER = re.compile(
     r"(?:,\s+(?:the|a|an|which|whose|[A-Z][\w.-]*['’]s)"  # "X, Britain's largest union,"
     rf"\s+(?:[\w'’.-]+\s+){{0,4}}(?:{_ORG_NOUNS})"
@@ -35,19 +58,15 @@ _ORG_AFTER = re.compile(
     r"runs|ran|sells|sold|builds|built|supplies|employs|is\s+listed|trades|develops|publishes|"
     r"delivers|provides|offers|designs|distributes|ships|exports|imports|processes|mines|"
     r"has\s+(?:stores|plants|factories|offices|branches))\b"
-    r"|\s+(?:reported|posted|booked|swung\s+to|announced)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:loss|losses|profit|profits|revenue|revenues|sales|earnings|dividend)\b"
     r"|\s+(?:said|says|added|announced|confirmed|denied)\s+(?:in|on)\s+(?:a|its)\s+"
     r"(?:statement|filing|release|press release|regulatory filing|note)\b"
-    r"|['’]s\s+(?:shares|stock|share price|chief executive|chief financial officer|CEO|CFO|"
-    r"board|shareholders|subsidiary|headquarters|earnings|revenue|quarterly|net profit|"
-    r"net income|market value|market share|employees|workers|staff|executives|creditors|"
-    r"factories|plants|stores|products|parent|bonds|debt|auditors)\b"
-    r"|\s+(?:shares|stock)\s+(?:rose|fell|jumped|slipped|dropped|gained|climbed|slumped|"
-    r"tumbled|surged|rallied|closed|ended|were|have|had|traded|sank|soared|plunged|edged|lost)\b"
+    rf"|{_COMPANY_AFTER}"
     r"|\s+(?:Chief Executive|CEO|Chief Financial Officer|Chief Operating Officer)\b"
     r"|\s+(?:party|militia|group|movement|faction|newspaper|daily|agency|index|institute|"
-    r"union|broadcaster|network)\b(?!\s+of\b))",
+    r"union|broadcaster|network)\b(?!\s+of\b)"
+    r"|\s+(?:lawmakers|legislators|MPs|deputies)\b"
+    r"|\s+(?:signed|sacked|appointed|released|loaned)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:defender|striker|midfielder|goalkeeper|forward|winger|playmaker|coach|manager)\b)",
 )
 
 
@@ -71,7 +90,8 @@ _ORG_BEFORE = _pairs(
     """stake stakes shares holding investment investments investors shareholders shareholder
     bonds / in of; takeover acquisition executive CEO chairman founder co-founder subsidiary
     unit owner / of; merger merge / with; bid / for; analysts economists strategists
-    executives employees engineers officials / at; spokesman spokeswoman spokesperson / for;
+    executives employees engineers officials workers staff strike strikes walkout layoffs jobs
+    losses gains / at; spokesman spokeswoman spokesperson / for;
     target rating / on"""
 )
 # The last word before the name: a verb taking a company, or the noun naming what it is
@@ -79,7 +99,8 @@ _ORG_BEFORE = _pairs(
 _ORG_VERBS_BEFORE = _set(
     """acquire acquired acquires acquiring maker carmaker automaker chipmaker drugmaker
     retailer lender insurer airline carrier miner conglomerate broadcaster newspaper tabloid
-    brokerage startup rival rivals competitor subsidiary giant firm group"""
+    brokerage startup rival rivals competitor subsidiary giant firm group supplier contractor
+    steelmaker shipbuilder union unions"""
 )
 # Who works or studies at a university named by its town: "a professor at Oxford".
 _CAMPUS_BEFORE = _pairs(
@@ -123,6 +144,8 @@ _TEAM_AFTER = re.compile(
     r"edged|thrashed|crushed|routed|hammered|held|won|win|moved|climbed|slipped|dropped|"
     r"stayed|remain|remained|are|were|have|host|hosts|visit|visits|face|faces|play|plays)\b"
 )
+# Who follows a club, and the game two clubs of a town play: "fans of X", "the derby against X".
+_TEAM_PAIRS = _pairs("fans supporters / of; derby / against with")
 _TEAM_BEFORE = _set(
     """for against beat beats beating defeated defeating over to at with v vs vs. versus host
     hosts hosting face faces facing play plays playing visit visits join joined joining edged
@@ -160,9 +183,16 @@ def around(raw: str, start: int, end: int) -> EntityType | None:
         or (before[0].lower(), before[1]) in _ORG_BEFORE
         or before[1] in _ORG_VERBS_BEFORE
         or _TEAM_ROLE_AFTER.match(raw, end, end + _SPAN) is not None
+        or (before[0].lower(), before[1]) in _TEAM_PAIRS
     ):
         return ORG
     return None
+
+
+def company(raw: str, end: int) -> bool:
+    """What follows the name only a company has or does ("X shares fell", "X's chief
+    executive", "X said it would close"): outweighs a first name ("Novo Nordisk")."""
+    return _COMPANY.match(raw, end, end + _SPAN) is not None
 
 
 def campus(raw: str, start: int) -> bool:
@@ -171,15 +201,19 @@ def campus(raw: str, start: int) -> bool:
     return (before[0].lower(), before[1]) in _CAMPUS_BEFORE
 
 
-def team_role(raw: str, end: int) -> bool:
-    """A team role follows the name: "Dortmund coach", "Leeds fans"."""
-    return _TEAM_ROLE_AFTER.match(raw, end, end + _SPAN) is not None
+def team_role(raw: str, start: int, end: int) -> bool:
+    """A team role follows the name ("Dortmund coach", "Leeds fans") or the name follows its
+    fans or a derby ("fans of Sunderland", "the derby against Manchester City")."""
+    if _TEAM_ROLE_AFTER.match(raw, end, end + _SPAN) is not None:
+        return True
+    before = _words_before(raw, start)
+    return (before[0].lower(), before[1]) in _TEAM_PAIRS
 
 
 def team_evidence(raw: str, start: int, end: int) -> bool:
     """In a match report, the name plays the part of a team."""
     return (
-        team_role(raw, end)
+        team_role(raw, start, end)
         or _TEAM_AFTER.match(raw, end, end + _SPAN) is not None
         or _words_before(raw, start)[1] in _TEAM_BEFORE
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.annotate.ner import context as cx
 from newsgraph.annotate.ner import lexicons as lx
 from newsgraph.annotate.ner.candidates import (
     CONTEXT,
@@ -67,6 +68,9 @@ class FastPath:
     def lexicon_type(self, text: str) -> EntityType | None:
         raise NotImplementedError
 
+    def glued_end(self, raw: str, s: int, e: int) -> int:
+        raise NotImplementedError
+
     def _known(
         self, raw: str, part: list[Token], kind: EntityType, sports: bool = False
     ) -> Candidate:
@@ -119,6 +123,8 @@ class FastPath:
         for s, e, k0, k1 in runs:
             if raw[e : e + 1] == " " and raw[e + 1 : e + 2].isupper():
                 return None  # a capitalised word the scan passed over follows ("Paris Many")
+            if self.glued_end(raw, s, e) >= 0:
+                return None  # "Moody's", "Channel 4": the token rules take the tail in
             if raw[e : e + 1] == "." and words[k1] in ABBREVIATIONS:
                 return None  # a token of its own with the full stop ("Apr.", "Co.")
             word = words[k0]
@@ -147,8 +153,8 @@ class FastPath:
             kind = self.lexicon_type(raw[s:e])
             if kind is None:
                 if k0 == k1:
-                    if lead:
-                        return None
+                    if lead or sports:
+                        return None  # in a match report an unknown word may be a club
                     one = self._lone_word(raw, start, s, e, word, end, w_start)  # type: ignore[arg-type]
                     if one is None:
                         return None
@@ -188,10 +194,11 @@ class FastPath:
                 if word in _NOT_FAST:
                     return None
                 toks.append(Token(p, p + len(word), word))  # type: ignore[arg-type]
-            # only a place can be more than the lexicon says (a club: "Leeds beat Chelsea")
+            # only a place (or a surname that is a town) can be more than the lexicon says:
+            # a club ("Leeds beat Chelsea", "lost to Bolton")
             out.append(
                 self._known(raw, toks, kind, sports)
-                if kind is GPE
+                if kind is GPE or (kind is PER and k0 == k1)
                 else Candidate(toks, kind, LEXICON)
             )
         return out
@@ -320,6 +327,8 @@ class FastPath:
         after = next_token(raw, toks[-1].end, end)
         if after in PLACE_SUFFIXES:
             return None  # "Maria Kaur-based": the token rules make it a place
+        if cx.company(raw, toks[-1].end):
+            return None  # "Novo Nordisk shares fell": the token rules make it a company
         return Candidate(toks, PER, CUE, speech=after in lx.SPEECH_VERBS)
 
     def _lone_word(

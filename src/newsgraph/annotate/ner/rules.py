@@ -47,6 +47,10 @@ _DET = frozenset({"the", "a", "an", "The", "A", "An", "this", "that"})
 _OF_FOR = frozenset({"of", "for"})
 _THE = frozenset({"the", "The"})
 _MID_SENTENCE = Token(0, 0, "~")  # stands for the words before a window: "not sentence start"
+# Heads a broadcaster's number follows: "Channel 4", "Radio 3", "TV 2".
+_NUMBERED_HEADS = frozenset({"Channel", "Radio", "TV"})
+# A number glued to a name ("S&P 500", "Channel 4"), or a possessive ending ("Moody's").
+_GLUED_TAIL = re.compile(r" \d{1,4}(?![\w.,/:-])|['’]s(?![^\W_])")
 
 
 _UNSEEN = object()
@@ -145,6 +149,25 @@ class RuleTagger(FastPath):
                 return MISC
         return None
 
+    def glued_end(self, raw: str, s: int, e: int) -> int:
+        """Where the name ``raw[s:e]`` really ends when a number or a possessive ending glued to
+        it belongs to it: a known name ("S&P 500", "Moody's") or a broadcaster ("Channel 4");
+        -1 when nothing follows that does (the common case: one character compared)."""
+        c = raw[e : e + 1]
+        if c != " " and c != "'" and c != "’":
+            return -1
+        m = _GLUED_TAIL.match(raw, e)
+        if m is None:
+            return -1
+        end = m.end()
+        if raw.startswith("The ", s):
+            s += 4  # "The FTSE 100": the article is no part of the name
+        if self.lexicon_type(raw[s:end]) is ORG:
+            return end
+        if c == " " and raw[max(s, raw.rfind(" ", s, e) + 1) : e] in _NUMBERED_HEADS:
+            return end
+        return -1
+
     def _known_word(self, word: str) -> bool:
         gz = self.gz
         return (
@@ -153,8 +176,9 @@ class RuleTagger(FastPath):
 
     # ------------------------------------------------------------------ chunking
 
-    def _chunks(self, toks: list[Token]) -> list[tuple[int, int]]:
-        """Maximal runs of capitalised words, joined by particles, connectors, possessives."""
+    def _chunks(self, raw: str, toks: list[Token]) -> list[tuple[int, int]]:
+        """Maximal runs of capitalised words, joined by particles, connectors, possessives, and
+        a number or possessive ending that belongs to the name ("S&P 500", "Moody's")."""
         out: list[tuple[int, int]] = []
         i, n = 0, len(toks)
         while i < n:
@@ -190,6 +214,8 @@ class RuleTagger(FastPath):
                     j += 1
                     continue
                 break
+            if j < n and self.glued_end(raw, toks[i].start, toks[j - 1].end) == toks[j].end:
+                j += 1
             out.append((i, j))
             i = j
         return out
@@ -235,6 +261,13 @@ class RuleTagger(FastPath):
             return False  # "Group of the British Computer Society": two names
         if conn == "and":
             right_last = right_words[-1]
+            if (
+                len(right_words) <= 2
+                and self._head_of(toks, left)
+                and self.lexicon_type(" ".join(right_words)) is None
+                and right_words[0] not in self.gz.first_names
+            ):
+                return True  # "Department of Energy and Mines": the body's second field
             if left[1] - left[0] > 1 and last_left in lx.ORG_HEADS:
                 return False  # "Pelham Industries and Northgate Foods": two names
             left_text = " ".join(t.text for t in toks[left[0] : left[1]])
@@ -247,6 +280,14 @@ class RuleTagger(FastPath):
         if last_left in lx.ORG_HEADS or last_left in lx.PLACE_HEADS:
             return True
         return bool(last_left in lx.HONORIFICS and right_words[0] in lx.ROLE_FILLERS)
+
+    @staticmethod
+    def _head_of(toks: list[Token], part: tuple[int, int]) -> bool:
+        """The words read "Head of ..." ("Ministry of Health", "Department of Energy")."""
+        return any(
+            toks[k].text == "of" and toks[k - 1].text in lx.ORG_HEADS
+            for k in range(part[0] + 1, part[1] - 1)
+        )
 
     # ------------------------------------------------------------------ one sentence
 
@@ -323,7 +364,7 @@ class RuleTagger(FastPath):
         for t in toks:  # "said The company": where the scan starts no name, no token does
             if t.name and t.text in SKIP_CAPS and LOWER_NEXT.match(raw, t.end) is not None:
                 t.name = False
-        for ci, cj in self._chunks(toks):
+        for ci, cj in self._chunks(raw, toks):
             for pi, pj in self._split_connectors(toks, ci, cj):
                 out.extend(self._type_part(raw, toks, pi, pj, headline, sports))
 
@@ -353,6 +394,8 @@ class RuleTagger(FastPath):
         # "Pope Francis" may be known whole; the title is still not part of the name
         if kind is not None and not (kind is PER and toks[i].text in lx.HONORIFICS):
             return [self._known(raw, toks[i:j], kind, sports)]
+        if j - i > 1 and toks[j - 2].text in _NUMBERED_HEADS and toks[j - 1].text.isdigit():
+            return [Candidate(toks[i:j], ORG, CUE)]  # "Channel 4"
         if toks[j - 1].text in lx.ORG_HEADS and j - i > 1 and not headline:
             if i > 0 and _ORDINAL.match(toks[i - 1].text):
                 i -= 1  # "3rd Armoured Brigade", "101st Airborne Division"
@@ -419,12 +462,30 @@ class RuleTagger(FastPath):
         initial = _is_initial(toks, i)
         typ, strength = self._guess(toks, i, j, titled)
         if (
-            sports
-            and typ is GPE
+            typ is PER
+            and strength == CUE
+            and j - i > 1
+            and not titled
+            and toks[i].text in gz.first_names
+            and cx.company(raw, part[-1].end)
+        ):
+            typ = ORG  # "Novo Nordisk shares fell": a first name opens a company's name
+        elif (
+            typ is GPE
             and part[-1].text in _CLUB_PLACE_HEADS
+            and (
+                cx.team_role(raw, part[0].start, part[-1].end)
+                or (sports and cx.team_evidence(raw, part[0].start, part[-1].end))
+            )
+        ):
+            typ, strength = ORG, TEAM  # "drew 1-1 with Kilbride Town", "fans of Hull City"
+        elif (
+            sports
+            and strength < CUE
+            and (typ is None or typ is GPE)
             and cx.team_evidence(raw, part[0].start, part[-1].end)
         ):
-            typ, strength = ORG, TEAM  # "drew 1-1 with Kilbride Town"
+            typ, strength = ORG, TEAM  # "drew 0-0 with Osasuna": no lexicon knows the club
         elif sports and strength < CUE and _is_team_plural(toks, i, j):
             typ, strength = ORG, TEAM  # "the Falcons beat the Saints 24-10"
         elif (
@@ -483,13 +544,14 @@ class RuleTagger(FastPath):
     def _known(
         self, raw: str, part: list[Token], kind: EntityType, sports: bool = False
     ) -> Candidate:
-        """A name a lexicon knows; a city playing a match is its club ("Leeds beat Chelsea")."""
-        if kind is GPE:
+        """A name a lexicon knows; a city playing a match is its club ("Leeds beat Chelsea"),
+        also when the lexicon knows its name as a surname ("lost at home to Bolton")."""
+        if kind is GPE or (kind is PER and len(part) == 1):
             s, e = part[0].start, part[-1].end
             if self.gz.places.get(raw[s:e]) == "city":
-                if cx.team_role(raw, e) or (sports and cx.team_evidence(raw, s, e)):
-                    return Candidate(part, ORG, TEAM)
-                if cx.campus(raw, s):  # as sure as the lexicon: the town stays a town elsewhere
+                if cx.team_role(raw, s, e) or (sports and cx.team_evidence(raw, s, e)):
+                    return Candidate(part, ORG, TEAM)  # "Bolton" is a surname too
+                if kind is GPE and cx.campus(raw, s):  # the town stays a town elsewhere
                     return Candidate(part, ORG, LEXICON)
         return Candidate(part, kind, LEXICON)
 
@@ -521,6 +583,8 @@ class RuleTagger(FastPath):
                 return GPE, CUE
         if last in lx.PLACE_HEADS and len(part) > 1 and part[-2].text in lx.DISTRICT_BODIES:
             return ORG, CUE  # "Fairfield Unified School District"
+        if titled and first in gz.first_names:
+            return PER, CUE  # "Judge Helen Marsh": a surname may be a place's head word
         if last in lx.PLACE_HEADS or (first in lx.PLACE_PREFIXES and len(part) > 1):
             return GPE, CUE
         if titled:
