@@ -40,7 +40,8 @@ _TITLES = _words(
 # Nouns that name a collective or office-holding actor without a proper name, with a sector.
 _COMMON: dict[str, str] = {}
 for _sector, _names in {
-    "police": "police policemen officers gendarmes guard",
+    "police": "police policemen officers officer gendarmes guard guards agents investigators"
+    " detectives",
     "military": "troops soldiers forces army military navy marines paratroopers warplanes jets"
     " military's artillery commanders generals airforce missiles missile drones drone rockets"
     " warships tanks bombers aircraft helicopters coastguard",
@@ -50,7 +51,8 @@ for _sector, _names in {
     " cabinet president minister spokesman spokeswoman spokesperson chancellor premier embassy"
     " diplomats ambassador envoy kremlin leader leaders junta prosecutors prosecutor"
     " counterpart counterparts countries nations allies partners governments powers states"
-    " mayor mayors governor governors",
+    " mayor mayors governor governors envoys chief chiefs spokesmen commissioner ombudsman"
+    " donors creditors",
     "legislature": "parliament lawmakers legislators senators congress senate assembly",
     "judiciary": "court judge judges tribunal",
     "civil society": "protesters protestors demonstrators activists students residents"
@@ -60,7 +62,8 @@ for _sector, _names in {
     " employees fans settlers refugees migrants youths monks voters opponents critics"
     " dissidents hardliners loyalists nationalists islamists tribesmen families relatives"
     " parents journalist activist student dissident lawyer survivors victims civilians"
-    " worshippers pilgrims",
+    " worshippers pilgrims reporters bloggers politicians politician candidate candidates"
+    " winner sailors fishermen",
     "politics": "parties",
     "armed group": "rebels militants insurgents separatists gunmen fighters militia militias"
     " jihadists guerrillas hackers terrorists extremists pirates smugglers traffickers criminals"
@@ -292,9 +295,10 @@ def find_chunks(
             elif (
                 not heads
                 and first == i
-                and first - 1 > floor
+                and (first - 1 > floor or (first == 1 and low_prev not in _NOT_A_NAME))
                 and upper
-                and low_prev.isalpha()
+                and low_prev.replace("-", "").isalpha()
+                and low_prev not in _CALENDAR
                 and owner[first - 1] < 0
             ):
                 first -= 1  # a name the recogniser missed: "Tigrayan forces", "Houthi rebels"
@@ -318,6 +322,11 @@ def find_chunks(
                 break
         while first < i and lows[first] == "of":
             first += 1
+        merged: Chunk | None = None
+        if owner[i] < 0:
+            first, merged = _grow_noun_phrase(text, tokens, lows, first, floor, chunks)
+            if merged is not None:
+                chunks.pop()
         span = Span(tokens[first][0], tokens[last][1])
         chunk_text = span.of(text)
         nxt = lows[last + 1] if last + 1 < n else ""
@@ -354,11 +363,91 @@ def find_chunks(
                 head=(head_m.canonical or head_m.text) if head_m is not None else None,
                 names=[mentions[h].text for h in heads],
                 common=common,
+                owner=merged,
                 resolved=False,
             )
         )
+        if merged is not None:
+            chunks[-1].named = True
+            chunks[-1].names = merged.names
         i = last + 1
     return _merge_possessors(text, chunks)
+
+
+def _grow_noun_phrase(
+    text: str,
+    tokens: list[tuple[int, int]],
+    lows: list[str],
+    first: int,
+    floor: int,
+    chunks: list[Chunk],
+) -> tuple[int, Chunk | None]:
+    """The first token of the noun phrase that a collective noun at ``first`` heads, grown left
+    over lower-case modifiers and a count ("earthquake survivors", "120 wounded civilians",
+    "a Venezuelan oil firm"), and the demonym or name chunk absorbed on the way, if any.
+    The growth is kept only when something that opens a noun phrase comes before it (a
+    determiner, a preposition, a number, a verb, punctuation, the sentence start): after a
+    noun, the word taken for a modifier is a verb ("Protesters want officials ...")."""
+    k = first
+    while k > floor and first - k < 3 and _modifier_word(text, tokens, lows, k - 1):
+        k -= 1
+    while k > floor and (lows[k - 1] in _NUMBER_WORDS or lows[k - 1][:1].isdigit()):
+        k -= 1
+    while k > floor and lows[k - 1] in _DETERMINERS:
+        k -= 1
+    if k == first:
+        return first, None
+    prev = chunks[-1] if chunks else None
+    if k == floor and prev is not None and prev.last + 1 == k:
+        if (prev.modifier or prev.adjectival) and prev.named and not prev.possessive:
+            return prev.first, prev  # "a Venezuelan oil firm": the demonym names its country
+        if not prev.possessive:
+            return first, None  # after a noun: the modifier was a verb
+        return k, None
+    return (k, None) if k == 0 or _opens_phrase(text, tokens, lows, k - 1) else (first, None)
+
+
+def _modifier_word(text: str, tokens: list[tuple[int, int]], lows: list[str], k: int) -> bool:
+    """Whether the word at ``k`` can modify a noun after it: a lower-case noun or adjective
+    ("oil", "wounded", "opposition"); a verb form only right after a determiner or a number."""
+    w = lows[k]
+    if not text[tokens[k][0]].islower() or not w.replace("-", "").isalpha():
+        return False
+    if w in _NOT_A_NOUN or w in _NP_BREAK or w.endswith("ly") or w in _PRONOUNS:
+        return False
+    if w in VERB_HEADS or w.endswith("ed"):
+        before = lows[k - 1] if k > 0 else ""
+        return before in _DETERMINERS or before in _NUMBER_WORDS or before[:1].isdigit()
+    return True
+
+
+def _opens_phrase(text: str, tokens: list[tuple[int, int]], lows: list[str], k: int) -> bool:
+    """Whether the token at ``k`` can come right before a noun phrase."""
+    w = lows[k]
+    if not w[:1].isalnum():
+        return w not in ("-", "/")  # punctuation, "'s"
+    return (
+        w in _DETERMINERS
+        or w in _NOT_A_NOUN
+        or w in _NUMBER_WORDS
+        or w[:1].isdigit()
+        or w in VERB_HEADS
+        or w in _SPEECH_VERBS
+        or (w.endswith("ed") and text[tokens[k][0]].islower())
+    )
+
+
+_NUMBER_WORDS = _words(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty"
+    " fifty hundred hundreds thousand thousands million millions dozens dozen several"
+)
+_DETERMINERS = _words("a an the this these those its their his her our my your any every all")
+_NP_BREAK = _words(
+    "who which that what whose where when while there here not no than more most very so such"
+    " also still just even only both either neither each other another own same some many"
+    " against according including despite ago"
+)
+_SPEECH_VERBS = _words("said says say told tells urged asked")
 
 
 def _merge_possessors(text: str, chunks: list[Chunk]) -> list[Chunk]:

@@ -541,8 +541,12 @@ class EventExtractor:
                 )
             if inner is not None and recip_chunk is None and etype != "REQUEST":
                 recip_chunk = _recipient(chunks, lows, f.first + 1, False, f.last, etype)
-            if inner is None and trig.governs and etype == "REJECT":
-                recip_chunk = None  # "refused to release the president": no party refused
+            if (
+                etype == "REJECT"
+                and trig.governs
+                and (inner is None or inner.trig.mode == "release")
+            ):  # "refused to release (pardon) the president": no party refused, no captive
+                recip_chunk = None
             actor: _Party | None = None
             recipient: _Party | None = None
             by_agent = _by_agent(chunks, lows, f.first + 1) if passive else None
