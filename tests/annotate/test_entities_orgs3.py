@@ -100,3 +100,10 @@ def test_third_org_dev_file_floor() -> None:
     assert s.by_type["ORG"].f1 >= 0.88, s.by_type["ORG"]
     assert s.by_type["ORG"].precision >= 0.95, s.by_type["ORG"]
     assert s.by_type["LOC"].f1 >= 0.9, s.by_type["LOC"]
+
+
+def test_a_body_named_for_its_country_and_newspaper_heads(rec: EntityRecognizer) -> None:
+    got = found(rec, "Statistics Canada said sales rose, the Halvern Sentinel reported.")
+    assert got["Statistics Canada"] is ORG
+    assert got["Halvern Sentinel"] is ORG
+    assert found(rec, "Michael Jordan said he was tired.")["Michael Jordan"] is PER

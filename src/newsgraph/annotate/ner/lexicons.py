@@ -78,6 +78,7 @@ ORG_HEADS = _words(
     Synagogue Temple Museum Hospital Clinic School Academy Club Team United Airlines Airways
     Airline Motors Energy Oil Petroleum Gas Telecom Communications Media News Times Post
     Journal Herald Tribune Gazette Press Network Channel Television TV Radio Broadcasting
+    Sentinel Chronicle Telegraph Inquirer Enquirer Observer Examiner Dispatch Bulletin Statesman
     Studios Records Pictures Entertainment Systems Technologies Technology Software
     Electronics Industries Industry Pharmaceuticals Labs Laboratories Partners Capital Fund
     Funds Trust Exchange Reserve Treasury Force Forces Army Navy Guard Police Brigade Regiment

@@ -608,6 +608,15 @@ class RuleTagger(FastPath):
             return ORG, CONTEXT
         if len(part) > 1 and any(t.is_upper for t in part):
             return ORG, GUESS  # an acronym in the name: "CBS Cable", "BBC Radio"
+        if (
+            len(part) > 1
+            and gz.places.get(last) == "country"
+            and first not in gz.first_names
+            and first not in gz.demonyms
+            and first not in lx.COMPASS
+            and self.lexicon_type(first) is None
+        ):
+            return ORG, CONTEXT  # "Statistics Canada", "Telecom Italia": a body of the country
         if nxt is not None and nxt.text in lx.PERSON_VERBS_AFTER and len(part) <= 3:
             return PER, CONTEXT
         after = (
