@@ -42,8 +42,8 @@ _COMMON: dict[str, str] = {}
 for _sector, _names in {
     "police": "police policemen officers officer gendarmes guard guards agents investigators"
     " detectives",
-    "military": "troops soldiers forces army military navy marines paratroopers warplanes jets"
-    " military's artillery commanders generals airforce missiles missile drones drone rockets"
+    "military": "troops soldiers forces force army military navy marines paratroopers warplanes"
+    " jets military's artillery commanders generals airforce missiles missile drones drone rockets"
     " warships tanks bombers aircraft helicopters coastguard",
     "government": "government authorities officials ministry ministers regime administration"
     " aide aides adviser advisers advisor advisors agency agencies commission watchdog regulator"
@@ -52,7 +52,7 @@ for _sector, _names in {
     " diplomats ambassador envoy kremlin leader leaders junta prosecutors prosecutor"
     " counterpart counterparts countries nations allies partners governments powers states"
     " mayor mayors governor governors envoys chief chiefs spokesmen commissioner ombudsman"
-    " donors creditors",
+    " donors creditors authority",
     "legislature": "parliament lawmakers legislators senators congress senate assembly",
     "judiciary": "court judge judges tribunal",
     "civil society": "protesters protestors demonstrators activists students residents"
@@ -63,8 +63,8 @@ for _sector, _names in {
     " dissidents hardliners loyalists nationalists islamists tribesmen families relatives"
     " parents journalist activist student dissident lawyer survivors victims civilians"
     " worshippers pilgrims reporters bloggers politicians politician candidate candidates"
-    " winner sailors fishermen",
-    "politics": "parties",
+    " winner sailors fishermen group groups",
+    "politics": "parties party",
     "armed group": "rebels militants insurgents separatists gunmen fighters militia militias"
     " jihadists guerrillas hackers terrorists extremists pirates smugglers traffickers criminals"
     " gangs gang",
@@ -74,6 +74,11 @@ for _sector, _names in {
 }.items():
     for _w in _names.split():
         _COMMON[_w] = _sector
+_PLACE_NOUNS = _words(
+    "region province district state county city town village oblast governorate prefecture"
+    " municipality area"
+)
+_PLACE_TYPES = frozenset({EntityType.GPE})
 _MODIFIERS = _words(
     "the a an its their his her our my your security armed riot government opposition special"
     " federal"
@@ -271,6 +276,13 @@ def find_chunks(
                 common = lw
             elif lw == "of" and j > i and j + 1 < n and text[tokens[j + 1][0]].isupper():
                 pass  # "Secretary of State Antony Blinken"
+            elif (
+                lw in _PLACE_NOUNS
+                and heads
+                and owner[j - 1] >= 0
+                and mentions[owner[j - 1]].type in _PLACE_TYPES
+            ):
+                pass  # "the Lviv region", "Herat province": the place, not a modifier
             elif not (
                 lw in _TITLES
                 and (j > i or text[tokens[j][0]].isupper())  # "the Iraqi prime minister"
@@ -292,6 +304,8 @@ def find_chunks(
             upper = text[tokens[first - 1][0]].isupper()
             if low_prev in _MODIFIERS or (upper and low_prev in _TITLES):
                 first -= 1
+            elif low_prev in _NUMBER_WORDS or (low_prev[:1].isdigit() and len(low_prev) != 4):
+                first -= 1  # "two Danish diplomats", "10,000 Haitians" (not a year)
             elif (
                 not heads
                 and first == i
@@ -389,14 +403,22 @@ def _grow_noun_phrase(
     determiner, a preposition, a number, a verb, punctuation, the sentence start): after a
     noun, the word taken for a modifier is a verb ("Protesters want officials ...")."""
     k = first
-    while k > floor and first - k < 3 and _modifier_word(text, tokens, lows, k - 1):
+    while (
+        k > floor
+        and first - k < 3
+        and lows[k - 1] not in _NUMBER_WORDS
+        and _modifier_word(text, tokens, lows, k - 1)
+    ):
         k -= 1
+    grown = k
     while k > floor and (lows[k - 1] in _NUMBER_WORDS or lows[k - 1][:1].isdigit()):
         k -= 1
     while k > floor and lows[k - 1] in _DETERMINERS:
         k -= 1
     if k == first:
         return first, None
+    if k < grown:
+        return k, None  # a count or a determiner opens the phrase
     prev = chunks[-1] if chunks else None
     if k == floor and prev is not None and prev.last + 1 == k:
         if (prev.modifier or prev.adjectival) and prev.named and not prev.possessive:

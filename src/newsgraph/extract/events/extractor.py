@@ -146,6 +146,7 @@ _TROOP_WORDS = _set(
     "troops soldiers forces marines paratroopers reinforcements warships battalions units"
 )
 _TERRITORY_WORDS = _set("annex seize occupy capture take")
+_OBJECT_PRONOUNS = _set("them him her it")
 _RELATION_WORDS = _set("ties relations talks embassy diplomatic")
 
 
@@ -437,6 +438,7 @@ class EventExtractor:
     ) -> list[Event]:
         events: list[Event] = []
         last_actor: tuple[int, _Party] | None = None  # the previous event's trigger and actor
+        last_recipient: _Party | None = None
         seen: set[tuple[str, str, bool]] = set()
         kb = self.kb
 
@@ -503,6 +505,19 @@ class EventExtractor:
                 and _same_clause(lows, found[idx - 1], f, start)
             ):
                 continue  # "marched to demand higher pay": what the protest demands
+            if (
+                etype == "REQUEST"
+                and lows[f.first - 1 : f.first] == [","]
+                and lows[f.first].endswith("ing")
+                and any(g.trig.type == "PROTEST" for g in found[:idx])
+            ):
+                continue  # "blocked roads, demanding his resignation": the protest's demand
+            if (
+                etype in _SYMMETRIC
+                and lows[f.first - 1 : f.first] == ["to"]
+                and any(g.trig.type == etype for g in found[:idx])
+            ):
+                continue  # "met X ... to discuss Y": the meeting's purpose, not a second one
             if start > 0 and lows[start - 1] in ("if", "unless"):
                 continue  # the condition of another event, not an event reported
             subj = _subject(chunks, lows, start, f.first)
@@ -547,6 +562,12 @@ class EventExtractor:
                 and (inner is None or inner.trig.mode == "release")
             ):  # "refused to release (pardon) the president": no party refused, no captive
                 recip_chunk = None
+            elif mode == "deny" and "".join(lows[f.last + 1 : f.last + 2]).endswith("ing"):
+                recip_chunk = None  # "denied supporting the rebels": the act denied, no party
+            elif trig.phrase.startswith(("extradite~", "hand~ over")):
+                recip_chunk = _to_party(chunks, lows, f.last + 1)  # the person handed over: none
+            elif recip_chunk is not None and recip_chunk.common is not None:
+                recip_chunk = _apposed_name(chunks, lows, recip_chunk) or recip_chunk
             actor: _Party | None = None
             recipient: _Party | None = None
             by_agent = _by_agent(chunks, lows, f.first + 1) if passive else None
@@ -602,6 +623,18 @@ class EventExtractor:
             ):
                 actor = last_actor[1]  # "X expelled the envoy and cut ties": X cut them
                 coordinated = recipient.key if recipient is not None else ""
+            elif (
+                not passive
+                and last_actor is not None
+                and lows[f.first - 1] == ","
+                and lows[f.first].endswith("ing")
+                and (subj is None or subj.first > last_actor[0])
+            ):
+                # "X expelled three diplomats, accusing them of ...": X accuses, and "them"
+                # are the diplomats (a participle clause shares the main clause's subject)
+                actor = last_actor[1]
+                if recipient is not None and recipient.text.lower() in _OBJECT_PRONOUNS:
+                    recipient = last_recipient
             if actor is None:
                 continue
             if recipient is not None and recipient.key == actor.key:
@@ -640,6 +673,7 @@ class EventExtractor:
                 fut and not neg,
             )
             last_actor = (f.first, actor)
+            last_recipient = recipient
             for who in (actor, co_actor):
                 if who is None:
                     continue
@@ -973,8 +1007,8 @@ def _speaker_before(chunks: list[Chunk], lows: list[str], start: int) -> Chunk |
         return None
     best = None
     for c in chunks:
-        if c.last < start - 1:
-            best = c
+        if c.last < start - 1 and (best is None or c.first == 0 or lows[c.first - 1] not in _PREP):
+            best = c  # "Police in Kashmir said they ...": the police, not the place
     return best
 
 
@@ -1190,13 +1224,21 @@ def _recipient(
             continue
         if c.pronoun is not None:
             return None
+        if etype == "MOBILIZE" and prev not in _PREP:
+            k = c.last + 1
+            continue  # "mobilised thousands of fighters": what is moved, not whom it aims at
         if not _FEATURES.isdisjoint(lows[c.first : c.last + 1]) and lows[c.last] not in _BODIES:
             if etype == "MOBILIZE":
                 return None  # "jets near the Taiwan Strait": a place, not whom it aims at
             k = c.last + 1
             continue  # "a ship in the Red Sea": a place is nobody (but the "Black Sea Fleet")
         nxt = lows[c.last + 1] if c.last + 1 < n else ""
-        stance = c.modifier and not c.adjectival and _stance(lows[c.last + 1 : c.last + 3], etype)
+        stance = (
+            c.modifier
+            and c.named
+            and not c.adjectival
+            and _stance(lows[c.last + 1 : c.last + 3], etype)
+        )  # "rejected a UN proposal" (but "withdrew the foreign agents bill": a bill)
         if (c.last > inside or not lenient) and (
             (c.modifier and not stance)
             or (c.adjectival and not stance)
@@ -1243,7 +1285,7 @@ def _after_object(lows: list[str], c: Chunk, start: int) -> bool:
 
 def _authored(lows: list[str], k: int) -> bool:
     """ "the conditions set by X", "a plan put forward by X": a stance and its author."""
-    return any(lows[j] in _STANCE_NOUNS for j in range(k - 1, max(k - 4, -1), -1))
+    return any(lows[j] in _STANCE_NOUNS for j in range(k, max(k - 4, -1), -1))
 
 
 def _stance(after: list[str], etype: str) -> bool:
@@ -1306,6 +1348,18 @@ def _instrument(c: Chunk, etype: str) -> bool:
     if head in _ENVOY_WORDS:
         return not c.named or etype in _MOVES_FORCES  # "sent a delegation to Minsk"
     return head in _INSTRUMENT_WORDS and etype in _MOVES_FORCES
+
+
+def _apposed_name(chunks: list[Chunk], lows: list[str], c: Chunk) -> Chunk | None:
+    """ "his French counterpart, Emmanuel Macron,": the name set beside a role noun."""
+    if lows[c.last + 1 : c.last + 2] != [","]:
+        return None
+    for d in chunks:
+        if d.first == c.last + 2:
+            after = lows[d.last + 1] if d.last + 1 < len(lows) else "."
+            ok = d.named and d.head is not None and after in (",", ".", ";")
+            return d if ok else None
+    return None
 
 
 def _by_agent(chunks: list[Chunk], lows: list[str], start: int) -> Chunk | None:
@@ -1435,6 +1489,8 @@ def _govern(
     t = trig.type
     it = inner.trig.type if inner is not None else None
     if t == "REQUEST":
+        if lows[f.last + 1 : f.last + 4] == ["not", "to", "be"]:
+            return None  # "a source who asked not to be named"
         return "REQUEST", _inner_mode(inner, lows, f)
     if t == "REJECT":
         if trig.mode == "deny":

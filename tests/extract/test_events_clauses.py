@@ -1,0 +1,58 @@
+"""Events in clauses around the main one: participle clauses, purposes, appositions, what a
+show of force moves, what is denied; one short news-like article each."""
+
+from __future__ import annotations
+
+from test_events_constructions import events_of, one
+
+
+def test_participle_clause_shares_the_main_subject_and_its_object() -> None:
+    text = "Mali expelled two Danish diplomats on Monday, accusing them of espionage."
+    e = one(text, "ACCUSE")
+    assert e.actor_text == "Mali" and e.recipient_text == "two Danish diplomats"
+
+
+def test_participle_clause_is_no_second_attack_by_the_place() -> None:
+    text = "Bandits attacked a bus in western Niger, killing nine passengers."
+    assert [e.actor_text for e in events_of(text) if e.type == "ASSAULT"] == ["Bandits"]
+
+
+def test_name_in_apposition_is_the_recipient() -> None:
+    text = "Lula spoke by phone with his Argentine counterpart, Javier Milei, on Friday."
+    assert one(text, "CONSULT").recipient_text == "Javier Milei"
+
+
+def test_purpose_of_a_meeting_is_no_second_meeting() -> None:
+    text = "Egypt's foreign minister met the Qatari emir in Doha to discuss Sudan's war."
+    found = [e for e in events_of(text) if e.type == "CONSULT"]
+    assert len(found) == 1 and found[0].recipient_text != "Sudan"
+
+
+def test_forces_moved_are_not_the_recipient() -> None:
+    e = one("Rebel commanders mobilised hundreds of fighters near Goma.", "MOBILIZE")
+    assert e.recipient_text != "hundreds of fighters"
+
+
+def test_denied_act_has_no_recipient() -> None:
+    e = one("Tehran denied arming Houthi rebels in Yemen.", "REJECT")
+    assert e.mode == "deny" and e.recipient_text is None
+
+
+def test_demand_of_a_protest_is_not_a_request() -> None:
+    text = "Teachers blocked the main road in Lagos, demanding the resignation of the governor."
+    assert [e.type for e in events_of(text)] == ["PROTEST"]
+
+
+def test_source_asking_not_to_be_named_requests_nothing() -> None:
+    text = "Two guards were killed, according to a police source who asked not to be named."
+    assert not [e for e in events_of(text) if e.type == "REQUEST"]
+
+
+def test_region_after_a_place_name_is_part_of_the_place() -> None:
+    e = one("Russian missiles struck power plants in the Odesa region overnight.", "ASSAULT")
+    assert e.recipient_text == "the Odesa region"
+
+
+def test_person_extradited_is_no_party() -> None:
+    e = one("Colombia extradited a drug lord to the United States.", "COOPERATE")
+    assert e.recipient_text == "the United States"
