@@ -27,7 +27,7 @@ import functools
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from newsgraph.annotate.linking.document import DocumentLinker, holds_office
+from newsgraph.annotate.linking.document import DocumentLinker, NameInfo, holds_office, name_info
 from newsgraph.annotate.linking.names import LOCAL_PREFIX, local_actor_id
 from newsgraph.kb import KnowledgeBase, default_kb, norm
 from newsgraph.model import Actor, Document
@@ -54,6 +54,10 @@ class Linker:
         self.holds_office: Callable[[str, dt.date | None, str, str], bool] = functools.lru_cache(
             maxsize=1 << 16
         )(functools.partial(holds_office, self))
+        # Keyed by (fullest form, text, id of the entity type) of a mention.
+        self.name_info: Callable[[str, str, int], NameInfo | None] = functools.lru_cache(
+            maxsize=1 << 16
+        )(functools.partial(name_info, self))
 
     def _candidates(self, name: str, kinds: frozenset[str] | None) -> tuple[Actor, ...]:
         """Actors a name can mean, best first; a single one when the name is an actor's own."""

@@ -44,6 +44,35 @@ _PERSON, _ORG, _MISC = EntityType.PERSON, EntityType.ORG, EntityType.MISC
 _KINDS_BY_TYPE = {id(t): k for t in EntityType if (k := kinds_for(t)) is not None}
 
 
+#: What a name mention means whatever the article says: the keys of its fullest form and of its
+#: text, the candidates of each (the text's only when it differs), its local actor id when it is
+#: a person's full name the KB may not know, and the keys a link of it is remembered under.
+NameInfo = tuple[
+    str,
+    str,
+    tuple[Actor, ...],
+    tuple[Actor, ...] | None,
+    str | None,
+    tuple[str, ...],
+]
+
+
+def name_info(linker: Linker, full: str, text: str, type_id: int) -> NameInfo | None:
+    """:data:`NameInfo` of a mention (``full``: its canonical form or text; ``type_id``: the
+    ``id`` of its entity type), None for a type that names no actor."""
+    kinds = _KINDS_BY_TYPE.get(type_id)
+    if kinds is None:
+        return None
+    key = linker.key
+    alone = linker.candidates(text, kinds) if full != text else None
+    local_id = None
+    if type_id == id(_PERSON) and is_full_name(full):
+        local_id = local_actor_id(full)
+    kf, kt = key(full), key(text)
+    keys = (kf, kt) if text else (kf,) if full else ()
+    return kf, kt, linker.candidates(full, kinds), alone, local_id, keys
+
+
 def holds_office(linker: Linker, aid: str, date: dt.date | None, head: str, wanted: str) -> bool:
     """Whether a KB actor held, at a date, an office a bare role noun can mean ("spokesman" →
     a press secretary; "foreign minister" → not the deputy foreign minister)."""
@@ -76,11 +105,13 @@ class DocumentLinker:
         self.candidates = linker.candidates
         self.role_at = linker.role_at
         self.holds_office = linker.holds_office
+        self.name_info = linker.name_info
         self.doc = doc
         self.text = doc.article.text
         self.date: dt.date | None = doc.article.published
         self.names: dict[str, Link] = {}  # norm(name) -> link made in this document
-        self.order: list[str] = []  # person actor ids, most recently mentioned last
+        # person actor ids, most recently mentioned last (a dict: ordered, O(1) membership)
+        self.order: dict[str, None] = {}
         self.titles: dict[str, set[str]] = {}  # actor id -> office nouns it was introduced with
         self.states: dict[str, int] = {}  # ISO3 -> mentions of that state so far
         self.linked: list[tuple[Span, Link]] = []  # every linked mention (for quote speakers)
@@ -90,7 +121,11 @@ class DocumentLinker:
     # ------------------------------------------------------------------ names
     def _by_name(self, name: str, kinds: frozenset[str] | None) -> Actor | bool | None:
         """The one actor a name means (None: unknown; False: known but ambiguous)."""
-        found = self.candidates(name, kinds)
+        return self._one_of(self.candidates(name, kinds))
+
+    def _one_of(self, found: tuple[Actor, ...]) -> Actor | bool | None:
+        """The one actor of a name's candidates: the only one, else the only one the article
+        has introduced (None: no candidate; False: ambiguous)."""
         if not found:
             return None
         if len(found) == 1:
@@ -98,27 +133,31 @@ class DocumentLinker:
         seen = [a for a in found if a.id in self.titles or a.id in self.order]
         return seen[-1] if len(seen) == 1 else False
 
-    def _remember(self, link: Link, *names: str) -> None:
-        for n in names:
-            if n:
-                self.names.setdefault(self.key(n), link)
-        if link.actor is not None and link.actor.kind == "state" and link.actor.country:
-            self.states[link.actor.country] = self.states.get(link.actor.country, 0) + 1
-        if link.actor is None or link.actor.kind == "person":
-            if link.actor_id in self.order:
-                self.order.remove(link.actor_id)
-            self.order.append(link.actor_id)
+    def _remember(self, link: Link, keys: tuple[str, ...] = ()) -> None:
+        """Record a link under the names' keys (the first link of a name stays), and who was
+        mentioned last."""
+        names = self.names
+        for k in keys:
+            if k not in names:
+                names[k] = link
+        actor = link.actor
+        if actor is None or actor.kind == "person":
+            order = self.order
+            order.pop(link.actor_id, None)
+            order[link.actor_id] = None
+        elif actor.kind == "state" and actor.country:
+            self.states[actor.country] = self.states.get(actor.country, 0) + 1
 
-    def _link_name(self, m: Mention) -> Link | None:
-        kinds = _KINDS_BY_TYPE.get(id(m.type))
-        if kinds is None:
-            return None
-        full = m.canonical or m.text
-        earlier = self.names.get(self.key(full)) or self.names.get(self.key(m.text))
-        actor = self._by_name(full, kinds)
-        if (actor is None or actor is False) and full != m.text:
-            alone = self._by_name(m.text, kinds)
-            if isinstance(alone, Actor) and same_person(self.key(full), self.key(alone.name)):
+    def _link_name(self, m: Mention, info: NameInfo) -> Link | None:
+        """The link of a name mention, from what the name means (``info``) and what the
+        article has said so far."""
+        kf, kt, found, found_alone, local_id, _ = info
+        names = self.names
+        earlier = names.get(kf) or names.get(kt)
+        actor = self._one_of(found)
+        if (actor is None or actor is False) and found_alone is not None:
+            alone = self._one_of(found_alone)
+            if isinstance(alone, Actor) and same_person(kf, self.key(alone.name)):
                 actor = alone  # a spelling the KB lacks ("Sergei" for "Sergey")
         if isinstance(actor, Actor):
             how = "alias"
@@ -126,19 +165,19 @@ class DocumentLinker:
                 m.type is _PERSON  # a surname after the full name
                 and earlier is not None
                 and earlier.actor_id == actor.id
-                and self.key(m.text) != self.key(earlier.name)
-                and self.key(m.text) != self.key(actor.name)
+                and kt != self.key(earlier.name)
+                and kt != self.key(actor.name)
             ):
                 how = "coref"
             return Link(actor, actor.id, actor.name, how)
         if earlier is not None:
             return Link(earlier.actor, earlier.actor_id, earlier.name, "coref")
         if actor is None and m.type is _ORG:
-            body = self._in_context(full)
+            body = self._in_context(m.canonical or m.text)
             if body is not None:
                 return Link(body, body.id, body.name, "coref")
-        if actor is None and m.type is _PERSON and is_full_name(full):
-            return Link(None, local_actor_id(full), full, "local")
+        if actor is None and local_id is not None:
+            return Link(None, local_id, m.canonical or m.text, "local")
         return None
 
     # ------------------------------------------------------------------ roles
@@ -176,6 +215,7 @@ class DocumentLinker:
         if hits:
             mentions = self._split_titles(self._drop_role_words(mentions, hits), hits)
         out: list[Mention] = []
+        name_info = self.name_info
         hi = 0
         persons = [m for m in mentions if m.type is _PERSON]
         self.person_starts = [p.span.start for p in persons]
@@ -183,11 +223,12 @@ class DocumentLinker:
             while hi < len(hits) and hits[hi].span.start < m.span.start:
                 self._emit_role(hits[hi], out, persons)
                 hi += 1
-            link = self._link_name(m)
+            info = name_info(m.canonical or m.text, m.text, id(m.type))
+            link = None if info is None else self._link_name(m, info)
             if link is None:
                 out.append(m)
                 continue
-            self._remember(link, m.canonical or "", m.text)
+            self._remember(link, info[5])
             self.linked.append((m.span, link))
             out.append(Mention(m.span, m.text, m.type, link.actor_id, link.how, link.name))
         for h in hits[hi:]:
