@@ -6,11 +6,13 @@ where the point is that no lexicon knows them.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ner_checks import GPE, MISC, ORG, PER, found, lines_of
 
-from newsgraph.annotate.ner import EntityRecognizer
+from newsgraph.annotate.ner import EntityRecognizer, scan
 from newsgraph.annotate.ner.rules import RuleTagger
 from newsgraph.annotate.ner.tokens import tokenize
 
@@ -142,3 +144,38 @@ def test_fast_path_finds_what_the_token_rules_find(words: list[str]) -> None:
     slow.rules = _NoFastPath(None)
     spans = lines_of(text)
     assert fast.recognize(text, spans) == slow.recognize(text, spans)
+
+
+# ------------------------------------------------------------ the scan reads capitals as re does
+
+_OLD_CAP_WORD = re.compile(
+    rf"[{scan._UPPER}](?<![\w'’‘-].)([^\W_]*)(?=(,? [a-z])?)"
+    r"(?=([\s,;:!?)\"”]|\.(?![^\W_])|['’]s(?![^\W_])|$))?"
+)
+
+
+def _starts_by_match_objects(text: str) -> tuple[list[int], list[str | None]]:
+    """The scan written plainly, one match object per capital (what ``name_starts`` does by
+    ``split`` to save the objects), glued particles aside."""
+    caps: list[int] = []
+    words: list[str | None] = []
+    for m in _OLD_CAP_WORD.finditer(text):
+        word, lower_next, plain = m.group(0, 2, 3)
+        if lower_next is None or word not in scan.SKIP_CAPS:
+            caps.append(m.start())
+            words.append(word if plain is not None else None)
+    return caps, words
+
+
+_SCAN_WORDS = "The In It a the , . 's ’s - ' “ ” ( ) 4 U.S. Moscow McDonald iPhone ÉCOLE Élan"
+_SCAN_PIECES = st.sampled_from(
+    [*_SCAN_WORDS.split(), "al-Assad", "Paris,", "NATO's", "Ab", " ", "  ", "\n", ", ", ". "]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SCAN_PIECES, max_size=30))
+def test_name_starts_by_split_equals_the_match_object_scan(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if scan._GLUE.search(text) is None:
+        assert scan.name_starts(text) == _starts_by_match_objects(text)

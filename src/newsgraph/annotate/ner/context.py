@@ -195,12 +195,6 @@ def company(raw: str, end: int) -> bool:
     return _COMPANY.match(raw, end, end + _SPAN) is not None
 
 
-def campus(raw: str, start: int) -> bool:
-    """The name is a university named by its town: "a professor at Oxford"."""
-    before = _words_before(raw, start)
-    return (before[0].lower(), before[1]) in _CAMPUS_BEFORE
-
-
 def team_role(raw: str, start: int, end: int) -> bool:
     """A team role follows the name ("Dortmund coach", "Leeds fans") or the name follows its
     fans or a derby ("fans of Sunderland", "the derby against Manchester City")."""
@@ -208,6 +202,22 @@ def team_role(raw: str, start: int, end: int) -> bool:
         return True
     before = _words_before(raw, start)
     return (before[0].lower(), before[1]) in _TEAM_PAIRS
+
+
+def town_reading(raw: str, start: int, end: int, sports: bool) -> str:
+    """What a town's name stands for here: "club" (``team_role``, or ``team_evidence`` in a
+    match report), "campus" (``campus``) or "" (the town); the words before are split once."""
+    if _TEAM_ROLE_AFTER.match(raw, end, end + _SPAN) is not None:
+        return "club"
+    before = _words_before(raw, start)
+    pair = (before[0].lower(), before[1])
+    if pair in _TEAM_PAIRS:
+        return "club"
+    if sports and (
+        _TEAM_AFTER.match(raw, end, end + _SPAN) is not None or before[1] in _TEAM_BEFORE
+    ):
+        return "club"
+    return "campus" if pair in _CAMPUS_BEFORE else ""
 
 
 def team_evidence(raw: str, start: int, end: int) -> bool:

@@ -31,6 +31,8 @@ from newsgraph.annotate.ner.scan import (
 from newsgraph.annotate.ner.tokens import ABBREVIATIONS, PLACE_SUFFIXES, Token, next_token
 from newsgraph.model import EntityType
 
+UNSEEN = object()  # not in the lexicon memo yet
+
 # words the fast path leaves to the rules: sentence-opening words, months, non-names
 _NOT_FAST = SKIP_CAPS | {w.capitalize() for w in lx.FUNCTION_WORDS} | lx.WEEKDAYS_MONTHS
 _NOT_FAST |= lx.UPPER_NOT_NAMES
@@ -40,6 +42,8 @@ _JOINERS = lx.ORG_CONNECTORS | lx.NAME_PARTICLES | POSSESSIVES | {"", "'", "’"
 
 # words of _NOT_FAST the fast path still reads: "The" before a name, a lone month or weekday
 _FAST_ALONE = lx.WEEKDAYS_MONTHS | {"The"}
+_DECLINED = _NOT_FAST - _FAST_ALONE  # the words that send a window to the token rules
+_POSSESSIVE_S = frozenset({"'s", "’s"})
 _OPENER_CHARS = "".join(OPENERS)
 _CLAUSE_ENDS = "!?:;•|…"  # one-character tokens after which a word opens a clause
 _ORDINAL_BEFORE = re.compile(r"\d+(?:st|nd|rd|th|d) $")
@@ -64,6 +68,7 @@ class FastPath:
     """Mixin of :class:`~newsgraph.annotate.ner.rules.RuleTagger`: what it needs of it below."""
 
     gz: lx.Gazetteers
+    _lexicon_memo: dict[str, object]  # text -> lexicon_type(text), or UNSEEN
 
     def lexicon_type(self, text: str) -> EntityType | None:
         raise NotImplementedError
@@ -105,7 +110,7 @@ class FastPath:
         ands: list[int] = []  # runs joined to the run before by "and"
         for k in range(first, first + count):
             word = words[k]
-            if word is None or (word in _NOT_FAST and word not in _FAST_ALONE):
+            if word is None or word in _DECLINED:
                 return None
             p = start + caps[k]
             if runs and p == runs[-1][1] + 1 and raw[p - 1] == " ":
@@ -120,11 +125,16 @@ class FastPath:
         if ands and not self._split_at_and(raw, start, caps, words, runs, ands):
             return None
         out: list[Candidate] = []
+        memo = self._lexicon_memo
         for s, e, k0, k1 in runs:
-            if raw[e : e + 1] == " " and raw[e + 1 : e + 2].isupper():
-                return None  # a capitalised word the scan passed over follows ("Paris Many")
-            if self.glued_end(raw, s, e) >= 0:
-                return None  # "Moody's", "Channel 4": the token rules take the tail in
+            after = raw[e : e + 2]
+            if after[:1] == " ":
+                if after[1:].isupper():
+                    return None  # a capitalised word the scan passed over follows ("Paris Many")
+                if after[1:].isdigit() and self.glued_end(raw, s, e) >= 0:
+                    return None  # "Channel 4", "S&P 500": the token rules take the tail in
+            elif after in _POSSESSIVE_S and self.glued_end(raw, s, e) >= 0:
+                return None  # "Moody's"
             if raw[e : e + 1] == "." and words[k1] in ABBREVIATIONS:
                 return None  # a token of its own with the full stop ("Apr.", "Co.")
             word = words[k0]
@@ -150,7 +160,10 @@ class FastPath:
                 if k0 != k1 or word not in lx.WEEKDAYS_MONTHS:
                     return None
                 continue  # "In May": the token rules drop a lone month too
-            kind = self.lexicon_type(raw[s:e])
+            key = raw[s:e]
+            kind = memo.get(key, UNSEEN)  # lexicon_type's memo, read without a call
+            if kind is UNSEEN:
+                kind = self.lexicon_type(key)
             if kind is None:
                 if k0 == k1:
                     if lead or sports:

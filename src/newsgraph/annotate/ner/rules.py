@@ -24,7 +24,7 @@ from newsgraph.annotate.ner.candidates import (
     TEAM,
     Candidate,
 )
-from newsgraph.annotate.ner.fast_path import FastPath, acronym_opener
+from newsgraph.annotate.ner.fast_path import UNSEEN, FastPath, acronym_opener
 from newsgraph.annotate.ner.resolve import resolve
 from newsgraph.annotate.ner.scan import (
     CAP_CONNECTORS,
@@ -53,7 +53,6 @@ _NUMBERED_HEADS = frozenset({"Channel", "Radio", "TV"})
 _GLUED_TAIL = re.compile(r" \d{1,4}(?![\w.,/:-])|['’]s(?![^\W_])")
 
 
-_UNSEEN = object()
 _MEMO_SIZE = 200_000  # names remembered by lexicon_type before the memo starts over
 
 KbLookup = Callable[[str], EntityType | None]
@@ -117,8 +116,8 @@ class RuleTagger(FastPath):
 
     def lexicon_type(self, text: str) -> EntityType | None:
         """The type the lexicons (and the KB) give ``text``, if any; memoised (a pure cache)."""
-        kind = self._lexicon_memo.get(text, _UNSEEN)
-        if kind is _UNSEEN:
+        kind = self._lexicon_memo.get(text, UNSEEN)
+        if kind is UNSEEN:
             if len(self._lexicon_memo) >= _MEMO_SIZE:
                 self._lexicon_memo.clear()
             kind = self._lexicon_memo[text] = self._look_up(text)
@@ -549,9 +548,10 @@ class RuleTagger(FastPath):
         if kind is GPE or (kind is PER and len(part) == 1):
             s, e = part[0].start, part[-1].end
             if self.gz.places.get(raw[s:e]) == "city":
-                if cx.team_role(raw, s, e) or (sports and cx.team_evidence(raw, s, e)):
+                reading = cx.town_reading(raw, s, e, sports)
+                if reading == "club":
                     return Candidate(part, ORG, TEAM)  # "Bolton" is a surname too
-                if kind is GPE and cx.campus(raw, s):  # the town stays a town elsewhere
+                if reading == "campus" and kind is GPE:  # the town stays a town elsewhere
                     return Candidate(part, ORG, LEXICON)
         return Candidate(part, kind, LEXICON)
 
