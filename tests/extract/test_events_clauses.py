@@ -56,3 +56,25 @@ def test_region_after_a_place_name_is_part_of_the_place() -> None:
 def test_person_extradited_is_no_party() -> None:
     e = one("Colombia extradited a drug lord to the United States.", "COOPERATE")
     assert e.recipient_text == "the United States"
+
+
+def test_place_after_a_compass_word_is_still_governed_by_its_preposition() -> None:
+    text = "Armed groups in Ethiopia's northern Amhara region agreed to a truce with the army."
+    assert one(text, "AGREE").actor_text == "Armed groups"
+    e = one("Gunmen ambushed a convoy in eastern Congo.", "ASSAULT")
+    assert e.recipient_text == "Congo"
+
+
+def test_purpose_clause_holds_no_recipient_of_a_protest() -> None:
+    text = "Hundreds of nurses rallied outside the hospital to demand better pay in Lagos."
+    assert one(text, "PROTEST").recipient_text is None
+
+
+def test_agent_of_an_act_named_by_the_subject_is_the_actor() -> None:
+    text = "A missile strike by the Russian army hit a school in the Kharkiv region."
+    assert one(text, "ASSAULT").actor_text == "the Russian army"
+
+
+def test_participle_adjective_after_a_possessive() -> None:
+    e = one("Kenya's ruling party condemned the attack on its offices.", "ACCUSE")
+    assert e.actor_text == "Kenya's ruling party"

@@ -439,7 +439,12 @@ def _modifier_word(text: str, tokens: list[tuple[int, int]], lows: list[str], k:
         return False
     if w in VERB_HEADS or w.endswith("ed"):
         before = lows[k - 1] if k > 0 else ""
-        return before in _DETERMINERS or before in _NUMBER_WORDS or before[:1].isdigit()
+        return (
+            before in _DETERMINERS
+            or before in _NUMBER_WORDS
+            or before[:1].isdigit()
+            or before in _POSSESSIVE  # "Georgia's ruling party"
+        )
     return True
 
 

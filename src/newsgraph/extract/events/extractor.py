@@ -477,7 +477,14 @@ class EventExtractor:
             if (
                 trig.verbal_head
                 and not trig.nominal
-                and not _verb_reading(lows, f.first, chunk_end)
+                and (
+                    not _verb_reading(lows, f.first, chunk_end)
+                    or (  # "a missile strike by the army": a present form before "by" is a noun
+                        lows[f.last + 1 : f.last + 2] == ["by"]
+                        and not lows[f.first].endswith("ed")
+                        and lows[f.first] not in _IRREGULAR_PAST
+                    )
+                )
             ):
                 # "a state visit", "anti-war protests": a noun, which may name an act itself
                 alt = _nominal_alternative(text, tokens, f)
@@ -585,6 +592,8 @@ class EventExtractor:
                     actor, recipient = recipient, actor  # "X was hosted by Y": X visits Y
             else:
                 speaker = _speaker_before(chunks, lows, start) if subj is not None else None
+                if subj is not None and not subj.named and subj.pronoun is None:
+                    subj = _author_of(chunks, lows, subj, f.first) or subj
                 actor = self._who(subj, quote, last_person, published, cache, speaker, res)
                 if subj is not None and actor is not None and actor.country is None:
                     actor = _owned_by(actor, subj, chunks, speaker, res)
@@ -874,7 +883,7 @@ def _subject(chunks: list[Chunk], lows: list[str], start: int, head: int) -> Chu
             continue
         if any(a < c.first < b for a, b in skip):
             continue
-        if c.first > 0 and lows[c.first - 1] in _PREP:
+        if c.first > 0 and _word_before(lows, c.first) in _PREP:
             continue
         best = c
     if best is None and start > 0 and lows[start - 1] in _RELATIVE_PRONOUNS:
@@ -1147,6 +1156,10 @@ def _nominal_parties(
         pair = [c for c in chunks if c.first > head and c.pronoun is None][:2]
         if len(pair) == 2 and lows[pair[0].last + 1] in ("and", "&"):
             return pair[0], pair[1], "between"  # "talks between Russia and the US"
+    if lows[head + 1 : head + 2] == ["by"]:
+        agent = next((c for c in chunks if c.first == head + 2 and c.pronoun is None), None)
+        if agent is not None:
+            return agent, None, "owner"  # "a missile strike by the army"
     for c in chunks:
         if c.last >= head or c.first < start:
             continue
@@ -1208,15 +1221,20 @@ def _recipient(
                 and lows[k - 1] not in _DETERMINERS
             ):
                 return None  # "executed a man convicted of attacking ...": another act's
+            if k > inside and w == "to" and etype not in _GOVERNED and _infinitive(lows, k):
+                return None  # "rallied ... to demand a return to Rakhine": a purpose's
             k += 1
-        prev = lows[c.first - 1] if c.first > 0 else ""
+        prev = _word_before(lows, c.first)
         if prev == "by" and (c.first - 2 <= inside or not _authored(lows, c.first - 2)):
             return None  # the agent of a passive trigger or of another act, not the party
         if (
             c.last > inside
             and prev in _PREP
             and not _aimed(
-                _governing_prep(lows, c.first, start), places, etype, _after_object(lows, c, start)
+                _governing_prep(lows, _phrase_start(lows, c.first), start),
+                places,
+                etype,
+                _after_object(lows, c, start),
             )
             and not (etype == "PROTEST" and lows[c.last + 1 : c.last + 2] in _SEAT_AFTER)
         ):
@@ -1279,7 +1297,7 @@ _AIMED_AT = _set("near around off against toward towards at on")
 def _after_object(lows: list[str], c: Chunk, start: int) -> bool:
     """Whether the preposition before ``c`` follows an object ("blocked an aid package for
     Ukraine"), not the act itself ("expressed its support for Ukraine")."""
-    k = c.first - 2  # the word before the preposition
+    k = _phrase_start(lows, c.first) - 2  # the word before the preposition
     return k >= start and lows[k] not in TRIGGERS
 
 
@@ -1348,6 +1366,38 @@ def _instrument(c: Chunk, etype: str) -> bool:
     if head in _ENVOY_WORDS:
         return not c.named or etype in _MOVES_FORCES  # "sent a delegation to Minsk"
     return head in _INSTRUMENT_WORDS and etype in _MOVES_FORCES
+
+
+def _author_of(chunks: list[Chunk], lows: list[str], subj: Chunk, head: int) -> Chunk | None:
+    """ "A drone strike by the army hit ...": the agent of a subject that names an act."""
+    for c in chunks:
+        if subj.last < c.first and c.last < head and lows[c.first - 1] == "by":
+            gap = lows[subj.last + 1 : c.first - 1]
+            return c if len(gap) <= 2 and all(w.isalpha() for w in gap) else None
+    return None
+
+
+def _phrase_start(lows: list[str], first: int) -> int:
+    """Where a chunk's phrase starts, past a determiner and compass adjectives before it
+    ("its northern Shan state", "the western Lviv region"): the word before is its head's."""
+    k = first
+    while k > 1:
+        if lows[k - 1] in _DETERMINERS or lows[k - 1].endswith(_COMPASS):
+            k -= 1
+        elif lows[k - 1] in _POSSESSIVE and k > 2:
+            k -= 2  # "in Myanmar's northern Shan state"
+        else:
+            break
+    return k
+
+
+def _word_before(lows: list[str], first: int) -> str:
+    k = _phrase_start(lows, first)
+    return lows[k - 1] if k > 0 else ""
+
+
+_GOVERNED = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE"})
+_COMPASS = ("northern", "southern", "eastern", "western", "central")
 
 
 def _apposed_name(chunks: list[Chunk], lows: list[str], c: Chunk) -> Chunk | None:
