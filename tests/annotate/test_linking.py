@@ -18,9 +18,14 @@ from newsgraph.annotate.linking import (
     resolve_speaker_filter,
 )
 from newsgraph.annotate.linking.document import _KINDS_BY_TYPE
-from newsgraph.annotate.linking.lexicon import OFFICE_NOUNS
+from newsgraph.annotate.linking.lexicon import OFFICE_NOUNS, POSSESSIVE, TOKEN
 from newsgraph.annotate.linking.names import kinds_for
-from newsgraph.annotate.linking.roles import find_role_phrases, lower_in_place, office_nouns
+from newsgraph.annotate.linking.roles import (
+    _without_possessive,
+    find_role_phrases,
+    lower_in_place,
+    office_nouns,
+)
 from newsgraph.kb import default_kb
 from newsgraph.model import Document, EntityType, Mention, Span
 from newsgraph.pipeline import process
@@ -477,6 +482,13 @@ def test_lower_in_place_keeps_offsets(text: str) -> None:
     low = lower_in_place(text)
     assert len(low) == len(text)
     assert all(a == b.lower() or len(b.lower()) != 1 for a, b in zip(low, text, strict=True))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text("aSs'’.-x", max_size=8))
+def test_possessive_strip_is_the_possessive_regex(text: str) -> None:
+    for tok in TOKEN.findall(text):
+        assert _without_possessive(tok) == POSSESSIVE.sub("", tok)
 
 
 def test_office_nouns_in_a_sentence() -> None:

@@ -9,6 +9,7 @@ the knowledge base's role phrases (``KnowledgeBase.role_key``), longest reading 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,7 +23,6 @@ from newsgraph.annotate.linking.lexicon import (
     MODIFIERS,
     OFFICE_NOUNS,
     OFFICE_SET,
-    POSSESSIVE,
     TOKEN,
 )
 from newsgraph.model import Span
@@ -124,34 +124,33 @@ def _read_role(
 ) -> RoleHit | None:
     """The role phrase around one office noun: the longest reading the KB knows, else
     "the <noun>" for a later look back, else None."""
-    lo = max(sent.start, hs - 60)
-    before = [m for m in TOKEN.finditer(text, lo, hs) if m.end() <= hs]
-    # Walk back over words that can belong to a role phrase.
-    left: list[re.Match[str]] = []
-    for tok in reversed(before[-MAX_BEFORE:]):
-        gap = text[tok.end() : (left[0].start() if left else hs)]
-        if gap.strip(" -"):
+    before = list(TOKEN.finditer(text, max(sent.start, hs - 60), hs))
+    # Walk back over words that can belong to a role phrase: ``before[k:]`` is what it took.
+    k = len(before)
+    edge = hs  # where the words taken start
+    while k > 0 and len(before) - k < MAX_BEFORE:
+        tok = before[k - 1]
+        if text[tok.end() : edge].strip(" -"):
             break  # punctuation between: another phrase
         word = tok.group()
-        low = POSSESSIVE.sub("", word.lower())
-        if low in DETERMINERS:
+        low = _without_possessive(word.lower())
+        if low in DETERMINERS or not (word[0].isupper() or low in MODIFIERS or low in OFFICE_SET):
             break
-        if not (word[0].isupper() or low in MODIFIERS or low in OFFICE_SET):
-            break
-        left.insert(0, tok)
-    det = before[len(before) - len(left) - 1] if len(before) > len(left) else None
+        k -= 1
+        edge = tok.start()
+    left = before[k:]
     definite = (
-        det is not None
-        and det.group().lower() in DETERMINERS
-        and not text[det.end() : (left[0].start() if left else hs)].strip()
+        k > 0
+        and before[k - 1].group().lower() in DETERMINERS
+        and not text[before[k - 1].end() : edge].strip()
     )
     # Read forward over "of Russia", "for the Kremlin", "of State".
     right: list[re.Match[str]] = []
     hi = min(sent.end, he + 60)
-    after = list(TOKEN.finditer(text, he, hi))[:MAX_AFTER]
-    if after and after[0].group().lower() in ("of", "for", "to"):
+    first = TOKEN.search(text, he, hi)
+    if first is not None and first.group().lower() in ("of", "for", "to"):
         prev_end = he
-        for tok in after:
+        for tok in itertools.islice(TOKEN.finditer(text, he, hi), MAX_AFTER):
             if text[prev_end : tok.start()].strip():
                 break
             word = tok.group()
@@ -161,7 +160,7 @@ def _read_role(
             prev_end = tok.end()
         while right and right[-1].group().lower() in CONTINUATION:
             right.pop()
-    head = POSSESSIVE.sub("", text[hs:he]).lower()
+    head = text[hs:he].lower()  # an office noun: letters only, no possessive
     # Longest reading first: fewer words on the right, then fewer on the left.
     ends = [t.end() for t in reversed(right)] + [he]
     starts = [t.start() for t in left] + [hs]
@@ -175,5 +174,13 @@ def _read_role(
                 return RoleHit(Span(start, start + len(phrase)), phrase, head, key)
     if not definite or head not in BARE_OFFICES:
         return None  # "the general public", "the head teacher" name nobody
-    start = left[0].start() if left else hs
-    return RoleHit(Span(start, he), text[start:he], head, None)
+    return RoleHit(Span(edge, he), text[edge:he], head, None)
+
+
+def _without_possessive(word: str) -> str:
+    """``POSSESSIVE.sub("", word)`` for a token (no newline in it), without a regex call."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    if word.endswith(("'", "’")):
+        return word[:-1]
+    return word
