@@ -150,8 +150,16 @@ def _json_default(value: Any) -> Any:
     return str(value)
 
 
+# One encoder for every value (``json.dumps`` with options builds a new one per call).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_json_default)
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+    """The engine's JSON serializer: compact, not ASCII-escaped; text that :mod:`.rows` encoded
+    already (:class:`rows.RawJson`) goes through unchanged."""
+    if type(value) is rows.RawJson:
+        return str.__str__(value)
+    return _ENCODER.encode(value)
 
 
 _QUOTE_COLUMNS = (
@@ -371,7 +379,7 @@ class Store:
         syndication.write_copies(conn, planned, insert, date_param)
         self._bulk_insert_tuples(conn, quotes, rows.QUOTE_FIELDS, quote_rows)
         self._bulk_insert_tuples(conn, mentions, rows.MENTION_FIELDS, mention_rows)
-        write_events(conn, docs)
+        write_events(conn, docs, insert)
         self.dialect.index_new_rows(conn, marks)
         for chunk in _chunks([d.article.source for d in docs]):
             conn.execute(sa.delete(failures).where(failures.c.source.in_(chunk)))

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
-from collections.abc import Iterable, Sequence
+import weakref
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
@@ -26,7 +28,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from newsgraph.model import Document, Event, Span
-from newsgraph.store.driver import padded_chunks
+from newsgraph.store.driver import padded_chunks, select_in, select_rows
+from newsgraph.store.rows import as_date
 from newsgraph.store.schema import Json, articles, index_hook, metadata
 
 DAY_WINDOW = 3
@@ -256,53 +259,69 @@ _POOL_COLUMNS = ("id", "match_key", "date", "sentence", *(c for _a, c in _SHARED
 
 
 @lru_cache(maxsize=32)
-def _windows_query(n: int) -> sa.TextualSelect:
+def _windows_sql(n: int) -> str:
     """Stored events of ``n`` (match key, first day, last day) windows: a join with a VALUES
     list, one range of ``ix_events_match_date`` each (the same text for every chunk of n)."""
-    values = ", ".join(f"(:k{i}, :lo{i}, :hi{i})" for i in range(n))
     cols = ", ".join(f'e."{c}"' for c in _POOL_COLUMNS)
-    days = [sa.bindparam(f"{side}{i}", type_=sa.Date) for i in range(n) for side in ("lo", "hi")]
     return (
-        sa.text(
-            f"WITH wanted(mk, lo, hi) AS (VALUES {values}) SELECT {cols}"
-            " FROM wanted JOIN events AS e ON e.match_key = wanted.mk"
-            " AND e.date >= wanted.lo AND e.date <= wanted.hi"
-        )
-        .bindparams(*days)
-        .columns(*(events.c[c] for c in _POOL_COLUMNS))
+        f"WITH wanted(mk, lo, hi) AS (VALUES {', '.join(['(?, ?, ?)'] * n)}) SELECT {cols}"
+        " FROM wanted JOIN events AS e ON e.match_key = wanted.mk"
+        " AND e.date >= wanted.lo AND e.date <= wanted.hi"
     )
 
 
-def _stored_pool(conn: Connection, wanted: set[tuple[str, dt.date | None]]) -> list[Any]:
+_UNDATED_SQL = (
+    "SELECT " + ", ".join(f'"{c}"' for c in _POOL_COLUMNS) + " FROM events"
+    " WHERE match_key IN ({}) AND date IS NULL"
+)
+
+
+def _pool_row(values: Sequence[Any]) -> dict[str, Any]:
+    """A stored event as read through the driver, in model types whatever the engine returns
+    (SQLite: ISO dates, JSON text and 0/1; PostgreSQL: dates, lists and booleans)."""
+    row = dict(zip(_POOL_COLUMNS, values, strict=True))
+    row["date"] = as_date(row["date"])
+    contexts = row["contexts"]
+    if isinstance(contexts, str):
+        row["contexts"] = json.loads(contexts)
+    for flag in ("hypothetical", "future"):
+        row[flag] = bool(row[flag])
+    return row
+
+
+def _stored_pool(
+    conn: Connection, wanted: set[tuple[str, dt.date | None]], date_param: Callable[[Any], Any]
+) -> list[dict[str, Any]]:
     """Stored events a batch's mentions can join: same match key, dated within
-    :data:`DAY_WINDOW` days (or both undated) — never every event of a common key."""
+    :data:`DAY_WINDOW` days (or both undated) — never every event of a common key. Plain SQL
+    through the driver: SQLAlchemy's handling of 768 typed parameters a query cost more than
+    SQLite's look-ups."""
     found: list[Any] = []
     window = dt.timedelta(days=DAY_WINDOW)
     dated = sorted((mk, d) for mk, d in wanted if d is not None)
     for part in padded_chunks(dated, _WINDOW_CHUNK):
-        params: dict[str, Any] = {}
-        for j, (mk, day) in enumerate(part):
-            params.update({f"k{j}": mk, f"lo{j}": day - window, f"hi{j}": day + window})
-        found.extend(conn.execute(_windows_query(len(part)), params).mappings())
+        params: list[Any] = []
+        for mk, day in part:
+            params += (mk, date_param(day - window), date_param(day + window))
+        found.extend(select_rows(conn, _windows_sql(len(part)), params))
     undated = sorted({mk for mk, d in wanted if d is None})
-    pool_cols = [events.c[c] for c in _POOL_COLUMNS]
-    for i in range(0, len(undated), _CHUNK):
-        where = events.c.match_key.in_(undated[i : i + _CHUNK]), events.c.date.is_(None)
-        found.extend(conn.execute(sa.select(*pool_cols).where(*where)).mappings())
-    return found
+    found.extend(select_in(conn, _UNDATED_SQL, undated, _CHUNK))
+    return [_pool_row(r) for r in found]
 
 
-def write_events(conn: Connection, docs: Iterable[Document]) -> int:
+def write_events(conn: Connection, docs: Iterable[Document], insert: InsertTuples) -> int:
     """Store the events of freshly inserted documents, merging mentions of the same event;
-    returns how many mentions were written."""
+    returns how many mentions were written. Rows are built as tuples in database form and go
+    through ``insert``, the store's driver-level executemany."""
     items: list[tuple[Document, Event, str]] = [
         (d, e, match_key(e)) for d in docs for e in d.events
     ]
     if not items:
         return 0
+    writer = _Writer.of(conn.dialect)
     pool: dict[str, list[_Known]] = {}
     seen_ids: set[str] = set()
-    for row in _stored_pool(conn, {(mk, e.date) for _d, e, mk in items}):
+    for row in _stored_pool(conn, {(mk, e.date) for _d, e, mk in items}, writer.date):
         if row["id"] in seen_ids:
             continue
         seen_ids.add(row["id"])
@@ -314,8 +333,8 @@ def write_events(conn: Connection, docs: Iterable[Document]) -> int:
             _shared_of_row(row),
         )
         pool.setdefault(row["match_key"], []).append(known)
-    new_events: dict[str, dict[str, Any]] = {}
-    mention_rows: list[dict[str, Any]] = []
+    new_events: dict[str, tuple[Any, ...]] = {}
+    mention_rows: list[tuple[Any, ...]] = []
     for doc, e, mk in items:
         sentence = e.sentence.of(doc.article.text)
         words = _words(sentence)
@@ -326,95 +345,107 @@ def write_events(conn: Connection, docs: Iterable[Document]) -> int:
             hit = _Known(eid, e.date, words, e.recipient_text is not None, shared)
             pool.setdefault(mk, []).append(hit)
             if eid not in new_events:
-                new_events[eid] = _event_row(eid, mk, e, sentence)
+                new_events[eid] = _event_row(eid, mk, e, sentence, writer)
         own = {
             a: v for (a, _c), v, base in zip(_SHARED, shared, hit.shared, strict=True) if v != base
         }
-        mention_rows.append(_mention_row(hit.id, doc.article.id, e, own or None))
+        mention_rows.append(_mention_row(hit.id, doc.article.id, e, own or None, writer))
     if new_events:
-        existing = set()
-        ids = list(new_events)
-        for i in range(0, len(ids), _CHUNK):
-            stmt = sa.select(events.c.id).where(events.c.id.in_(ids[i : i + _CHUNK]))
-            existing.update(conn.execute(stmt).scalars())
+        sql = "SELECT id FROM events WHERE id IN ({})"
+        existing = {eid for (eid,) in select_in(conn, sql, list(new_events), _CHUNK)}
         rows = [r for eid, r in new_events.items() if eid not in existing]
-        if rows:
-            _insert_many(conn, events, rows)
-    _insert_many(conn, event_mentions, mention_rows)
+        insert(conn, events, EVENT_FIELDS, rows)
+    insert(conn, event_mentions, MENTION_FIELDS, mention_rows)
     return len(mention_rows)
 
 
-_Prepared = tuple[str, list[str], list[tuple[str, Any]], bool]
-_PREPARED: dict[tuple[str, str], _Prepared] = {}
+InsertTuples = Callable[[Connection, sa.Table, tuple[str, ...], list[tuple[Any, ...]]], None]
+EVENT_FIELDS = tuple(c.name for c in events.columns)
+MENTION_FIELDS = tuple(c.name for c in event_mentions.columns if c.name != "id")
 
 
-def _insert_many(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
-    """executemany straight to the driver with the column types' own conversions: SQLAlchemy's
-    per-row parameter handling would cost more than the insert itself."""
-    dialect = conn.dialect
-    key = (dialect.name, table.name)
-    prepared = _PREPARED.get(key)
-    if prepared is None:
-        cols = [c for c in table.columns if not (c.primary_key and c.autoincrement is True)]
-        keys = [c.name for c in cols]
-        compiled = sa.insert(table).compile(dialect=dialect, column_keys=keys)
-        order = list(compiled.positiontup or keys) if compiled.positional else keys
-        by_name = {c.name: c for c in cols}
-        procs = [(k, by_name[k].type.dialect_impl(dialect).bind_processor(dialect)) for k in order]
-        prepared = (compiled.string, order, [(k, p) for k, p in procs if p], compiled.positional)
-        _PREPARED[key] = prepared
-    sql, order, converters, positional = prepared
-    for r in rows:
-        for k, proc in converters:
-            r[k] = proc(r[k])
-    params: list[Any] = [tuple(r[k] for k in order) for r in rows] if positional else rows
-    conn.exec_driver_sql(sql, params)
+@dataclass(frozen=True, slots=True)
+class _Writer:
+    """The engine's conversions of the values that need one (dates, JSON, flags), so rows are
+    built as ready tuples."""
+
+    date: Callable[[Any], Any]
+    json: Callable[[Any], Any]
+    flag: Callable[[Any], Any]
+
+    @staticmethod
+    def of(dialect: sa.Dialect) -> _Writer:
+        found = _WRITERS.get(dialect)
+        if found is None:
+            found = _WRITERS[dialect] = _Writer(
+                _processor(events.c.date, dialect),
+                _processor(events.c.contexts, dialect),
+                _processor(events.c.negated, dialect),
+            )
+        return found
 
 
-def _event_row(eid: str, mk: str, e: Event, sentence: str) -> dict[str, Any]:
-    return {
-        "id": eid,
-        "match_key": mk,
-        "type": e.type,
-        "mode": e.mode,
-        "actor": e.actor_text,
-        "actor_id": e.actor_id,
-        "actor_country": e.actor_country,
-        "actor_sector": e.actor_sector,
-        "recipient": e.recipient_text,
-        "recipient_id": e.recipient_id,
-        "recipient_country": e.recipient_country,
-        "recipient_sector": e.recipient_sector,
-        "date": e.date,
-        "negated": e.negated,
-        "hypothetical": e.hypothetical,
-        "future": e.future,
-        "contexts": list(e.contexts),
-        "sentence": sentence,
-        "confidence": e.confidence,
-    }
+_WRITERS: weakref.WeakKeyDictionary[sa.Dialect, _Writer] = weakref.WeakKeyDictionary()
 
 
-def _mention_row(eid: str, article_id: str, e: Event, own: dict[str, Any] | None) -> dict[str, Any]:
-    return {
-        "event_id": eid,
-        "article_id": article_id,
-        "start": e.sentence.start,
-        "end": e.sentence.end,
-        "trigger_start": e.trigger.start,
-        "trigger_end": e.trigger.end,
-        "actor_start": e.actor_span.start if e.actor_span else None,
-        "actor_end": e.actor_span.end if e.actor_span else None,
-        "recipient_start": e.recipient_span.start if e.recipient_span else None,
-        "recipient_end": e.recipient_span.end if e.recipient_span else None,
-        "quote_start": e.quote.start if e.quote else None,
-        "quote_end": e.quote.end if e.quote else None,
-        "date": e.date,
-        "date_text": e.date_text,
-        "confidence": e.confidence,
-        "evidence": e.evidence,
-        "own": own,
-    }
+def _processor(column: sa.Column[Any], dialect: sa.Dialect) -> Callable[[Any], Any]:
+    process = column.type.dialect_impl(dialect).bind_processor(dialect)
+    return process or _same
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _event_row(eid: str, mk: str, e: Event, sentence: str, w: _Writer) -> tuple[Any, ...]:
+    """A row in :data:`EVENT_FIELDS` order, values in database form."""
+    return (
+        eid,
+        mk,
+        e.type,
+        e.mode,
+        e.actor_text,
+        e.actor_id,
+        e.actor_country,
+        e.actor_sector,
+        e.recipient_text,
+        e.recipient_id,
+        e.recipient_country,
+        e.recipient_sector,
+        w.date(e.date),
+        w.flag(e.negated),
+        w.flag(e.hypothetical),
+        w.flag(e.future),
+        w.json(list(e.contexts)),
+        sentence,
+        e.confidence,
+    )
+
+
+def _mention_row(
+    eid: str, article_id: str, e: Event, own: dict[str, Any] | None, w: _Writer
+) -> tuple[Any, ...]:
+    """A row in :data:`MENTION_FIELDS` order, values in database form."""
+    actor, recipient, quote = e.actor_span, e.recipient_span, e.quote
+    return (
+        eid,
+        article_id,
+        e.sentence.start,
+        e.sentence.end,
+        e.trigger.start,
+        e.trigger.end,
+        actor.start if actor else None,
+        actor.end if actor else None,
+        recipient.start if recipient else None,
+        recipient.end if recipient else None,
+        quote.start if quote else None,
+        quote.end if quote else None,
+        w.date(e.date),
+        e.date_text,
+        e.confidence,
+        e.evidence,
+        w.json(own) if own is not None else None,
+    )
 
 
 # ---------------------------------------------------------------------- reading

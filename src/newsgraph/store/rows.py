@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+import json
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.model import (
@@ -57,6 +59,40 @@ def _span(start: int | None, end: int | None) -> Span | None:
     return Span(start, end) if start is not None and end is not None else None
 
 
+class RawJson(str):
+    """JSON text encoded already: the store's JSON serializer passes it through as it is."""
+
+    __slots__ = ()
+
+
+@lru_cache(maxsize=4096)  # line roles and the cleaner's reasons: a few dozen distinct strings
+def _json_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def lines_json(lines: Sequence[Line]) -> RawJson:
+    """``[{start, end, role, reason}, ...]`` as the store's JSON encoder writes it (compact, not
+    ASCII-escaped), built as text: a dict per line and a generic encoder walk cost twice as much
+    for the biggest JSON value of an article."""
+    q = _json_string
+    return RawJson(
+        "["
+        + ",".join(
+            [
+                f'{{"start":{ln.span.start},"end":{ln.span.end},'
+                f'"role":{q(str(ln.role))},"reason":{q(ln.reason)}}}'
+                for ln in lines
+            ]
+        )
+        + "]"
+    )
+
+
+def spans_json(spans: Sequence[Span]) -> RawJson:
+    """``[[start, end], ...]`` as compact JSON text."""
+    return RawJson("[" + ",".join([f"[{s.start},{s.end}]" for s in spans]) + "]")
+
+
 def article_row(doc: Document, now: dt.datetime) -> dict[str, Any]:
     a = doc.article
     return {
@@ -74,11 +110,8 @@ def article_row(doc: Document, now: dt.datetime) -> dict[str, Any]:
         "language": a.language,
         "text": a.text,
         "body": a.body_text,
-        "lines": [
-            {"start": ln.span.start, "end": ln.span.end, "role": str(ln.role), "reason": ln.reason}
-            for ln in a.lines
-        ],
-        "sentences": [[s.start, s.end] for s in doc.sentences],
+        "lines": lines_json(a.lines),
+        "sentences": spans_json(doc.sentences),
         "metadata": dict(a.metadata),
         "quote_count": len(doc.quotes),
         "ingested_at": now,
