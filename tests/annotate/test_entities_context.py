@@ -12,9 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ner_checks import GPE, MISC, ORG, PER, found, lines_of
 
-from newsgraph.annotate.ner import EntityRecognizer, scan
+from newsgraph.annotate.ner import EntityRecognizer, mentions, scan
+from newsgraph.annotate.ner.mentions import new_mention
 from newsgraph.annotate.ner.rules import RuleTagger
 from newsgraph.annotate.ner.tokens import tokenize
+from newsgraph.model import EntityType, Mention, Span
 
 
 def test_company_apposition_and_statement(rec: EntityRecognizer) -> None:
@@ -179,3 +181,26 @@ def test_name_starts_by_split_equals_the_match_object_scan(pieces: list[str]) ->
     text = "".join(pieces)
     if scan._GLUE.search(text) is None:
         assert scan.name_starts(text) == _starts_by_match_objects(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(min_size=1, max_size=20),
+    st.data(),
+    st.sampled_from([PER, ORG, GPE, MISC]),
+    st.none() | st.text(max_size=10),
+)
+def test_mentions_built_by_slots_equal_the_constructed_ones(
+    text: str, data: st.DataObject, typ: EntityType, canonical: str | None
+) -> None:
+    s = data.draw(st.integers(0, len(text) - 1))
+    e = data.draw(st.integers(s + 1, len(text)))
+    made = new_mention(text, s, e, typ, canonical)
+    built = Mention(Span(s, e), text[s:e], typ, None, None, canonical)
+    assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+
+
+def test_the_slot_maker_is_in_use_while_the_model_keeps_its_shape() -> None:
+    """Fails when the model's Mention or Span changes shape: the recogniser then builds its
+    mentions by the constructors (correct, slower); update ``ner/mentions.py`` to the shape."""
+    assert new_mention is not mentions._by_constructor

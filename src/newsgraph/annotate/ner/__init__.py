@@ -12,6 +12,7 @@ from typing import Any
 
 from newsgraph.annotate.ner.candidates import CUE, LEXICON
 from newsgraph.annotate.ner.kb_gazetteer import kb_lookup
+from newsgraph.annotate.ner.mentions import new_mention
 from newsgraph.annotate.ner.resolve import resolve
 from newsgraph.annotate.ner.rules import RuleTagger
 from newsgraph.model import EntityType, Mention, Span
@@ -49,11 +50,13 @@ class EntityRecognizer:
             cands += tag(text, s.start, s.end)
         resolved = resolve(text, cands, self.rules.single_default)
         if self._nlp is None:
-            out = []
-            for c, typ, canonical in resolved:
-                s, e = c.tokens[0].start, c.tokens[-1].end
-                out.append(Mention(Span(s, e), text[s:e], typ, None, None, canonical))
-            return tuple(out)
+            make = new_mention
+            return tuple(
+                [
+                    make(text, c.tokens[0].start, c.tokens[-1].end, typ, canonical)
+                    for c, typ, canonical in resolved
+                ]
+            )
         mentions = [
             (
                 Mention(

@@ -146,6 +146,8 @@ _TEAM_AFTER = re.compile(
 )
 # Who follows a club, and the game two clubs of a town play: "fans of X", "the derby against X".
 _TEAM_PAIRS = _pairs("fans supporters / of; derby / against with")
+# the last words of those pairs: a town with none of them before it is a town
+_PAIR_ENDS = tuple({last for _, last in _TEAM_PAIRS | _CAMPUS_BEFORE})
 _TEAM_BEFORE = _set(
     """for against beat beats beating defeated defeating over to at with v vs vs. versus host
     hosts hosting face faces facing play plays playing visit visits join joined joining edged
@@ -209,13 +211,15 @@ def town_reading(raw: str, start: int, end: int, sports: bool) -> str:
     match report), "campus" (``campus``) or "" (the town); the words before are split once."""
     if _TEAM_ROLE_AFTER.match(raw, end, end + _SPAN) is not None:
         return "club"
+    if sports and _TEAM_AFTER.match(raw, end, end + _SPAN) is not None:
+        return "club"
+    if start < 2 or raw[start - 1] != " ":
+        return ""  # no word right before
+    if not sports and not raw[max(0, start - 40) : start].rstrip().endswith(_PAIR_ENDS):
+        return ""  # the common case, told without splitting the words before
     before = _words_before(raw, start)
     pair = (before[0].lower(), before[1])
-    if pair in _TEAM_PAIRS:
-        return "club"
-    if sports and (
-        _TEAM_AFTER.match(raw, end, end + _SPAN) is not None or before[1] in _TEAM_BEFORE
-    ):
+    if pair in _TEAM_PAIRS or (sports and before[1] in _TEAM_BEFORE):
         return "club"
     return "campus" if pair in _CAMPUS_BEFORE else ""
 
