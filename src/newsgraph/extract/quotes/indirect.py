@@ -52,15 +52,18 @@ def _strong(att: Attribution) -> bool:
     return cue is not None and cue.kind == CueKind.REPORT and cue.base not in WEAK_FOR_INDIRECT
 
 
-def find_indirect(toks: list[Tok]) -> Reported | None:
-    """The reported clause of a sentence without a direct quotation, if it has one."""
+def find_indirect(toks: list[Tok], cands: list[int] | None = None) -> Reported | None:
+    """The reported clause of a sentence without a direct quotation, if it has one.
+
+    ``cands``: ``cue_candidates(toks)`` when the caller has it already."""
     n = len(toks)
     if n < 5:
         return None
     end_i = n - 1
     while end_i >= 0 and toks[end_i].text in _END_PUNCT:
         end_i -= 1
-    cands = cue_candidates(toks)
+    if cands is None:
+        cands = cue_candidates(toks)
     if not cands:
         return None  # no speech-verb spelling: neither shape below can match
     # "CLAUSE, X said ..." / "CLAUSE, said X ..."

@@ -6,7 +6,7 @@ One ``QuoteWalker`` per article (it holds that article's discourse state only; n
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from operator import attrgetter
@@ -25,7 +25,7 @@ from newsgraph.extract.quotes.attribution import (
 )
 from newsgraph.extract.quotes.indirect import find_according, find_indirect
 from newsgraph.extract.quotes.lexicon import CUE_FORMS, has_cue_word
-from newsgraph.extract.quotes.marks import Segment, find_segments
+from newsgraph.extract.quotes.marks import Segment, double_marks, find_segments
 from newsgraph.extract.quotes.people import (
     CAP_RUN,
     LastNameHits,
@@ -107,6 +107,10 @@ _STOP = frozenset(
         "such",
     ]
 )
+
+# a tokenised sentence: tokens (each quotation one sentinel), the sentinels' indexes, the
+# quotations, and the indexes of the tokens spelt like a speech verb (``cue_candidates``)
+Tokens = tuple[list[Tok], list[int], list[Segment], list[int]]
 
 CONFIDENCE = {
     "cue-then-speaker": 0.9,
@@ -192,8 +196,9 @@ class QuoteWalker:
     def run(self) -> tuple[Quote, ...]:
         text = self.text
         parsed = []
+        marks = double_marks(text)
         for ln in self.lines:
-            segs = find_segments(text, ln.span.start, ln.span.end)
+            segs = find_segments(text, ln.span.start, ln.span.end, marks)
             if ln.role != LineRole.BODY:
                 parsed.append((ln, segs, [], []))  # titles and headings are read apart
                 continue
@@ -258,9 +263,7 @@ class QuoteWalker:
             i += 1
         return out or [ln.span]
 
-    def _tokens(
-        self, sent: Span, segs: list[Segment]
-    ) -> tuple[list[Tok], list[int], list[Segment]] | None:
+    def _tokens(self, sent: Span, segs: list[Segment]) -> Tokens | None:
         """Tokens of a sentence with quotations or speech verbs; None for the others (speed)."""
         inside = [g for g in segs if sent.start <= g.mark_start < sent.end] if segs else segs
         if not inside and not has_cue_word(self.text, sent.start, sent.end):
@@ -271,16 +274,14 @@ class QuoteWalker:
             max(sent.end, *(g.mark_end for g in inside)) if inside else sent.end,
             inside,
         )
-        return toks, where, inside
+        return toks, where, inside, cue_candidates(toks)
 
-    def _according_tokens(
-        self, sent: Span
-    ) -> tuple[list[Tok], list[int], list[Segment]] | None:
+    def _according_tokens(self, sent: Span) -> Tokens | None:
         """Tokens of a sentence without quotations or speech verbs that says "according to"."""
         if self.text.find("ccording to", sent.start, sent.end) < 0:
             return None
-        toks, where = sentence_tokens(self.text, sent.start, sent.end, [])
-        return toks, where, []
+        toks = tokenize(self.text, sent.start, sent.end)
+        return toks, [], [], cue_candidates(toks)
 
     def _main_speaker(self, parsed: list) -> str | None:
         """The person most often named next to a speech verb (for "the spokesman" fallbacks)."""
@@ -292,7 +293,7 @@ class QuoteWalker:
                 if item is None:
                     continue
                 toks = item[0]
-                for k in cue_candidates(toks):
+                for k in item[3]:
                     if cue_at(toks, k) is not None:
                         for ph in (_name_before(toks, k), np_after(toks, k + 1)):
                             name = self._person_of(toks, ph)
@@ -325,17 +326,17 @@ class QuoteWalker:
                 if item is None:
                     self._topic_of(sent)
                     continue
-            toks, where, inside = item
+            toks, where, inside, cands = item
             sentence_drafts: list[tuple[int, Draft]] = []
             has_direct = False
             self.drafts_in_sentence = []
             for qi, (g, q) in enumerate(zip(inside, where, strict=True)):
-                d = self._quote_in_sentence(toks, where, qi, g, q)
+                d = self._quote_in_sentence(toks, where, qi, g, q, cands)
                 self.drafts_in_sentence.append(d)
                 has_direct = has_direct or d.kind == QuoteKind.DIRECT
                 sentence_drafts.append((q, d))
             if not has_direct:
-                rep = find_indirect(toks)
+                rep = find_indirect(toks, cands)
                 if rep is None and not inside:
                     rep = find_according(toks)
                 if rep is not None:
@@ -360,7 +361,7 @@ class QuoteWalker:
         return drafts, last_att
 
     def _quote_in_sentence(
-        self, toks: list[Tok], where: list[int], qi: int, g: Segment, q: int
+        self, toks: list[Tok], where: list[int], qi: int, g: Segment, q: int, cands: list[int]
     ) -> Draft:
         lo = where[qi - 1] + 1 if qi else 0
         for k in range(q - 1, lo - 1, -1):
@@ -389,7 +390,7 @@ class QuoteWalker:
             return d
         if lead and self.text[g.start : g.end].rstrip()[-1:] in ",!?":
             # a whole quoted sentence whose attribution we could not read: still direct
-            att = end_attribution(toks, q)
+            att = end_attribution(toks, q, cands[bisect_right(cands, q) :])
             if att is not None:
                 self._apply(d, toks, att, q)
             else:
@@ -409,7 +410,7 @@ class QuoteWalker:
                     span = (toks[cue.first].start, toks[cue.verb].end)
                     att = Attribution(cue, span, ph, "cue-in-sentence")
         if att is None and not short:
-            att = end_attribution(toks, q)
+            att = end_attribution(toks, q, cands[bisect_right(cands, q) :])
             if att is not None:
                 att = att._replace(rule="end-of-sentence")
         if att is None and not short:

@@ -185,6 +185,9 @@ _MULTI_CAP_RUN = re.compile(rf"{_FIRST_CAP}(?:{_JOINER}{_CAP_WORD})++")
 
 
 _PIECES = re.compile(r"[\w’'\-]+|[^\w\s]")
+# what the pieces after a name start with when they open an apposition: ",", then "the", "a" or
+# "an" as a whole piece (``_roles_around`` reads them only then)
+_APPOSITION = re.compile(r"\s*+,\s*+(?:the|an?)(?![\w’'\-])", re.IGNORECASE)
 
 
 _THE = frozenset(("the ", "The "))
@@ -265,7 +268,11 @@ def build_people(text: str, lines: list[tuple[int, int]], mentions: tuple[Mentio
             if full_names[full] > 2:
                 continue  # roles are introduced at the first mentions
             before = _PIECES.findall(text, max(a, start - 60), start)
-            after = _PIECES.findall(text, m.end(), min(b, m.end() + 100))
+            end = m.end()
+            stop = min(b, end + 100)
+            # the words after matter only for an apposition ("NAME, the director of ...")
+            appos = _APPOSITION.match(text, end, stop) is not None
+            after = _PIECES.findall(text, end, stop) if appos else []
             _roles_around(people, before, words[:titled], after, full, start)
     for mention in mentions:
         if mention.type == EntityType.PERSON and len(mention.text.split()) >= 2:
@@ -276,8 +283,10 @@ def build_people(text: str, lines: list[tuple[int, int]], mentions: tuple[Mentio
     return people
 
 
-# no leading \b (it would make the engine try every character): the word start is checked apart
-_HONORIFIC_NAME = re.compile(r"(Mrs?|Ms|Miss|Sir|Dame|Lord|Lady|Madam)\.? ([A-Z][\w’'\-]+)")
+# no leading \b (it would make the engine try every character): the word start is checked apart;
+# no group around the honorific either (a leading group hides the first letters from the engine,
+# which then tries every character: four times slower)
+_HONORIFIC_NAME = re.compile(r"(?:Mrs?|Ms|Miss|Sir|Dame|Lord|Lady|Madam)\.? ([A-Z][\w’'\-]+)")
 
 
 def _honorific_genders(people: People, text: str, lines: list[tuple[int, int]]) -> None:
@@ -289,9 +298,10 @@ def _honorific_genders(people: People, text: str, lines: list[tuple[int, int]]) 
         for m in by_line[k] if by_line is not None else _HONORIFIC_NAME.finditer(text, a, b):
             if m.start() > a and text[m.start() - 1].isalnum():
                 continue
-            names = people.by_last.get(strip_possessive(m.group(2)).lower())
+            names = people.by_last.get(strip_possessive(m.group(1)).lower())
             if names and len(names) == 1:
-                people.set_gender(names[0], HONORIFIC_GENDER[m.group(1).lower()])
+                honorific = text[m.start() : m.start(1) - 1].removesuffix(".")
+                people.set_gender(names[0], HONORIFIC_GENDER[honorific.lower()])
 
 
 def _parse_run(run: str) -> tuple[list[str], int, bool, bool, str] | None:
