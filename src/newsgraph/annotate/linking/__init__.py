@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from newsgraph.annotate.linking.document import DocumentLinker, NameInfo, holds_office, name_info
+from newsgraph.annotate.linking.lexicon import ORG_KINDS
 from newsgraph.annotate.linking.names import LOCAL_PREFIX, local_actor_id
 from newsgraph.kb import KnowledgeBase, default_kb, norm
 from newsgraph.model import Actor, Document
@@ -54,6 +55,12 @@ class Linker:
         self.holds_office: Callable[[str, dt.date | None, str, str], bool] = functools.lru_cache(
             maxsize=1 << 16
         )(functools.partial(holds_office, self))
+        self.country_code: Callable[[str], str | None] = functools.lru_cache(maxsize=1 << 14)(
+            self.kb.country_code
+        )
+        self.org_in: Callable[[str, str], Actor | None] = functools.lru_cache(maxsize=1 << 14)(
+            self._org_in
+        )
         # Keyed by (fullest form, text, id of the entity type) of a mention.
         self.name_info: Callable[[str, str, int], NameInfo | None] = functools.lru_cache(
             maxsize=1 << 16
@@ -64,7 +71,8 @@ class Linker:
         found = self.kb.by_alias(name, strict=True)
         if not found:  # titles dropped ("Russian President Vladimir Putin")
             found = self.kb.by_alias(name)
-            codes = {self.kb.country_code(t) for t in self.key(name).split()} - {None}
+            codes = {self.country_code(t) for t in self.key(name).split()} if found else set()
+            codes.discard(None)
             if codes:  # "Iranian State Department" is no US body
                 found = [a for a in found if a.kind == "person" or a.country in codes]
         if kinds is not None:
@@ -72,6 +80,18 @@ class Linker:
         if len(found) > 1 and self.key(found[0].name) == self.key(name):
             return (found[0],)
         return tuple(found)
+
+    def _org_in(self, code: str, name: str) -> Actor | None:
+        """The one organisation a name without its country ("Foreign Ministry") is in a
+        country ("Russian Foreign Ministry"), else None."""
+        country = self.kb.countries.get(code)
+        if country is None:
+            return None
+        for form in (*country.adjectives[:2], *country.names[:1]):
+            found = self.candidates(f"{form} {name}", ORG_KINDS)
+            if len(found) == 1 and found[0].kind == "organisation":
+                return found[0]
+        return None
 
     def _role_at(self, key: str, date: dt.date | None) -> tuple[Actor | None, str, frozenset[str]]:
         """Who held a role key at a date (and how we know), else everyone who may have held it

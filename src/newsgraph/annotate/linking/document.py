@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,7 +18,6 @@ from newsgraph.annotate.linking.lexicon import (
     APPOSITION_GAP,
     LINK_EVIDENCE,
     OFFICE_MATCH,
-    ORG_KINDS,
     OTHER_OFFICE,
     PERSON_KINDS,
     STATE_SIDES,
@@ -106,6 +106,7 @@ class DocumentLinker:
         self.role_at = linker.role_at
         self.holds_office = linker.holds_office
         self.name_info = linker.name_info
+        self.org_in = linker.org_in
         self.doc = doc
         self.text = doc.article.text
         self.date: dt.date | None = doc.article.published
@@ -117,6 +118,7 @@ class DocumentLinker:
         self.linked: list[tuple[Span, Link]] = []  # every linked mention (for quote speakers)
         self.speakers: dict[tuple[str | None, str | None], Link | None] = {}
         self.person_starts: list[int] = []  # starts of the person mentions role phrases meet
+        self.person_reach: list[int] | None = None  # furthest end up to each (starts in order)
 
     # ------------------------------------------------------------------ names
     def _by_name(self, name: str, kinds: frozenset[str] | None) -> Actor | bool | None:
@@ -218,7 +220,9 @@ class DocumentLinker:
         name_info = self.name_info
         hi = 0
         persons = [m for m in mentions if m.type is _PERSON]
-        self.person_starts = [p.span.start for p in persons]
+        self.person_starts = starts = [p.span.start for p in persons]
+        if starts == sorted(starts):  # the furthest end of the persons before each index
+            self.person_reach = list(itertools.accumulate((p.span.end for p in persons), max))
         for m in mentions:
             while hi < len(hits) and hits[hi].span.start < m.span.start:
                 self._emit_role(hits[hi], out, persons)
@@ -291,7 +295,11 @@ class DocumentLinker:
             if APPOSITION_GAP.fullmatch(gap) and "," not in gap:
                 self._pending_title(persons[j], hit)
                 return
-        if any(p.span.overlaps(hit.span) for p in persons):
+        reach = self.person_reach
+        if reach is not None:  # the persons starting before the hit's end reach into it?
+            if j and reach[j - 1] > hit.span.start:
+                return
+        elif any(p.span.overlaps(hit.span) for p in persons):
             return
         # "Peskov, the Kremlin spokesman, ...": the role phrase names the person before it.
         prev = persons[j - 1] if 0 < j <= len(persons) else None
@@ -353,7 +361,9 @@ class DocumentLinker:
             link = self.speakers[memo] = self._speaker_link(q)
         if link is None:
             return q
-        base = LINK_EVIDENCE.sub("", q.evidence)  # linking twice must not stack
+        base = q.evidence  # linking twice must not stack
+        if "link=" in base:
+            base = LINK_EVIDENCE.sub("", base)
         evidence = f"{base};link={link.how}" if base else f"link={link.how}"
         return Quote(
             q.span,
@@ -410,13 +420,9 @@ class DocumentLinker:
             return None
         ranked = sorted(self.states, key=lambda c: -self.states[c])[:2]
         for code in ranked:
-            country = self.kb.countries.get(code)
-            if country is None:
-                continue
-            for form in (*country.adjectives[:2], *country.names[:1]):
-                found = self.candidates(f"{form} {name}", ORG_KINDS)
-                if len(found) == 1 and found[0].kind == "organisation":
-                    return found[0]
+            found = self.org_in(code, name)
+            if found is not None:
+                return found
         return None
 
     def _side_state(self, name: str) -> Actor | None:
