@@ -279,10 +279,26 @@ def _group_signatures(encoded: list[bytes], group: list[int], out: list[Any]) ->
 
 def band_keys(sig: np.ndarray) -> list[int]:
     """One non-negative 63-bit key per band (band number mixed in): the LSH index rows."""
-    pairs = sig.view(np.uint64) if ROWS == 2 else sig.reshape(BANDS, ROWS).sum(axis=1)
+    return _mixed_bands(sig[np.newaxis, :])[0]
+
+
+def _mixed_bands(sigs: np.ndarray) -> list[list[int]]:
+    """:func:`band_keys` of each row of an (n, NUM_PERM) uint32 array, in one pass."""
+    sigs = np.ascontiguousarray(sigs, dtype=np.uint32)
+    pairs = sigs.view(np.uint64) if ROWS == 2 else sigs.reshape(-1, BANDS, ROWS).sum(axis=2)
     mixed = (pairs ^ _BAND_SALT) * _MIX
     mixed ^= mixed >> np.uint64(31)
-    return (mixed >> np.uint64(1)).astype(np.int64).tolist()
+    keys: list[list[int]] = (mixed >> np.uint64(1)).astype(np.int64).tolist()
+    return keys
+
+
+def batch_band_keys(sigs: Sequence[np.ndarray | None]) -> list[list[int]]:
+    """:func:`band_keys` of every signature (``[]`` for None), the array work done once."""
+    present = [s for s in sigs if s is not None]
+    if not present:
+        return [[] for _ in sigs]
+    found = iter(_mixed_bands(np.stack(present)))
+    return [next(found) if s is not None else [] for s in sigs]
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -400,6 +416,8 @@ def _best_story(
         entries = by_band.get(k)
         if entries and len(entries) < BAND_CAP:  # a full key is common text, not a copy's sign
             shared.update(entries)
+    if not shared:  # most articles: no stored or earlier copy shares a band
+        return None
     ranked = heapq.nsmallest(MAX_CANDIDATES, shared.items(), key=_by_shared_bands)
     best, story = SAME_STORY, None
     for (cand_story, aid), _n in ranked:
@@ -424,7 +442,7 @@ def plan_copies(
     if bodies is None:
         bodies = [d.article.body_text for d in docs]
     sigs = signatures(bodies)
-    bands = [band_keys(s) if s is not None else [] for s in sigs]
+    bands = batch_band_keys(sigs)
     by_band = _stored_bands(conn, {k for b in bands for k in b})
     # Only keys below the cap name candidates (a key never shrinks): fetch just their signatures.
     open_keys = (entries for entries in by_band.values() if len(entries) < BAND_CAP)
@@ -437,7 +455,7 @@ def plan_copies(
         full: list[int] = []
         for k in keys:
             entries = by_band[k]
-            if len(entries) < BAND_CAP and all(s != story for s, _ in entries):
+            if not entries or (len(entries) < BAND_CAP and all(s != story for s, _ in entries)):
                 entries.append((story, aid))  # later documents of this batch can join it
                 new_bands.append(k)
                 if len(entries) == BAND_CAP:
