@@ -17,7 +17,16 @@ from newsgraph.extract.quotes.people import (
     build_people,
     matches_by_line,
 )
-from newsgraph.extract.quotes.phrases import _TOKEN, Tok, cue_candidates, tokenize
+from newsgraph.extract.quotes.phrases import (
+    _TOKEN,
+    END,
+    LOW,
+    START,
+    TEXT,
+    Tok,
+    cue_candidates,
+    tokenize,
+)
 
 _PIECES = st.sampled_from(
     [
@@ -32,7 +41,7 @@ _TEXT = st.lists(_PIECES, max_size=40).map("".join)
 def _match_tokens(text: str, start: int, end: int) -> list[Tok]:
     """Tokens by match objects: the definition ``tokenize`` must equal."""
     return [
-        tuple.__new__(Tok, (m.group(), m.start(), m.end(), m.group().lower()))
+        (m.group(), m.start(), m.end(), m.group().lower())
         for m in _TOKEN.finditer(text, start, end)
     ]
 
@@ -43,14 +52,14 @@ def test_tokens_are_the_token_pattern_matches(text: str, a: int, b: int) -> None
     a, b = min(a, b, len(text)), min(max(a, b), len(text))
     toks = tokenize(text, a, b)
     assert toks == _match_tokens(text, a, b)
-    assert all(text[t.start : t.end] == t.text for t in toks)
+    assert all(text[t[START] : t[END]] == t[TEXT] for t in toks)
 
 
 @settings(max_examples=100, deadline=None)
 @given(_TEXT, st.integers(0, 30))
 def test_cue_candidates_are_the_speech_verb_spellings(text: str, start: int) -> None:
     toks = tokenize(text, 0, len(text))
-    expected = [k for k, t in enumerate(toks) if k >= start and t.low in CUE_FORMS]
+    expected = [k for k, t in enumerate(toks) if k >= start and t[LOW] in CUE_FORMS]
     assert cue_candidates(toks, start) == expected
 
 
@@ -93,9 +102,9 @@ def test_sentence_tokens_in_one_go_equal_chunk_by_chunk(text: str, marks: list) 
 def test_sentence_tokens_of_a_quoted_sentence() -> None:
     text = "“We will not back down,” Mr. Smith said, calling it “a ‘red line’.”"
     toks, where = sentence_tokens(text, 0, len(text), find_segments(text, 0, len(text)))
-    assert [t.text for t in toks] == ["“”", "Mr.", "Smith", "said", ",", "calling", "it", "“”"]
+    assert [t[TEXT] for t in toks] == ["“”", "Mr.", "Smith", "said", ",", "calling", "it", "“”"]
     assert where == [0, 7]
-    assert all(text[t.start : t.end] == t.text for t in toks if t.text != "“”")
+    assert all(text[t[START] : t[END]] == t[TEXT] for t in toks if t[TEXT] != "“”")
 
 
 _NAME_PIECES = st.sampled_from(

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from newsgraph.annotate.sentences import split_sentences
 from newsgraph.extract.quotes import extract_quotes
-from newsgraph.extract.quotes.phrases import tokenize
+from newsgraph.extract.quotes.phrases import END, LOW, START, TEXT, tokenize
 from newsgraph.model import Article, EntityType, Mention, QuoteKind, Span
 
 
@@ -135,5 +135,5 @@ def test_tokenizer_matches_the_plain_reference(pairs: list[tuple[str, str]]) -> 
     text = "".join(w + s for w, s in pairs)
     toks = tokenize(text, 0, len(text))
     reference = [(m.group(), m.start(), m.end()) for m in _REFERENCE_TOKEN.finditer(text)]
-    assert [(t.text, t.start, t.end) for t in toks] == reference
-    assert all(t.low == t.text.lower() and text[t.start : t.end] == t.text for t in toks)
+    assert [(t[TEXT], t[START], t[END]) for t in toks] == reference
+    assert all(t[LOW] == t[TEXT].lower() and text[t[START] : t[END]] == t[TEXT] for t in toks)

@@ -18,8 +18,12 @@ from newsgraph.extract.quotes.lexicon import (
 )
 from newsgraph.extract.quotes.marks import Segment
 from newsgraph.extract.quotes.phrases import (
+    END,
+    LOW,
     PRONOUNS,
     SPACED_TOKEN,
+    START,
+    TEXT,
     Cue,
     Phrase,
     Tok,
@@ -74,7 +78,7 @@ def sentence_tokens(
     pieces += findall(text, pos, end)
     toks = tokens_of_pieces(pieces, start)
     for w, s in zip(where, segs, strict=True):
-        toks[w] = Tok("“”", s.mark_start, s.mark_end, QUOTE_TOKEN)
+        toks[w] = ("“”", s.mark_start, s.mark_end, QUOTE_TOKEN)
     return toks, where
 
 
@@ -89,19 +93,19 @@ def _sentence_tokens_apart(
     for s in segs:
         toks.extend(tokenize(text, pos, s.mark_start))
         where.append(len(toks))
-        toks.append(Tok("“”", s.mark_start, s.mark_end, QUOTE_TOKEN))
+        toks.append(("“”", s.mark_start, s.mark_end, QUOTE_TOKEN))
         pos = max(pos, s.mark_end)
     toks.extend(tokenize(text, pos, end))
     return toks, where
 
 
 def _cue_span(toks: list[Tok], cue: Cue) -> tuple[int, int]:
-    return toks[cue.first].start, toks[cue.verb].end
+    return toks[cue.first][START], toks[cue.verb][END]
 
 
 def after(toks: list[Tok], i: int, stop: int) -> Attribution | None:
     """An attribution starting at token ``i`` (after leading punctuation), before ``stop``."""
-    while i < stop and toks[i].text in _LEAD_PUNCT:
+    while i < stop and toks[i][TEXT] in _LEAD_PUNCT:
         i += 1
     if i >= stop:
         return None
@@ -112,27 +116,27 @@ def after(toks: list[Tok], i: int, stop: int) -> Attribution | None:
         if ph is None or not _speakerish(sub, ph):
             return None
         nxt = ph.last + 1
-        if ph.first == ph.last and sub[ph.first].low in PRONOUNS:
-            if nxt < stop and sub[nxt].text[0].isalnum():
+        if ph.first == ph.last and sub[ph.first][LOW] in PRONOUNS:
+            if nxt < stop and sub[nxt][TEXT][0].isalnum():
                 return None  # "said they felt ignored": a reported clause, not an inversion
-        elif nxt + 1 < stop and sub[nxt].text == "," and is_cap(sub[nxt + 1]):
+        elif nxt + 1 < stop and sub[nxt][TEXT] == "," and is_cap(sub[nxt + 1]):
             named = np_after(sub, nxt + 1)  # "said one resident, Mary Evans"
-            if named is not None and not toks[ph.first].text[0].isupper():
+            if named is not None and not toks[ph.first][TEXT][0].isupper():
                 ph = named
         return Attribution(cue, _cue_span(sub, cue), ph, "cue-then-speaker")
     if according_to(sub, i):
         ph = np_after(sub, i + 2)
         if ph is not None:
-            span = (sub[i].start, sub[i + 1].end)
+            span = (sub[i][START], sub[i + 1][END])
             return Attribution(None, span, ph, "according-to")
         return None
     ph = np_forward(sub, i)
     if ph is None:
         return None
     k = ph.last + 1
-    if k < stop and sub[k].text == ",":
+    if k < stop and sub[k][TEXT] == ",":
         # "…,” Jane Doe, 54, said" / "…,” Jane Doe, a spokeswoman for X, said"
-        k = next((j + 1 for j in range(k + 1, min(stop, k + 14)) if sub[j].text == ","), k)
+        k = next((j + 1 for j in range(k + 1, min(stop, k + 14)) if sub[j][TEXT] == ","), k)
     cue = cue_starting(sub, k)
     if cue is None or cue.kind == CueKind.DOCUMENT:
         return None
@@ -142,10 +146,10 @@ def after(toks: list[Tok], i: int, stop: int) -> Attribution | None:
 def _speakerish(toks: list[Tok], ph: Phrase) -> bool:
     """A phrase after an inverted cue must look like a speaker, not an object ("told reporters")."""
     first = toks[ph.first]
-    if is_cap(first) or first.low in _SPEAKER_STARTS:
+    if is_cap(first) or first[LOW] in _SPEAKER_STARTS:
         return True
     words = toks[ph.first : ph.last + 1]
-    return any(is_cap(t) for t in words) or words[-1].low in PERSON_ROLES  # "army chief X"
+    return any(is_cap(t) for t in words) or words[-1][LOW] in PERSON_ROLES  # "army chief X"
 
 
 _SPEAKER_STARTS = frozenset(
@@ -155,14 +159,14 @@ _SPEAKER_STARTS = frozenset(
 
 def before(toks: list[Tok], lo: int, q: int) -> Attribution | None:
     """An attribution ending right before a quotation: "he said: “…”", "According to X, “…”"."""
-    if q - 1 < lo or toks[q - 1].text not in (":", ","):
+    if q - 1 < lo or toks[q - 1][TEXT] not in (":", ","):
         return None
     for k in range(q - 2, lo - 1, -1):
         if according_to(toks, k):
             ph = np_after(toks[: q - 1], k + 2)
             if ph is not None:
-                return Attribution(None, (toks[k].start, toks[k + 1].end), ph, "according-to")
-        if toks[k].low not in CUE_FORMS:
+                return Attribution(None, (toks[k][START], toks[k + 1][END]), ph, "according-to")
+        if toks[k][LOW] not in CUE_FORMS:
             continue
         cue = cue_at(toks, k)
         if cue is not None and cue.kind != CueKind.DOCUMENT:
@@ -178,7 +182,7 @@ def subject_of(toks: list[Tok], cue: Cue, lo: int = 0) -> Phrase | None:
     ph = np_before(toks, cue.first)
     if ph is not None and ph.first >= lo:
         return ph
-    if cue.first > lo and toks[cue.first - 1].text == ",":
+    if cue.first > lo and toks[cue.first - 1][TEXT] == ",":
         ph = _before_aside(toks, cue.first - 1, lo)
         if ph is not None:
             return ph
@@ -193,9 +197,9 @@ def _before_aside(toks: list[Tok], comma: int, lo: int) -> Phrase | None:
     """ "Jane Miller, a spokeswoman for X, said" / "Haines, who toured ..., called": the phrase
     before the comma that opens the aside."""
     for k in range(comma - 1, max(lo, comma - 30) - 1, -1):
-        if toks[k].text != ",":
+        if toks[k][TEXT] != ",":
             continue
-        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+        nxt = toks[k + 1][LOW] if k + 1 < len(toks) else ""
         if nxt in _ASIDE_OPENERS or nxt.endswith("ing"):
             return np_before(toks, k)
         return None
@@ -208,20 +212,20 @@ _ASIDE_OPENERS = frozenset(("who", "which", "a", "an", "the", "whose", "speaking
 def clause_start(toks: list[Tok], i: int, lo: int = 0) -> int:
     for k in range(i - 1, lo - 1, -1):
         t = toks[k]
-        if t.text in _BOUNDARIES or t.low in _BOUNDARIES:
+        if t[TEXT] in _BOUNDARIES or t[LOW] in _BOUNDARIES:
             return k + 1
-        if t.low in ("but", "while", "and") and k > lo and toks[k - 1].text == ",":
+        if t[LOW] in ("but", "while", "and") and k > lo and toks[k - 1][TEXT] == ",":
             return k + 1
     return lo
 
 
 def is_pure_lead(toks: list[Tok], lo: int, q: int) -> bool:
     """Nothing but conjunctions/punctuation between ``lo`` and the quotation at ``q``."""
-    return all(t.text in _LEAD_PUNCT or t.low in CONJUNCTIONS for t in toks[lo:q])
+    return all(t[TEXT] in _LEAD_PUNCT or t[LOW] in CONJUNCTIONS for t in toks[lo:q])
 
 
 def is_pure_tail(toks: list[Tok], q: int, stop: int) -> bool:
-    return all(not t.text[0].isalnum() for t in toks[q + 1 : stop])
+    return all(not t[TEXT][0].isalnum() for t in toks[q + 1 : stop])
 
 
 def cue_before(toks: list[Tok], q: int, *, short: bool) -> Cue | None:
@@ -233,13 +237,13 @@ def cue_before(toks: list[Tok], q: int, *, short: bool) -> Cue | None:
     seen_that = False
     for k in range(q - 1, -1, -1):
         t = toks[k]
-        if t.low == QUOTE_TOKEN:
+        if t[LOW] == QUOTE_TOKEN:
             continue
-        if t.low == "that" or t.text == ":":
+        if t[LOW] == "that" or t[TEXT] == ":":
             seen_that = True
         if according_to(toks, k):
             return Cue(k, k + 1, "according to", "past", CueKind.REPORT)
-        if t.low not in CUE_FORMS:
+        if t[LOW] not in CUE_FORMS:
             continue
         cue = cue_at(toks, k)
         if cue is None or cue.kind == CueKind.DOCUMENT:
@@ -255,10 +259,10 @@ def _clause_follows(toks: list[Tok], k: int, q: int) -> bool:
     if k + 1 >= q:
         return False
     nxt = toks[k + 1]
-    if nxt.low in ("he", "she", "they", "it", "we", "i"):
+    if nxt[LOW] in ("he", "she", "they", "it", "we", "i"):
         return True
-    base = CUE_FORMS[toks[k].low][0]
-    return base in CLAUSE_VERBS and (nxt.low in _CLAUSE_STARTS or is_cap(nxt))
+    base = CUE_FORMS[toks[k][LOW]][0]
+    return base in CLAUSE_VERBS and (nxt[LOW] in _CLAUSE_STARTS or is_cap(nxt))
 
 
 _CLAUSE_STARTS = frozenset(("the", "its", "his", "her", "their", "our", "this", "these", "there"))
@@ -280,10 +284,10 @@ def end_attribution(
         return None
     c = len(cues) - 1
     for k in range(min(n - 1, cues[-1] - 1), q, -1):
-        if toks[k].text != ",":
+        if toks[k][TEXT] != ",":
             continue
         i = k + 1
-        while i < n and toks[i].text in _LEAD_PUNCT:
+        while i < n and toks[i][TEXT] in _LEAD_PUNCT:
             i += 1
         while c > 0 and cues[c - 1] >= i:
             c -= 1
@@ -302,5 +306,5 @@ _CUE_REACH = 32
 def _tail_short(toks: list[Tok], att: Attribution, n: int) -> bool:
     """Only a short adverbial ("at a briefing in Moscow") may follow, never a clause."""
     last = max(att.phrase.last, att.cue.verb if att.cue else 0)
-    tail = [t for t in toks[last + 1 : n] if t.text[0].isalnum() or t.low == QUOTE_TOKEN]
-    return len(tail) <= 6 and not any(t.low in ("that", QUOTE_TOKEN) for t in tail)
+    tail = [t for t in toks[last + 1 : n] if t[TEXT][0].isalnum() or t[LOW] == QUOTE_TOKEN]
+    return len(tail) <= 6 and not any(t[LOW] in ("that", QUOTE_TOKEN) for t in tail)

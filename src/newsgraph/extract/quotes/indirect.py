@@ -25,6 +25,10 @@ from newsgraph.extract.quotes.lexicon import (
     CueKind,
 )
 from newsgraph.extract.quotes.phrases import (
+    END,
+    LOW,
+    START,
+    TEXT,
     Phrase,
     Tok,
     according_to,
@@ -60,7 +64,7 @@ def find_indirect(toks: list[Tok], cands: list[int] | None = None) -> Reported |
     if n < 5:
         return None
     end_i = n - 1
-    while end_i >= 0 and toks[end_i].text in _END_PUNCT:
+    while end_i >= 0 and toks[end_i][TEXT] in _END_PUNCT:
         end_i -= 1
     if cands is None:
         cands = cue_candidates(toks)
@@ -72,13 +76,13 @@ def find_indirect(toks: list[Tok], cands: list[int] | None = None) -> Reported |
         comma = _comma_before(toks, min(att.phrase.first, att.cue.first if att.cue else n))
         first = _after_dateline(toks, comma) if comma is not None else 0
         if comma is not None and _has_words(toks, first, comma, _MIN_CLAUSE_WORDS):
-            return Reported(toks[first].start, toks[comma - 1].end, att)
+            return Reported(toks[first][START], toks[comma - 1][END], att)
     # "X said (that) CLAUSE"
     for k in cands:
         cue = cue_at(toks, k)
         if cue is None or cue.kind != CueKind.REPORT or cue.base in WEAK_FOR_INDIRECT:
             continue
-        if cue.first > 0 and toks[cue.first - 1].low in ("who", "which", "that", "whom"):
+        if cue.first > 0 and toks[cue.first - 1][LOW] in ("who", "which", "that", "whom"):
             continue  # inside a relative clause: "residents, who had complained ..., said"
         ph = subject_of(toks, cue)
         if ph is None or not _opens_clause(toks, ph.first):
@@ -86,8 +90,8 @@ def find_indirect(toks: list[Tok], cands: list[int] | None = None) -> Reported |
         j = _clause_begin(toks, cue.verb + 1, needs_that=cue.base in OBJECT_VERBS, stop=end_i)
         if j is None or not _has_words(toks, j, end_i + 1, _MIN_CLAUSE_WORDS):
             return None
-        span = (toks[cue.first].start, toks[cue.verb].end)
-        return Reported(toks[j].start, toks[end_i].end, Attribution(cue, span, ph, "indirect"))
+        span = (toks[cue.first][START], toks[cue.verb][END])
+        return Reported(toks[j][START], toks[end_i][END], Attribution(cue, span, ph, "indirect"))
     return None
 
 
@@ -98,25 +102,26 @@ def find_according(toks: list[Tok]) -> Reported | None:
     "according to plan" and "according to the rules" attribute nothing."""
     n = len(toks)
     end_i = n - 1
-    while end_i >= 0 and toks[end_i].text in _END_PUNCT:
+    while end_i >= 0 and toks[end_i][TEXT] in _END_PUNCT:
         end_i -= 1
     first = _after_dateline(toks, n)
     if according_to(toks, first):
-        comma = next((k for k in range(first + 3, min(n, first + 16)) if toks[k].text == ","), None)
+        stop = min(n, first + 16)
+        comma = next((k for k in range(first + 3, stop) if toks[k][TEXT] == ","), None)
         ph = _source(toks, first + 2, comma) if comma is not None else None
         if comma is None or ph is None or _has_words(toks, ph.last + 1, comma, _TAIL_WORDS + 1):
             return None
         if not _has_words(toks, comma + 1, end_i + 1, _MIN_CLAUSE_WORDS):
             return None
-        return Reported(toks[comma + 1].start, toks[end_i].end, _according(toks, first, ph))
+        return Reported(toks[comma + 1][START], toks[end_i][END], _according(toks, first, ph))
     for k in range(end_i - 2, first, -1):
-        if toks[k].text == "," and according_to(toks, k + 1):
+        if toks[k][TEXT] == "," and according_to(toks, k + 1):
             ph = _source(toks, k + 3, end_i + 1)
             if ph is None or _has_words(toks, ph.last + 1, end_i + 1, _TAIL_WORDS + 1):
                 return None  # a clause follows X, not a short adverbial ("on Friday")
             if not _has_words(toks, first, k, _MIN_CLAUSE_WORDS):
                 return None
-            return Reported(toks[first].start, toks[k - 1].end, _according(toks, k + 1, ph))
+            return Reported(toks[first][START], toks[k - 1][END], _according(toks, k + 1, ph))
     return None
 
 
@@ -133,7 +138,7 @@ def _source(toks: list[Tok], i: int, stop: int) -> Phrase | None:
         return None
     for j in range(ph.last, ph.first - 1, -1):
         t = toks[j]
-        if is_cap(t) or singular(t.low) in _SPEAKING_NOUNS:
+        if is_cap(t) or singular(t[LOW]) in _SPEAKING_NOUNS:
             return phrase(toks, ph.first, j)
     return None
 
@@ -147,17 +152,17 @@ _SPEAKING_NOUNS = (
 
 
 def _according(toks: list[Tok], k: int, ph: Phrase) -> Attribution:
-    return Attribution(None, (toks[k].start, toks[k + 1].end), ph, "according-to")
+    return Attribution(None, (toks[k][START], toks[k + 1][END]), ph, "according-to")
 
 
 def _opens_clause(toks: list[Tok], i: int) -> bool:
     """Token ``i`` starts the sentence or a clause (after a comma, a dash, "But", "Later")."""
-    if i == 0 or toks[i - 1].text == "," or clause_start(toks, i) == i:
+    if i == 0 or toks[i - 1][TEXT] == "," or clause_start(toks, i) == i:
         return True
     start = clause_start(toks, i)
-    if i - start <= 5 and all(np_word(t) for t in toks[start:i]) and toks[start].text[0].isupper():
+    if i - start <= 5 and all(np_word(t) for t in toks[start:i]) and toks[start][TEXT][0].isupper():
         return True  # "Airport director Omar Haddad said", "— UN envoy Peter Rossi said"
-    return all(t.low in _OPENERS or not t.text[0].isalnum() for t in toks[:i])
+    return all(t[LOW] in _OPENERS or not t[TEXT][0].isalnum() for t in toks[:i])
 
 
 _OPENERS = frozenset(("but", "and", "yet", "so", "meanwhile", "however", "later", "then", "also"))
@@ -165,7 +170,7 @@ _OPENERS = frozenset(("but", "and", "yet", "so", "meanwhile", "however", "later"
 
 def _comma_before(toks: list[Tok], i: int) -> int | None:
     for k in range(i - 1, max(-1, i - 3), -1):
-        if toks[k].text == ",":
+        if toks[k][TEXT] == ",":
             return k
     return None
 
@@ -179,9 +184,9 @@ _DAY_WORDS = frozenset(("yesterday", "today", "tonight", "earlier", "later"))
 def _skip_when(toks: list[Tok], j: int, stop: int) -> int:
     """Index after a short time adverbial right after the verb ("said on Tuesday the ...",
     "said yesterday it ..."), else ``j``: the reported clause starts after it."""
-    if j < stop and toks[j].low in _DAY_WORDS:
+    if j < stop and toks[j][LOW] in _DAY_WORDS:
         return j + 1
-    if j + 1 < stop and toks[j].low == "on" and toks[j + 1].low in _WEEKDAYS:
+    if j + 1 < stop and toks[j][LOW] == "on" and toks[j + 1][LOW] in _WEEKDAYS:
         return j + 2
     return j
 
@@ -193,14 +198,14 @@ def _clause_begin(toks: list[Tok], j: int, *, needs_that: bool, stop: int) -> in
         j = _skip_when(toks, j, stop)
         if j > stop:
             return None
-    if toks[j].low == "that":
+    if toks[j][LOW] == "that":
         return j + 1
-    if needs_that or toks[j].low in PREPOSITIONS or toks[j].text == ",":
+    if needs_that or toks[j][LOW] in PREPOSITIONS or toks[j][TEXT] == ",":
         for k in range(j, min(stop, j + 14)):
-            if toks[k].low == "that":
+            if toks[k][LOW] == "that":
                 return k + 1
         return None
-    return j if toks[j].text[0].isalnum() else None
+    return j if toks[j][TEXT][0].isalnum() else None
 
 
 _DASHES = frozenset(("—", "–", "-", ":"))
@@ -213,13 +218,13 @@ def _after_dateline(toks: list[Tok], stop: int) -> int:
     A dateline is a place in capitals, maybe a region and a news agency, then a dash:
     "WASHINGTON (AP) —", "KYIV, Ukraine (Reuters) -", "NEW YORK:".
     """
-    if not toks or not (toks[0].text.isupper() and toks[0].text.isalpha()):
+    if not toks or not (toks[0][TEXT].isupper() and toks[0][TEXT].isalpha()):
         return 0
     for k in range(1, min(stop, 12)):
-        t = toks[k].text
+        t = toks[k][TEXT]
         if t in _DASHES:
             j = k + 1
-            while j < stop and toks[j].text in _DASHES:
+            while j < stop and toks[j][TEXT] in _DASHES:
                 j += 1  # "--"
             return j if j < stop else 0
         if not (t in _DATELINE_PUNCT or t[0].isupper()):
@@ -230,7 +235,7 @@ def _after_dateline(toks: list[Tok], stop: int) -> int:
 def _has_words(toks: list[Tok], a: int, b: int, want: int) -> bool:
     """Whether ``toks[a:b]`` holds at least ``want`` words (stops counting there)."""
     for k in range(a, b):
-        if toks[k].text[0].isalnum():
+        if toks[k][TEXT][0].isalnum():
             want -= 1
             if want <= 0:
                 return True

@@ -34,7 +34,11 @@ from newsgraph.extract.quotes.people import (
     strip_possessive,
 )
 from newsgraph.extract.quotes.phrases import (
+    END,
+    LOW,
     PREPOSITIONS,
+    START,
+    TEXT,
     Phrase,
     Tok,
     clause_subject,
@@ -308,7 +312,7 @@ class QuoteWalker:
     def _person_of(self, toks: list[Tok], ph: Phrase | None) -> str | None:
         if ph is None:
             return None
-        words = [strip_possessive(t.text) for t in toks[ph.first : ph.last + 1] if is_cap(t)]
+        words = [strip_possessive(t[TEXT]) for t in toks[ph.first : ph.last + 1] if is_cap(t)]
         if not words or not is_cap(toks[ph.last]):
             return None
         name = self.people.canonical(words[-3:])
@@ -365,7 +369,7 @@ class QuoteWalker:
     ) -> Draft:
         lo = where[qi - 1] + 1 if qi else 0
         for k in range(q - 1, lo - 1, -1):
-            if toks[k].text in ".!?":
+            if toks[k][TEXT] in ".!?":
                 lo = k + 1  # a sentence end the splitter kept (after "Co."): start afresh
                 break
         stop = where[qi + 1] if qi + 1 < len(where) else len(toks)
@@ -407,7 +411,7 @@ class QuoteWalker:
                 else:
                     ph = subject_of(toks, cue)
                 if ph is not None:
-                    span = (toks[cue.first].start, toks[cue.verb].end)
+                    span = (toks[cue.first][START], toks[cue.verb][END])
                     att = Attribution(cue, span, ph, "cue-in-sentence")
         if att is None and not short:
             att = end_attribution(toks, q, cands[bisect_right(cands, q) :])
@@ -475,26 +479,26 @@ class QuoteWalker:
         but "Denouncing the statement by X about ..., he said" → no hint (X is no subject).
         """
         t0 = toks[upto] if upto < len(toks) else None
-        if t0 is None or t0.low not in ("he", "she"):
+        if t0 is None or t0[LOW] not in ("he", "she"):
             return None
         found = None
         k = 0
         while k < upto:
             t = toks[k]
-            if t.low in CUE_FORMS and cue_at(toks, k) is not None:
+            if t[LOW] in CUE_FORMS and cue_at(toks, k) is not None:
                 return found
-            if is_cap(t) and t.text[0].isalpha():
+            if is_cap(t) and t[TEXT][0].isalpha():
                 j = k
                 while j + 1 < upto and is_cap(toks[j + 1]):
                     j += 1
                 nxt = toks[j + 1] if j + 1 < len(toks) else None
-                words = [strip_possessive(x.text) for x in toks[k : j + 1]]
+                words = [strip_possessive(x[TEXT]) for x in toks[k : j + 1]]
                 if (
                     nxt is not None
-                    and nxt.text[0].islower()
-                    and nxt.low not in PREPOSITIONS
-                    and nxt.low not in ("and", "or")
-                    and not toks[j].text.endswith(("’s", "'s"))
+                    and nxt[TEXT][0].islower()
+                    and nxt[LOW] not in PREPOSITIONS
+                    and nxt[LOW] not in ("and", "or")
+                    and not toks[j][TEXT].endswith(("’s", "'s"))
                 ):
                     name = self.people.canonical(words[-3:])
                     if self.people.is_person(name):
@@ -632,11 +636,11 @@ class QuoteWalker:
                 break
         if not caps:
             return None
-        words = [strip_possessive(t.text) for t in caps]
+        words = [strip_possessive(t[TEXT]) for t in caps]
         name = self.people.canonical(words[-3:])
         if not self.people.is_person(name):
             return None
-        span = Span(caps[0].start, caps[-1].end)
+        span = Span(caps[0][START], caps[-1][END])
         return Speaker(span, span.of(self.text), name, "name", True)
 
 
@@ -670,11 +674,11 @@ def _content_words(s: str) -> set[str]:
 
 def _name_before(toks: list[Tok], k: int) -> Phrase | None:
     j = k - 1
-    while j >= 0 and toks[j].text[0].islower() and toks[j].low.endswith("ly"):
+    while j >= 0 and toks[j][TEXT][0].islower() and toks[j][LOW].endswith("ly"):
         j -= 1
     if j < 0 or not is_cap(toks[j]):
         return None
     first = j
     while first > 0 and is_cap(toks[first - 1]):
         first -= 1
-    return Phrase(first, j, toks[first].start, toks[j].end)
+    return Phrase(first, j, toks[first][START], toks[j][END])

@@ -7,7 +7,7 @@ offsets, so every cue and speaker phrase found becomes a Span into the raw text.
 from __future__ import annotations
 
 import re
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, compress, count
 from operator import itemgetter, sub
 from typing import NamedTuple
 
@@ -58,11 +58,12 @@ PRONOUNS = frozenset(("he", "she", "it", "they", "we", "i"))
 RELATIVES = frozenset(("who", "which"))
 
 
-class Tok(NamedTuple):
-    text: str
-    start: int
-    end: int
-    low: str
+# A token is a plain tuple (text, start, end, lower-cased text), read through these indexes: a
+# tuple is built and indexed several times faster than a NamedTuple (whose instances C code
+# cannot take from the tuple free list and whose fields are descriptor calls), and tokens are
+# the stage's bulk (hundreds per article).
+Tok = tuple[str, int, int, str]
+TEXT, START, END, LOW = 0, 1, 2, 3
 
 
 class Cue(NamedTuple):
@@ -82,8 +83,8 @@ class Phrase(NamedTuple):
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Word and punctuation tokens of ``text[start:end]`` with absolute offsets."""
-    # built column-wise by map over C functions, and NamedTuples made without their Python-level
-    # __new__: no bytecode runs per token (this is the hottest loop of the stage)
+    # built column-wise by map over C functions: no bytecode runs per token (this is the hottest
+    # loop of the stage)
     return tokens_of_pieces(SPACED_TOKEN.findall(text, start, end), start)
 
 
@@ -93,11 +94,11 @@ def tokens_of_pieces(pieces: list[str], start: int) -> list[Tok]:
     words = list(map(str.lstrip, pieces))
     ends = list(accumulate(map(len, pieces), initial=start))
     del ends[0]
-    columns = zip(words, map(sub, ends, map(len, words)), ends, map(str.lower, words), strict=True)
-    return list(map(tuple.__new__, repeat(Tok, len(words)), columns))
+    starts = map(sub, ends, map(len, words))
+    return list(zip(words, starts, ends, map(str.lower, words), strict=True))
 
 
-_LOW = itemgetter(3)  # Tok.low, read by C code
+_LOW = itemgetter(LOW)  # a token's lower-cased text, read by C code
 _IS_CUE_FORM = CUE_FORMS.__contains__
 
 
@@ -109,28 +110,28 @@ def cue_candidates(toks: list[Tok], start: int = 0) -> list[int]:
 
 
 def is_word(t: Tok) -> bool:
-    return t.text[0].isalnum()
+    return t[TEXT][0].isalnum()
 
 
 def is_cap(t: Tok) -> bool:
-    return t.text[0].isupper()
+    return t[TEXT][0].isupper()
 
 
 def cue_at(toks: list[Tok], i: int) -> Cue | None:
     """A speech verb at token ``i`` (lower case), with any auxiliaries right before it."""
     t = toks[i]
-    entry = CUE_FORMS.get(t.low)
-    if entry is None or not t.text[0].islower():
+    entry = CUE_FORMS.get(t[LOW])
+    if entry is None or not t[TEXT][0].islower():
         return None
     first = i
-    while first > 0 and toks[first - 1].low in AUXILIARIES and toks[first - 1].text[0].islower():
+    while first > 0 and toks[first - 1][LOW] in AUXILIARIES and toks[first - 1][TEXT][0].islower():
         first -= 1
     base, tense, kind = entry
-    if i > 0 and toks[i - 1].low in _NOUN_MARKERS:
+    if i > 0 and toks[i - 1][LOW] in _NOUN_MARKERS:
         return None  # "any forecasts", "the reports": a noun, not a verb
     if tense == "ing" and first == i:
         return None  # a bare participle ("terming them", "saying that") is not a cue
-    after_to_or_pronoun = i > 0 and toks[i - 1].low in ("to", "we", "i", "they", "you")
+    after_to_or_pronoun = i > 0 and toks[i - 1][LOW] in ("to", "we", "i", "they", "you")
     if tense == "base" and first == i and not after_to_or_pronoun:
         return None  # a bare base form is usually a noun ("the note", "a call")
     return Cue(first, i, base, tense, kind)
@@ -139,9 +140,9 @@ def cue_at(toks: list[Tok], i: int) -> Cue | None:
 def cue_starting(toks: list[Tok], i: int) -> Cue | None:
     """A cue whose auxiliaries/verb begin at token ``i`` ("has claimed", "said")."""
     j = i
-    while j < len(toks) and j < i + 4 and toks[j].low in AUXILIARIES:
+    while j < len(toks) and j < i + 4 and toks[j][LOW] in AUXILIARIES:
         j += 1
-    if j < len(toks) and toks[j].low in CUE_FORMS:
+    if j < len(toks) and toks[j][LOW] in CUE_FORMS:
         cue = cue_at(toks, j)
         if cue is not None and cue.first <= i:
             return Cue(i, cue.verb, cue.base, cue.tense, cue.kind)
@@ -149,11 +150,11 @@ def cue_starting(toks: list[Tok], i: int) -> Cue | None:
 
 
 def according_to(toks: list[Tok], i: int) -> bool:
-    return i + 1 < len(toks) and toks[i].low == "according" and toks[i + 1].low == "to"
+    return i + 1 < len(toks) and toks[i][LOW] == "according" and toks[i + 1][LOW] == "to"
 
 
 def phrase(toks: list[Tok], first: int, last: int) -> Phrase:
-    a, b = toks[first].start, toks[last].end
+    a, b = toks[first][START], toks[last][END]
     return Phrase(first, last, a, b)
 
 
@@ -162,18 +163,18 @@ def np_before(toks: list[Tok], i: int) -> Phrase | None:
     j = i - 1
     while (
         j >= 0
-        and toks[j].text[0].islower()
-        and (toks[j].low in AUXILIARIES or toks[j].low.endswith("ly"))
+        and toks[j][TEXT][0].islower()
+        and (toks[j][LOW] in AUXILIARIES or toks[j][LOW].endswith("ly"))
     ):
         j -= 1
     if j < 0:
         return None
     t = toks[j]
-    if t.low in PRONOUNS:
+    if t[LOW] in PRONOUNS:
         return phrase(toks, j, j)
-    if t.low in RELATIVES:
+    if t[LOW] in RELATIVES:
         j -= 1
-        if j >= 0 and toks[j].text == ",":
+        if j >= 0 and toks[j][TEXT] == ",":
             j -= 1
         if j < 0:
             return None
@@ -183,15 +184,15 @@ def np_before(toks: list[Tok], i: int) -> Phrase | None:
     count = 0
     while j >= 0 and count < 7:
         t = toks[j]
-        if (t.low in NP_DETERMINERS and t.text[0].islower()) or t.low in ("the", "a", "an"):
+        if (t[LOW] in NP_DETERMINERS and t[TEXT][0].islower()) or t[LOW] in ("the", "a", "an"):
             return phrase(toks, j, last)
-        if t.text == "of" and 0 < j < last and is_cap(toks[j - 1]) and is_cap(toks[j + 1]):
+        if t[TEXT] == "of" and 0 < j < last and is_cap(toks[j - 1]) and is_cap(toks[j + 1]):
             j -= 1  # "the Royal College of Nursing"
             count += 1
             continue
         if not np_word(t):
             break
-        if count and t.text[0].islower() and is_cap(toks[j + 1]) and not _has_det_before(toks, j):
+        if count and t[TEXT][0].islower() and is_cap(toks[j + 1]) and not _has_det_before(toks, j):
             break  # "pointing out that US President ..." stops at the name
         j -= 1
         count += 1
@@ -203,7 +204,7 @@ def np_before(toks: list[Tok], i: int) -> Phrase | None:
 
 def _has_det_before(toks: list[Tok], j: int) -> bool:
     for k in range(j, max(-1, j - 4), -1):
-        if toks[k].low in NP_DETERMINERS:
+        if toks[k][LOW] in NP_DETERMINERS:
             return True
         if not np_word(toks[k]):
             return False
@@ -222,22 +223,22 @@ _INFLECTED_CUES = frozenset(form for form, entry in CUE_FORMS.items() if entry[1
 
 
 def np_word(t: Tok) -> bool:
-    first = t.text[0]
-    if not first.isalnum() or t.low in _NOT_NP:
+    first = t[TEXT][0]
+    if not first.isalnum() or t[LOW] in _NOT_NP:
         return False
-    return not (t.low in _INFLECTED_CUES and first.islower())
+    return not (t[LOW] in _INFLECTED_CUES and first.islower())
 
 
 def np_after(toks: list[Tok], i: int) -> Phrase | None:
     """The noun phrase starting at token ``i`` (after a cue: "said Dmitry Peskov at ...")."""
-    if i < len(toks) and toks[i].low == "by":
+    if i < len(toks) and toks[i][LOW] == "by":
         i += 1
     if i >= len(toks):
         return None
     t = toks[i]
-    if t.low in PRONOUNS and t.text[0].islower():
+    if t[LOW] in PRONOUNS and t[TEXT][0].islower():
         return phrase(toks, i, i)
-    has_det = t.low in NP_DETERMINERS
+    has_det = t[LOW] in NP_DETERMINERS
     j = i + 1 if has_det else i
     last = -1
     while j < len(toks) and j < i + 7:
@@ -248,9 +249,9 @@ def np_after(toks: list[Tok], i: int) -> Phrase | None:
         if (
             prev is not None
             and not has_det
-            and u.text[0].islower()
+            and u[TEXT][0].islower()
             and is_cap(prev)
-            and not prev.text.endswith(("’s", "'s"))
+            and not prev[TEXT].endswith(("’s", "'s"))
         ):
             break  # "Peskov yesterday": the name has ended
         last = j
@@ -265,9 +266,9 @@ def np_forward(toks: list[Tok], i: int) -> Phrase | None:
     if i >= len(toks):
         return None
     t = toks[i]
-    if t.low in PRONOUNS:
+    if t[LOW] in PRONOUNS:
         return phrase(toks, i, i)
-    j = i + 1 if t.low in NP_DETERMINERS else i
+    j = i + 1 if t[LOW] in NP_DETERMINERS else i
     last = -1
     while j < len(toks) and j < i + 7:
         if cue_starting(toks, j) is not None:
@@ -288,27 +289,28 @@ def clause_subject(toks: list[Tok], i: int) -> Phrase | None:
     ends with a comma ("Speaking about the fate of X, Peskov said").
     """
     n = len(toks)
-    while i < n and (toks[i].low in _CLAUSE_OPENERS or toks[i].text in ",—–-"):
+    while i < n and (toks[i][LOW] in _CLAUSE_OPENERS or toks[i][TEXT] in ",—–-"):
         i += 1
     if i >= n:
         return None
     t = toks[i]
-    if t.low in PREPOSITIONS or t.low.endswith("ing") or t.low in ("as", "after", "when", "while"):
+    low = t[LOW]
+    if low in PREPOSITIONS or low.endswith("ing") or low in ("as", "after", "when", "while"):
         for k in range(i + 1, min(n, i + 25)):
-            if toks[k].text == ",":
+            if toks[k][TEXT] == ",":
                 return clause_subject(toks, k + 1)
         return None
-    if t.low in PRONOUNS:
+    if t[LOW] in PRONOUNS:
         return phrase(toks, i, i)
-    j = i + 1 if t.low in NP_DETERMINERS else i
+    j = i + 1 if t[LOW] in NP_DETERMINERS else i
     last = -1
     while j < n and j < i + 7:
         u = toks[j]
-        if not np_word(u) or (u.low in CUE_FORMS and cue_at(toks, j) is not None):
+        if not np_word(u) or (u[LOW] in CUE_FORMS and cue_at(toks, j) is not None):
             break
-        if last >= 0 and u.text[0].islower() and is_cap(toks[last]) and u.low not in _NP_LOWER_OK:
+        if last >= 0 and u[TEXT][0].islower() and is_cap(toks[last]) and u[LOW] not in _NP_LOWER_OK:
             break
-        if last >= 0 and u.text[0].islower() and not is_cap(u) and _looks_verb(u):
+        if last >= 0 and u[TEXT][0].islower() and not is_cap(u) and _looks_verb(u):
             break
         last = j
         j += 1
@@ -344,7 +346,7 @@ _NP_LOWER_OK = frozenset(("spokesman", "spokeswoman", "spokesperson", "officials
 
 
 def _looks_verb(t: Tok) -> bool:
-    low = t.low
+    low = t[LOW]
     return low.endswith(("ed", "es")) or low in AUXILIARIES or low in _COMMON_VERBS
 
 

@@ -19,7 +19,7 @@ from newsgraph.extract.quotes.lexicon import (
     SPEAKER_ROLES,
 )
 from newsgraph.extract.quotes.people import People, name_part, strip_possessive
-from newsgraph.extract.quotes.phrases import Phrase, Tok
+from newsgraph.extract.quotes.phrases import TEXT, Phrase, Tok
 from newsgraph.model import Span
 
 
@@ -118,7 +118,7 @@ def resolve(
     """Resolve the phrase ``toks[ph.first:ph.last+1]``; ``subject_hint`` resolves he/she first."""
     span = Span(ph.start, ph.end)
     written = text[ph.start : ph.end]
-    words = [t.text for t in toks[ph.first : ph.last + 1]]
+    words = [t[TEXT] for t in toks[ph.first : ph.last + 1]]
     low0 = words[0].lower()
     if len(words) == 1 and low0 in ("he", "she"):
         who = state.person_for(low0, subject_hint or state.topic_person)
