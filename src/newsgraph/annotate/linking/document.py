@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class Link:
+    """How a mention links: never changed once made, so one link object can be shared."""
+
     actor: Actor | None
     actor_id: str
     name: str
@@ -45,14 +47,16 @@ _KINDS_BY_TYPE = {id(t): k for t in EntityType if (k := kinds_for(t)) is not Non
 
 
 #: What a name mention means whatever the article says: the keys of its fullest form and of its
-#: text, the candidates of each (the text's only when it differs), its local actor id when it is
-#: a person's full name the KB may not know, and the keys a link of it is remembered under.
+#: text, the candidates of each (the text's only when it differs), the link to its one candidate
+#: as an alias, the link to its local actor when it is a person's full name the KB may not know,
+#: and the keys a link of it is remembered under.
 NameInfo = tuple[
     str,
     str,
     tuple[Actor, ...],
     tuple[Actor, ...] | None,
-    str | None,
+    Link | None,
+    Link | None,
     tuple[str, ...],
 ]
 
@@ -64,13 +68,15 @@ def name_info(linker: Linker, full: str, text: str, type_id: int) -> NameInfo | 
     if kinds is None:
         return None
     key = linker.key
+    found = linker.candidates(full, kinds)
     alone = linker.candidates(text, kinds) if full != text else None
-    local_id = None
+    alias = Link(found[0], found[0].id, found[0].name, "alias") if len(found) == 1 else None
+    local = None
     if type_id == id(_PERSON) and is_full_name(full):
-        local_id = local_actor_id(full)
+        local = Link(None, local_actor_id(full), full, "local")
     kf, kt = key(full), key(text)
     keys = (kf, kt) if text else (kf,) if full else ()
-    return kf, kt, linker.candidates(full, kinds), alone, local_id, keys
+    return kf, kt, found, alone, alias, local, keys
 
 
 def holds_office(linker: Linker, aid: str, date: dt.date | None, head: str, wanted: str) -> bool:
@@ -153,16 +159,15 @@ class DocumentLinker:
     def _link_name(self, m: Mention, info: NameInfo) -> Link | None:
         """The link of a name mention, from what the name means (``info``) and what the
         article has said so far."""
-        kf, kt, found, found_alone, local_id, _ = info
+        kf, kt, found, found_alone, alias, local, _ = info
         names = self.names
         earlier = names.get(kf) or names.get(kt)
-        actor = self._one_of(found)
+        actor = found[0] if len(found) == 1 else self._one_of(found)
         if (actor is None or actor is False) and found_alone is not None:
             alone = self._one_of(found_alone)
             if isinstance(alone, Actor) and same_person(kf, self.key(alone.name)):
                 actor = alone  # a spelling the KB lacks ("Sergei" for "Sergey")
         if isinstance(actor, Actor):
-            how = "alias"
             if (
                 m.type is _PERSON  # a surname after the full name
                 and earlier is not None
@@ -170,16 +175,18 @@ class DocumentLinker:
                 and kt != self.key(earlier.name)
                 and kt != self.key(actor.name)
             ):
-                how = "coref"
-            return Link(actor, actor.id, actor.name, how)
+                return Link(actor, actor.id, actor.name, "coref")
+            if alias is not None and alias.actor is actor:
+                return alias
+            return Link(actor, actor.id, actor.name, "alias")
         if earlier is not None:
             return Link(earlier.actor, earlier.actor_id, earlier.name, "coref")
         if actor is None and m.type is _ORG:
             body = self._in_context(m.canonical or m.text)
             if body is not None:
                 return Link(body, body.id, body.name, "coref")
-        if actor is None and local_id is not None:
-            return Link(None, local_id, m.canonical or m.text, "local")
+        if actor is None and local is not None:
+            return local
         return None
 
     # ------------------------------------------------------------------ roles
@@ -232,7 +239,7 @@ class DocumentLinker:
             if link is None:
                 out.append(m)
                 continue
-            self._remember(link, info[5])
+            self._remember(link, info[6])
             self.linked.append((m.span, link))
             out.append(Mention(m.span, m.text, m.type, link.actor_id, link.how, link.name))
         for h in hits[hi:]:
