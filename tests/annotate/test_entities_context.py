@@ -127,7 +127,8 @@ _VOCABULARY = (
     "French Pope Francis Vice Former Foreign Secretary State Emmanuel Macron Jensen declared "
     "has minister’s co-founder US etc. spokesman ,” .” ” Falcons 24-10 Channel 4 500 100 FTSE "
     "Moody's Moody Hang Seng Bolton Sunderland fans derby against drew 0-0 Osasuna it would cut "
-    "jobs 300 shares fell Novo Nordisk Judge Helen Marsh Department Energy Mines Health"
+    "jobs 300 shares fell Novo Nordisk Judge Helen Marsh Department Energy Mines Health Chelsea 1 "
+    "2 35 ) Standings:"
 )
 _WORDS = st.sampled_from(_VOCABULARY.split())
 

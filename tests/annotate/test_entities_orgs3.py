@@ -107,3 +107,20 @@ def test_a_body_named_for_its_country_and_newspaper_heads(rec: EntityRecognizer)
     assert got["Statistics Canada"] is ORG
     assert got["Halvern Sentinel"] is ORG
     assert found(rec, "Michael Jordan said he was tired.")["Michael Jordan"] is PER
+
+
+def test_towns_in_a_results_table_are_clubs_countries_stay_places(rec: EntityRecognizer) -> None:
+    text = (
+        "Results of matches played on Saturday:\n"
+        "Leeds 2 Chelsea 1\n"
+        "Tarnow 1 ( Kaur 35 ) Bolton 1\n"
+        "Japan 2 Syria 1\n"
+        "Standings: Leeds 10 6 2 2 18 9 20"
+    )
+    got = found(rec, text)
+    for club in ("Leeds", "Chelsea", "Bolton"):
+        assert got[club] is ORG, club
+    assert got["Japan"] is GPE and got["Syria"] is GPE
+    assert got.get("Kaur") is not ORG  # a scorer in brackets is no club
+    # a sentence with numbers that is no table
+    assert found(rec, "Prices in Leeds rose 2 percent in May.")["Leeds"] is GPE

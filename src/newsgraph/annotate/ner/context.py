@@ -143,6 +143,14 @@ _TEAM_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:captain|players?|side|team|beat|beats|drew|draw|lost|lose|defeated|"
     r"edged|thrashed|crushed|routed|hammered|held|won|win|moved|climbed|slipped|dropped|"
     r"stayed|remain|remained|are|were|have|host|hosts|visit|visits|face|faces|play|plays)\b"
+    r"|\s+\d{1,3}(?=\s|$)(?!\s*\))"  # its score in a results line ("Leeds 2 Chelsea 1")
+)
+# A results line: "Leeds 2 Chelsea 1", "Lens 2 ( Smicer 60 ) Metz 0", or a standings row
+# "Leeds 10 6 2 2 18 9 20"; the whole sentence, ending in a number or a bracket.
+_SCORERS = r"(?:\s?\([^()\n]{0,80}\))?"
+_RESULTS = re.compile(
+    rf"[A-Z][^\d\n]{{0,40}}? \d{{1,2}}{_SCORERS},? [A-Z][^\d\n]{{0,40}}? \d{{1,2}}{_SCORERS}$"
+    r"|[A-Z][^\d\n]{0,40}?(?: \d{1,3}){4,}$"
 )
 # Who follows a club, and the game two clubs of a town play: "fans of X", "the derby against X".
 _TEAM_PAIRS = _pairs("fans supporters / of; derby / against with")
@@ -171,6 +179,12 @@ def match_report(raw: str, start: int, end: int) -> bool:
         _SCORE.search(raw, start, end) is not None
         and _SPORT_WORDS.search(raw, start, end) is not None
     )
+
+
+def results_line(raw: str, start: int, end: int) -> bool:
+    """``raw[start:end]`` (a sentence) is a line of a results or standings table."""
+    last = raw[end - 1 : end]
+    return (last.isdigit() or last == ")") and _RESULTS.match(raw, start, end) is not None
 
 
 def around(raw: str, start: int, end: int) -> EntityType | None:

@@ -299,7 +299,9 @@ class RuleTagger(FastPath):
         if not caps:
             return []
         cands: list[Candidate] = []
-        sports = "-" in text and cx.match_report(raw, start, end)
+        sports = ("-" in text and cx.match_report(raw, start, end)) or cx.results_line(
+            raw, start, end
+        )
         if len(caps) * 2 >= text.count(" ") + 1:
             toks = tokenize_range(raw, start, end)
             if _is_shouting(toks):
