@@ -124,3 +124,12 @@ def test_towns_in_a_results_table_are_clubs_countries_stay_places(rec: EntityRec
     assert got.get("Kaur") is not ORG  # a scorer in brackets is no club
     # a sentence with numbers that is no table
     assert found(rec, "Prices in Leeds rose 2 percent in May.")["Leeds"] is GPE
+
+
+def test_a_word_joined_to_an_organisation_known_later_in_the_article(
+    rec: EntityRecognizer,
+) -> None:
+    got = found(rec, "Velmora and Karsk will hold talks next week, a spokeswoman for Karsk said.")
+    assert got["Velmora"] is ORG and got["Karsk"] is ORG
+    got = found(rec, "Velmora and Karsk will hold talks next week, Maria Kaur said.")
+    assert got.get("Velmora") is not ORG  # no evidence anywhere: no organisation

@@ -39,7 +39,7 @@ def resolve(
                 org_firsts.add(word)
     if "(" in raw:
         _share_acronym_types(raw, cands, texts, best)
-    paired = _paired_with_orgs(raw, cands) if " and " in raw else ()
+    paired = _paired_with_orgs(raw, cands, texts, best) if " and " in raw else ()
     out: list[tuple[Candidate, EntityType, str | None]] = []
     for k, (c, text) in enumerate(zip(cands, texts, strict=True)):
         typ, strength = c.type, c.strength if c.type is not None else 0
@@ -66,20 +66,31 @@ def resolve(
     return out
 
 
-def _paired_with_orgs(raw: str, cands: list[Candidate]) -> set[int]:
+def _paired_with_orgs(
+    raw: str, cands: list[Candidate], texts: list[str], best: dict[str, tuple[int, EntityType]]
+) -> set[int]:
     """ "Petrobras and Equinor signed", "MIT and Stanford": a lone word no rule could type,
-    joined by "and" to an organisation with evidence, is one too (read from the text between
-    the two candidates, so only neighbours count)."""
+    joined by "and" to an organisation with evidence (there or elsewhere in the article), is
+    one too (read from the text between the two candidates, so only neighbours count)."""
     out: set[int] = set()
     for k in range(1, len(cands)):
         a, b = cands[k - 1], cands[k]
         if raw[a.tokens[-1].end : b.tokens[0].start] != " and ":
             continue
-        if _untyped_word(a) and _evident_org(b):
+        if _untyped_word(a) and (_evident_org(b) or _known_org(best.get(texts[k]))):
             out.add(k - 1)
-        elif _untyped_word(b) and _evident_org(a) and not any(t.is_lower for t in a.tokens):
+        elif (
+            _untyped_word(b)
+            and (_evident_org(a) or _known_org(best.get(texts[k - 1])))
+            and not any(t.is_lower for t in a.tokens)
+        ):
             out.add(k)  # not "Ministry of Education and Culture": one name split at "and"
     return out
+
+
+def _known_org(known: tuple[int, EntityType] | None) -> bool:
+    """The document pass has an organisation with evidence under this name."""
+    return known is not None and known[1] is ORG and known[0] >= CUE
 
 
 def _untyped_word(c: Candidate) -> bool:
