@@ -30,6 +30,7 @@ from newsgraph.extract.quotes.people import (
     CAP_RUN,
     LastNameHits,
     build_people,
+    keeps_offsets,
     name_part,
     strip_possessive,
 )
@@ -195,6 +196,7 @@ class QuoteWalker:
         self.drafts_in_sentence: list[Draft] = []
         self._person_cache: dict[str, str | None] = {}
         self._words_cache: dict[int, set[str]] = {}
+        self._low: str | None = None  # the text lower-cased, on first need
 
     # ------------------------------------------------------------------ the walk
     def run(self) -> tuple[Quote, ...]:
@@ -540,7 +542,7 @@ class QuoteWalker:
         text = self.text
         # a known person's last name must occur in the sentence (most sentences: none does)
         if self._name_hits is None:
-            self._name_hits = LastNameHits(text, self._last_names)
+            self._name_hits = LastNameHits(text, self._last_names, self._lower())
         if not self._name_hits.within(start, end):
             return None
         cache = self._person_cache
@@ -618,13 +620,28 @@ class QuoteWalker:
                 continue
             have = self._words_cache.get(d.start)
             if have is None:
-                have = self._words_cache[d.start] = _content_words(self.text[d.start : d.end])
-            score = len(want & have) / len(want)
+                have = self._words_cache[d.start] = self._words_of(d.start, d.end)
+            score = len(want.intersection(have)) / len(want)
             if score > best_score or (
                 score == best_score and best is not None and best.kind == QuoteKind.INDIRECT
             ):
                 best, best_score = d, score
         return best
+
+    def _words_of(self, start: int, end: int) -> set[str]:
+        """The lower-cased words of 3 letters or more in ``text[start:end]`` (stop words too: the
+        heading's words they are compared with have none), read from the article lower-cased once
+        when that keeps offsets."""
+        low = self._lower()
+        if keeps_offsets(self.text, low):
+            return set(_LONG_WORD.findall(low, start, end))
+        return set(_LONG_WORD.findall(self.text[start:end].lower()))
+
+    def _lower(self) -> str:
+        """The article's text lower-cased (once: for last names and heading words)."""
+        if self._low is None:
+            self._low = self.text.lower()
+        return self._low
 
     def _named_in_heading(self, ln: Line, g: Segment) -> Speaker | None:
         toks = tokenize(self.text, ln.span.start, g.mark_start)

@@ -117,12 +117,14 @@ class LastNameHits:
 
     __slots__ = ("_ends", "_lasts", "_starts", "_text")
 
-    def __init__(self, text: str, lasts: tuple[str, ...]) -> None:
+    def __init__(self, text: str, lasts: tuple[str, ...], low: str | None = None) -> None:
+        """``low``: ``text.lower()`` when the caller has it already."""
         self._text, self._lasts = text, lasts
         self._starts: list[int] | None = None
         self._ends: list[int] = []
-        low = text.lower()
-        if len(low) != len(text) or "Σ" in text or not all(lasts):
+        if low is None:
+            low = text.lower()
+        if not keeps_offsets(text, low) or not all(lasts):
             return  # offsets of ``low`` would not be offsets of ``text``: per-slice fallback
         hits = []
         for last in lasts:
@@ -148,6 +150,13 @@ class LastNameHits:
         return False
 
 
+def keeps_offsets(text: str, low: str) -> bool:
+    """Whether ``low`` (``text.lower()``) lower-cases each character on its own, one for one: then
+    ``low[a:b] == text[a:b].lower()`` for every slice (capital sigma's lower case depends on the
+    letters around it)."""
+    return len(low) == len(text) and "Σ" not in text
+
+
 def _person_like(tokens: list[str]) -> bool:
     if not 2 <= len(tokens) <= 4:
         return False
@@ -162,11 +171,15 @@ def _person_like(tokens: list[str]) -> bool:
     return True
 
 
+_TITLE_OR_OF = TITLE_WORDS | {"of"}
+
+
 def name_part(tokens: list[str]) -> list[str]:
     """The name in a capitalised run: drop titles, leading all-caps and places before it."""
     cut = 0
     for k, t in enumerate(tokens):
-        if t.lower().rstrip(".") in TITLE_WORDS or t.lower() == "of":
+        low = t.lower()
+        if low in _TITLE_OR_OF or (low[-1:] == "." and low.rstrip(".") in TITLE_WORDS):
             cut = k + 1
     rest = tokens[cut:]
     while rest and ((rest[0].isupper() and len(rest[0]) > 1) or rest[0].lower() in FUNCTION_WORDS):
@@ -317,6 +330,8 @@ def _parse_run(run: str) -> tuple[list[str], int, bool, bool, str] | None:
 
 def _split_run(run: str) -> list[str]:
     """Words of a capitalised run; a possessive ends the run ("Biden’s Conditions" → Biden)."""
+    if "’" not in run and "'" not in run:
+        return run.split()  # no possessive (the common case)
     out: list[str] = []
     for w in run.split():
         if out and _possessive_word(out[-1]):
