@@ -337,7 +337,7 @@ def find_chunks(
         while first < i and lows[first] == "of":
             first += 1
         merged: Chunk | None = None
-        if owner[i] < 0:
+        if owner[i] < 0 and first > floor and lows[first - 1] not in _NO_GROWTH:
             first, merged = _grow_noun_phrase(text, tokens, lows, first, floor, chunks)
             if merged is not None:
                 chunks.pop()
@@ -475,6 +475,10 @@ _NP_BREAK = _words(
     " against according including despite ago"
 )
 _SPEECH_VERBS = _words("said says say told tells urged asked")
+# Words before a noun phrase that it cannot grow over (checked before calling the grower).
+_NO_GROWTH = (_NOT_A_NOUN | _NP_BREAK | _PRONOUNS | _POSSESSIVE | frozenset(",.;:()\"“”")) - (
+    _NUMBER_WORDS | _DETERMINERS
+)
 
 
 def _merge_possessors(text: str, chunks: list[Chunk]) -> list[Chunk]:

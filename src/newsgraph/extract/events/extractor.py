@@ -197,12 +197,13 @@ def _trigger_offsets(
             continue
         at = m.start()
         if (
-            word in _VERB_ONLY
+            (word in _VERB_ONLY or word in _NOUN_TAILS)
             and at > 1
             and low[at - 1] == " "
             and low[low.rfind(" ", 0, at - 1) + 1 : at - 1] in _DETERMINERS
+            and (word in _VERB_ONLY or _NOUN_TAILS[word].match(low, m.end()) is None)
         ):
-            continue  # "the meeting": a verb form after a determiner names no act
+            continue  # "the meeting" (not "the meeting with"): after a determiner, no act
         out.append(at)
     return out
 
@@ -235,6 +236,15 @@ def _with_triggers(
         # the first offset past this sentence
         at = bisect_left(offsets, sent.end if k >= 0 else starts[0], at + 1)
 
+
+# Head words whose noun readings all need a tail ("meeting with", "visit to"), the others being
+# verb forms: after a determiner, only those tails can make them a trigger (see _triggers).
+_NOUN_TAILS = {
+    k: re.compile("|".join(f"(?:{t.tail.pattern})" for t in v if t.nominal), re.IGNORECASE)
+    for k, v in TRIGGERS.items()
+    if any(t.nominal for t in v)
+    and all((t.nominal and t.tail is not None) or (t.verbal_head and not t.nominal) for t in v)
+}
 
 # For head words that are a trigger only with a tail ("talks with", "under ... pressure"): all
 # their tails as one pattern.
@@ -883,7 +893,10 @@ def _subject(chunks: list[Chunk], lows: list[str], start: int, head: int) -> Chu
             continue
         if any(a < c.first < b for a, b in skip):
             continue
-        if c.first > 0 and _word_before(lows, c.first) in _PREP:
+        if c.first > 0 and (
+            lows[c.first - 1] in _PREP
+            or (lows[c.first - 1] in _PAST_TO_PREP and _word_before(lows, c.first) in _PREP)
+        ):
             continue
         best = c
     if best is None and start > 0 and lows[start - 1] in _RELATIVE_PRONOUNS:
@@ -1224,7 +1237,9 @@ def _recipient(
             if k > inside and w == "to" and etype not in _GOVERNED and _infinitive(lows, k):
                 return None  # "rallied ... to demand a return to Rakhine": a purpose's
             k += 1
-        prev = _word_before(lows, c.first)
+        prev = lows[c.first - 1] if c.first > 0 else ""
+        if prev in _PAST_TO_PREP:
+            prev = _word_before(lows, c.first)
         if prev == "by" and (c.first - 2 <= inside or not _authored(lows, c.first - 2)):
             return None  # the agent of a passive trigger or of another act, not the party
         if (
@@ -1397,6 +1412,13 @@ def _word_before(lows: list[str], first: int) -> str:
 
 
 _GOVERNED = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE"})
+# Words a chunk's preposition may stand before: determiners, compass words, a possessive.
+_PAST_TO_PREP = (
+    _DETERMINERS
+    | _POSSESSIVE
+    | _set("northern southern eastern western central north-eastern north-western south-eastern")
+    | _set("south-western")
+)
 _COMPASS = ("northern", "southern", "eastern", "western", "central")
 
 
