@@ -108,35 +108,42 @@ class FastPath:
         Ministry" one. ``end``: where the sentence ends; ``w_start``: where the window starts."""
         runs: list[list[int]] = []  # [start, end, first cap, last cap]
         ands: list[int] = []  # runs joined to the run before by "and"
+        last: list[int] | None = None  # the run being read
         for k in range(first, first + count):
             word = words[k]
             if word is None or word in _DECLINED:
                 return None
             p = start + caps[k]
-            if runs and p == runs[-1][1] + 1 and raw[p - 1] == " ":
-                runs[-1][1] = p + len(word)  # type: ignore[arg-type]
-                runs[-1][3] = k
-                continue
-            if runs and raw[runs[-1][1] : p].strip() in _JOINERS:
-                if raw[runs[-1][1] : p] != " and ":
-                    return None
-                ands.append(len(runs))
-            runs.append([p, p + len(word), k, k])  # type: ignore[arg-type]
+            if last is not None:
+                le = last[1]
+                if p == le + 1 and raw[le] == " ":
+                    last[1] = p + len(word)
+                    last[3] = k
+                    continue
+                gap = raw[le:p]
+                if gap.strip() in _JOINERS:
+                    if gap != " and ":
+                        return None
+                    ands.append(len(runs))
+            last = [p, p + len(word), k, k]
+            runs.append(last)
         if ands and not self._split_at_and(raw, start, caps, words, runs, ands):
             return None
         out: list[Candidate] = []
         memo = self._lexicon_memo
         for s, e, k0, k1 in runs:
             after = raw[e : e + 2]
-            if after[:1] == " ":
+            c = after[:1]
+            if c == " ":
                 if after[1:].isupper():
                     return None  # a capitalised word the scan passed over follows ("Paris Many")
                 if after[1:].isdigit() and self.glued_end(raw, s, e) >= 0:
                     return None  # "Channel 4", "S&P 500": the token rules take the tail in
+            elif c == ".":
+                if words[k1] in ABBREVIATIONS:
+                    return None  # a token of its own with the full stop ("Apr.", "Co.")
             elif after in _POSSESSIVE_S and self.glued_end(raw, s, e) >= 0:
                 return None  # "Moody's"
-            if raw[e : e + 1] == "." and words[k1] in ABBREVIATIONS:
-                return None  # a token of its own with the full stop ("Apr.", "Co.")
             word = words[k0]
             if k0 == k1 and word in lx.WEEKDAYS_MONTHS:
                 continue  # "of May.": the token rules drop a lone month too

@@ -299,8 +299,9 @@ class RuleTagger(FastPath):
         if not caps:
             return []
         cands: list[Candidate] = []
-        sports = ("-" in text and cx.match_report(raw, start, end)) or cx.results_line(
-            raw, start, end
+        last = text[-1]  # a results line ends in a number or a bracket
+        sports = ("-" in text and cx.match_report(raw, start, end)) or (
+            (last.isdigit() or last == ")") and cx.results_line(raw, start, end)
         )
         if len(caps) * 2 >= text.count(" ") + 1:
             toks = tokenize_range(raw, start, end)
