@@ -133,3 +133,20 @@ def test_word_before_is_the_longest_word_run_ending_there(text: str, lo: int, at
     lo, at = min(lo, at, len(text)), min(at, len(text))
     found = re.search(r"[\w.’'-]+$", text[lo:at])
     assert _word_before(text, lo, at) == (found.group() if found else None)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(_ALPHABET, max_size=25).map("".join), min_size=1, max_size=5))
+def test_article_sentences_are_the_sentences_of_its_lines(lines: list[str]) -> None:
+    """A sentence that is a whole line shares the line's span object; the values are those
+    ``split_line`` gives for each line on its own (spans of lines may hold outer spaces)."""
+    text = "\n".join(lines)
+    spans, at = [], 0
+    for line in lines:
+        spans.append(Span(at, at + len(line)))
+        at += len(line) + 1
+    article = Article(
+        id="x", text=text, source="t", lines=tuple(Line(s, LineRole.BODY) for s in spans)
+    )
+    expected = [x for s in spans for x in split_line(text, s.start, s.end)]
+    assert list(split_sentences(article)) == expected

@@ -51,15 +51,26 @@ def split_sentences(article: Article) -> tuple[Span, ...]:
     text = article.text
     for line in article.lines:
         if line.role in CONTENT_ROLES:
-            out.extend(split_line(text, line.span.start, line.span.end))
+            span = line.span
+            _split_into(out, text, span.start, span.end, span)
     return tuple(out)
 
 
 def split_line(text: str, start: int, end: int) -> list[Span]:
     """Split ``text[start:end]`` (one line) into trimmed sentence spans."""
-    # offsets are absolute throughout: the line is never copied out of the text
     spans: list[Span] = []
+    _split_into(spans, text, start, end, None)
+    return spans
+
+
+def _split_into(out: list[Span], text: str, start: int, end: int, whole: Span | None) -> None:
+    """Append the trimmed sentence spans of the line ``text[start:end]`` to ``out``; ``whole``
+    (the line's own span, or None) stands for a sentence that is the whole line (most lines):
+    spans are values, so sharing one is the same as making an equal one."""
+    # offsets are absolute throughout: the line is never copied out of the text
     sent_start = start
+    while sent_start < end and text[sent_start].isspace():
+        sent_start += 1  # a cleaned line has no outer whitespace: usually no step
     states: tuple[list[int], list[bool]] | None = None  # computed on the first need
     for m in _BOUNDARY.finditer(text, start, end):
         cut = m.end()
@@ -75,10 +86,18 @@ def split_line(text: str, start: int, end: int) -> list[Span]:
             states = _quote_states(text, start, end)
         if not _is_boundary(text, start, end, m.start(), cut, nxt, states):
             continue
-        _add_trimmed(spans, text, sent_start, cut)
-        sent_start = cut
-    _add_trimmed(spans, text, sent_start, end)
-    return spans
+        # The sentence ends with its punctuation or closing mark (no space to trim) and starts
+        # at a non-space: trimmed already. The next starts after the spaces ``nxt`` matched.
+        out.append(Span(sent_start, cut))
+        sent_start = nxt.start(1)
+    b = end
+    while b > sent_start and text[b - 1].isspace():
+        b -= 1
+    if sent_start < b:
+        if whole is not None and sent_start == whole.start and b == whole.end:
+            out.append(whole)
+        else:
+            out.append(Span(sent_start, b))
 
 
 def _quote_states(text: str, start: int, end: int) -> tuple[list[int], list[bool]]:
@@ -137,26 +156,25 @@ def _word_before(text: str, lo: int, at: int) -> str | None:
 def _is_abbreviation(word: str, text: str, next_at: int, end: int) -> bool:
     w = word.lstrip("’'-")
     low = w.lower()
-    nxt = _NEXT_WORD.match(text, next_at, end)
-    next_word = nxt.group() if nxt else ""
+    # the next word only where a rule needs it: most words before a full stop are none of these
     if low in NUMBERED:
-        return next_word[:1].isdigit()
+        return _next_word(text, next_at, end)[:1].isdigit()
     if low in COMPANY_SUFFIXES:
-        return not (next_word in SENTENCE_OPENERS or text[next_at - 1 : next_at] in '“"‘')
+        return not (
+            _next_word(text, next_at, end) in SENTENCE_OPENERS
+            or text[next_at - 1 : next_at] in '“"‘'
+        )
     if low in ABBREVIATIONS:
         return True
     if len(w) == 1 and w.isalpha() and w.isupper():
         return True  # an initial: "J. Smith"
     if "." in w and all(0 < len(p) <= 2 for p in w.split(".")):
         # dotted acronym ("U.S."): ends a sentence only before a typical sentence opener
-        return next_word not in SENTENCE_OPENERS
+        return _next_word(text, next_at, end) not in SENTENCE_OPENERS
     return False
 
 
-def _add_trimmed(spans: list[Span], text: str, a: int, b: int) -> None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    if a < b:
-        spans.append(Span(a, b))
+def _next_word(text: str, at: int, end: int) -> str:
+    """The word starting at ``at`` (letters, digits, apostrophes, hyphens), or ""."""
+    nxt = _NEXT_WORD.match(text, at, end)
+    return nxt.group() if nxt else ""
