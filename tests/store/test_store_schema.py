@@ -176,3 +176,60 @@ def test_version_1_database_is_migrated(tmp_path: Path) -> None:
     assert "ix_quotes_kind" not in triggers
     assert {"ix_quotes_order", "ix_articles_order"} <= triggers
     assert hits == 1
+
+
+_V5_SEARCH = """
+DROP TRIGGER quotes_ad; DROP TRIGGER quotes_au; DROP TRIGGER articles_ad; DROP TRIGGER articles_au;
+DROP TABLE quotes_fts; DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, speaker_text,
+    content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, body,
+    content='articles', content_rowid='fts_key', tokenize='unicode61 remove_diacritics 2');
+INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+CREATE INDEX ix_events_actor_id ON events (actor_id);
+CREATE INDEX ix_events_recipient_id ON events (recipient_id);
+UPDATE schema_meta SET value = '5' WHERE key = 'schema_version';
+"""
+
+
+def test_version_5_database_gets_lighter_search_tables(tmp_path: Path) -> None:
+    """A version 5 database (full-text tables with size records, event party indexes) upgrades:
+    its stored rows are still found, rows written after are indexed once, replacing an article
+    still takes its old words out of the index, and the unusable indexes are gone."""
+    from store_builders import ankara_doc, kremlin_doc, washington_doc
+
+    path = tmp_path / "v5.db"
+    with open_store(path) as s:
+        s.write([kremlin_doc()])
+    con = sqlite3.connect(path)
+    con.executescript(_V5_SEARCH)
+    con.commit()
+    assert con.execute("SELECT count(*) FROM quotes_fts_docsize").fetchone()[0] == 3
+    con.close()
+    with open_store(path) as s:
+        assert len(s.quotes(search="progr*")) == 1  # stored before the upgrade
+        assert len(s.articles(search="Peskov")) == 1
+        s.write([ankara_doc()])
+        assert len(s.quotes(search="weapon")) == 1
+        s.write([washington_doc(source="wire/kremlin.txt")])  # replaces the first article
+        assert s.quotes(search="progr*") == []
+        assert s.articles(search="Peskov") == []
+        assert len(s.quotes(search="good day")) == 1
+        with s.engine.connect() as conn:
+            names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
+            version = conn.exec_driver_sql("SELECT value FROM schema_meta").scalar()
+            check = "INSERT INTO {0}({0}) VALUES ('integrity-check')"
+            for table in ("quotes_fts", "articles_fts"):
+                conn.exec_driver_sql(check.format(table))  # raises if the index is wrong
+    assert int(version) == SCHEMA_VERSION
+    assert not {"quotes_fts_docsize", "articles_fts_docsize"} & names
+    assert not {"ix_events_actor_id", "ix_events_recipient_id"} & names
+    assert "ix_events_actor_country" in names
+
+
+def test_new_database_files_use_8_kb_pages(tmp_path: Path) -> None:
+    with open_store(tmp_path / "new.db") as s:
+        s.write([])
+    con = sqlite3.connect(tmp_path / "new.db")
+    assert con.execute("PRAGMA page_size").fetchone()[0] == 8192

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from newsgraph.store.dialects import Dialect
-from newsgraph.store.events import add_event_tables, windowed_event_index
+from newsgraph.store.events import UNUSED_EVENT_INDEXES, add_event_tables, windowed_event_index
 from newsgraph.store.schema import SCHEMA_VERSION, meta, metadata
 from newsgraph.store.syndication import add_syndication_tables
 from newsgraph.store.syndication_counts import add_outlet_tallies
@@ -48,12 +48,21 @@ def _v5_incremental_counts(conn: Connection, dialect: Dialect) -> None:
     windowed_event_index(conn)
 
 
+def _v6_lighter_writes(conn: Connection, dialect: Dialect) -> None:
+    """Version 6: full-text tables without per-row size records (SQLite), and no event indexes
+    that no query can use."""
+    dialect.refresh_search(conn)
+    for name in UNUSED_EVENT_INDEXES:
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+
+
 # version -> step that takes a database at version-1 to version. Version 1 is the initial schema.
 MIGRATIONS: dict[int, Migration] = {
     2: _v2_indexes_and_bulk_fts,
     3: add_event_tables,
     4: add_syndication_tables,
     5: _v5_incremental_counts,
+    6: _v6_lighter_writes,
 }
 
 

@@ -15,8 +15,9 @@ from typing import Any
 import sqlalchemy as sa
 
 # 3: events tables (newsgraph.store.events); 4: stories (.syndication); 5: outlet tallies and
-# incremental counters (.syndication_counts)
-SCHEMA_VERSION = 5
+# incremental counters (.syndication_counts); 6: lighter writes (full-text tables without size
+# records, no unusable event indexes)
+SCHEMA_VERSION = 6
 
 metadata = sa.MetaData()
 
