@@ -51,6 +51,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "spread": ("spread",),
     "withhold": ("withheld",),
     "retake": ("retook", "retaken"),
+    "begin": ("began", "begun", "beginning"),
 }
 _DOUBLE = {
     "ban",

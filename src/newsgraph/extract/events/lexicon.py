@@ -35,8 +35,8 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "AGREE",
         "",
         "",
-        "agree~ on; agree~ a|an|the; reach~ ?a|an|the ?tentative|preliminary|"
-        "landmark|new agreement|deal|accord|compromise|understanding; invite~;"
+        "agree~ on; agree~ a|an|the; reach~ .. agreement+|deal+|accord+|"
+        "compromise|understanding; invite~;"
         " strike~ ?a ?new deal;"
         " offer~ to host; announce~ ?a|an|the deal|agreement",
     ),
@@ -99,6 +99,13 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         " announce~ ?a|an ?unilateral|temporary ceasefire|truce; relent~; cave~ in",
     ),
     ("CONCEDE", "", "N", "concession+"),
+    (
+        "CONCEDE",
+        "",
+        "",
+        "suspend~ .. strike|strikes|protest+|walkout|boycott|sit-in; call~ off .. strike|strikes|"
+        "protest+|walkout|boycott|sit-in",
+    ),
     # ---------------------------------------------------------------- material cooperation
     (
         "COOPERATE",
@@ -107,7 +114,8 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "cooperate~; co-operate~; collaborate~; extradite~; hand~ over"
         " ?the ?suspect|suspects|fugitive; share~ ?the intelligence|information|data; partner~"
         " with; team~ up; hold~ ?a ?joint ?military|naval exercise+|drill+|manoeuvres|maneuvers;"
-        " conduct~ ?a joint; resume~ ?the trade|flights|cooperation|exports|imports|exchanges",
+        " conduct~ ?a joint; resume~ .. trade|flights|cooperation|exports|imports|exchanges|"
+        "services|shipments|deliveries|links|patrols",
     ),
     (
         "COOPERATE",
@@ -125,10 +133,12 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "systems|rockets|shells|doctors|rescuers|package|help|teams|experts|personnel|workers;"
         " provide~; deliver~ ... aid|"
         "assistance|weapons|arms|ammunition|tanks|missiles|jets|supplies|food|medicine|vaccines|"
-        "equipment|systems|rockets|shells|package; supply~; donate~; give~ ... aid|assistance|"
+        "equipment|systems|rockets|shells|package|funding|funds|money|boats|vessels|tents|"
+        "blankets; supply~; donate~; give~ ... aid|assistance|"
         "weapons|arms|million|billion|money|funds|loan|grant; grant~ ... asylum|aid|loan|"
         "assistance|million|billion; lend~; fund~; finance~; rescue~; airlift~; ship~ ... aid|"
-        "weapons|arms|supplies|food|fuel|grain|ammunition; approve~ ... aid|assistance|loan|"
+        "weapons|arms|supplies|food|fuel|grain|ammunition|rice|wheat|vaccines|"
+        "medicine|medicines|tents; approve~ ... aid|assistance|loan|"
         "package|tranche; announce~ ... aid|assistance|package; pledge~ ... aid|assistance|"
         "million|billion|support|troops; forgive~ ?the debt|debts|loans",
     ),
@@ -180,7 +190,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "RETREAT",
         "access",
         "",
-        "allow~ ?the ?international|un|iaea inspectors|observers|"
+        "allow~ .. inspectors|observers|"
         "monitors|aid|access|peacekeepers|journalists|convoys|humanitarian; grant~ ?full"
         " access; open~ ?a ?humanitarian corridor+|border|crossing+",
     ),
@@ -244,7 +254,8 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         " claim+|allegation+|accusation+|report+|call+|demand+|criticism|suggestion+|"
         "idea|proposal+|charge+|concern+|speculation|request+|offer+; turn~ down; rebuff~;"
         " veto~; spurn~; rule~ out; snub~; cancel~ ?the|a|his|her|its|their ?planned|scheduled"
-        " talks|meeting|visit|summit; call~ off",
+        " talks|meeting|visit|summit; call~ off .. talks|meeting|visit|summit|negotiations|"
+        "trip|deal|agreement|dialogue",
     ),
     ("REJECT", "", "gov", "refuse~; decline~ to"),
     (
@@ -320,7 +331,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "trade|deliveries|shipments|flights|supplies|cooperation|aid|funding|talks|purchases;"
         " stop~ using|buying|selling|importing|exporting|accepting|supplying; cut~ ?off|back"
         " ?all ties|relations|aid|funding|supplies|exports|imports|trade; sever~; downgrade~;"
-        " blacklist~; ban~ ?the import|imports|export|exports|flights|sales; cancel~ ... contract+|"
+        " blacklist~; ban~ .. import|imports|export|exports|flights|sales; cancel~ ... contract+|"
         "deal+|agreement+; terminate~; curtail~; restrict~ ... exports|imports|trade|sales|"
         "flights|access",
     ),
@@ -507,7 +518,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
     ),
     ("REJECT", "", "", "oppose~; vote~ against; defy~; ignore~ ... call+|demand+|appeal+|warning+"),
     ("REQUEST", "", "gov", "encourage~"),
-    ("REQUEST", "", "", "seek~ ... help|aid|support|assistance|extradition|clarification"),
+    ("REQUEST", "", "", "seek~ ... help|aid|support|assistance|extradition|clarification|relief"),
     (
         "SANCTION",
         "discontinue",
@@ -585,7 +596,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "",
         "accede~ to; give~ in; bow~ to .. pressure|demand+; reverse~ ?its|the|his|her|their"
         " decision|course|policy|ban|plan; drop~ ?its|their|his|her demand+|opposition|"
-        "objection+|veto; withdraw~ ?the|its|a|their bill|decree|proposal|plan|law|reform|"
+        "objection+|veto; withdraw~ ?the|its|a|their .. bill|decree|proposal|plan|law|reform|"
         "nomination; admit~ .. responsibility|wrongdoing|mistake+|error+|guilt|fault|failings;"
         " meet~ ?the|their|its|his|her|all|some|key ?key demand+; relax~ .. restriction+|"
         "curb+|rule+|control+|limits",
@@ -706,7 +717,9 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "MOBILIZE",
         "weapons",
         "",
-        "stage~ ?a|an !joint .. drill+|exercise+|manoeuvres|maneuvers|war games",
+        "stage~ ?a|an !joint .. drill+|exercise+|manoeuvres|maneuvers; stage~ .. war games;"
+        " launch~|begin~|start~ ?a|an|the !joint .. drill+|exercise+|manoeuvres|maneuvers;"
+        " launch~|begin~|start~ .. war games",
     ),
     (
         "COERCE",
