@@ -358,3 +358,28 @@ def test_a_version_3_database_gains_stories_and_keeps_working(tmp_path: Path) ->
         assert first.article.id not in story_of
         assert story_of[second.article.id] == story_of[third.article.id]
         assert sorted(h.outlets for h in s.quotes(search="corridor")) == [1, 2, 2]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_ascii_folding_matches_the_general_rule(text: str) -> None:
+    """ASCII text takes a shortcut (one translation); it folds exactly as the general rule."""
+    import re
+
+    general = re.sub(r"[\W_]+", " ", text.casefold()).strip()
+    assert syn._fold(text) == general
+    assert syn._fold(f"“{text}” — ¡Sí!") == re.sub(r"[\W_]+", " ", f"{text} si".casefold()).strip()
+
+
+def test_candidate_similarity_in_one_pass_picks_the_closest_story() -> None:
+    """The most similar candidate at or above SAME_STORY wins; below it, none does."""
+    base = np.arange(syn.NUM_PERM, dtype=np.uint32)
+    near, far = base.copy(), base.copy()
+    near[:20] += 1000  # 44 of 64 values shared
+    far[:50] += 1000  # 14 of 64: under SAME_STORY
+    keys = [1, 2, 3]
+    by_band = {1: [("near", "a1"), ("far", "a2")], 2: [("far", "a2")], 3: []}
+    sigs = {"a1": near, "a2": far}
+    assert syn._best_story(base, keys, by_band, sigs) == "near"
+    assert syn._best_story(base, keys, {1: [("far", "a2")]}, sigs) is None
+    assert syn._best_story(base, [9], by_band, sigs) is None

@@ -153,27 +153,31 @@ def quote_rows(
     aid = doc.article.id
     if published is _AS_IS:
         published = as_date(doc.article.published)
-    return [
-        (
-            aid,
-            q.span.start,
-            q.span.end,
-            q.text,
-            str(q.kind),
-            _start(q.cue),
-            _end(q.cue),
-            _start(q.speaker_span),
-            _end(q.speaker_span),
-            q.speaker_text,
-            q.speaker,
-            q.speaker_actor_id,
-            float(q.confidence),
-            q.evidence,
-            published,
-            quote_group_key(q, story_id or aid),
+    scope = story_id or aid
+    out = []
+    for q in doc.quotes:  # spans inline: four helper calls a row cost as much as the tuple
+        cue, who = q.cue, q.speaker_span
+        out.append(
+            (
+                aid,
+                q.span.start,
+                q.span.end,
+                q.text,
+                str(q.kind),
+                None if cue is None else cue.start,
+                None if cue is None else cue.end,
+                None if who is None else who.start,
+                None if who is None else who.end,
+                q.speaker_text,
+                q.speaker,
+                q.speaker_actor_id,
+                float(q.confidence),
+                q.evidence,
+                published,
+                quote_group_key(q, scope),
+            )
         )
-        for q in doc.quotes
-    ]
+    return out
 
 
 def mention_rows(doc: Document) -> list[tuple[Any, ...]]:

@@ -313,8 +313,14 @@ def _from_blob(blob: bytes | None) -> np.ndarray | None:
 # ---------------------------------------------------------------------- keys
 
 
+# ASCII text: every character but a letter or digit is a separator (``[\W_]`` of ASCII).
+_ASCII_SEPARATORS = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
+
+
 def _fold(text: str) -> str:
     """Lower case, no accents, words separated by single spaces (typography does not count)."""
+    if text.isascii():  # most text: one translation instead of case folding and a regex
+        return " ".join(text.lower().translate(_ASCII_SEPARATORS).split())
     folded = text.casefold()
     if not folded.isascii():
         folded = _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
@@ -411,20 +417,24 @@ def _best_story(
 ) -> str | None:
     """The story of the most similar candidate (most shared bands first, at most
     :data:`MAX_CANDIDATES` compared) if it reaches :data:`SAME_STORY`."""
-    shared: Counter[tuple[str, str]] = Counter()
-    for k in keys:
-        entries = by_band.get(k)
-        if entries and len(entries) < BAND_CAP:  # a full key is common text, not a copy's sign
-            shared.update(entries)
-    if not shared:  # most articles: no stored or earlier copy shares a band
+    found = [
+        entry
+        for k in keys
+        if (entries := by_band.get(k)) and len(entries) < BAND_CAP  # a full key: common text
+        for entry in entries
+    ]
+    if not found:  # most articles: no stored or earlier copy shares a band
         return None
-    ranked = heapq.nsmallest(MAX_CANDIDATES, shared.items(), key=_by_shared_bands)
+    ranked = heapq.nsmallest(MAX_CANDIDATES, Counter(found).items(), key=_by_shared_bands)
+    candidates = [(story, sigs.get(aid)) for (story, aid), _n in ranked]
+    candidates = [(story, cand) for story, cand in candidates if cand is not None]
+    if not candidates:
+        return None
+    # every candidate's similarity in one array operation (the same values as similarity())
+    same = np.count_nonzero(np.stack([cand for _s, cand in candidates]) == sig, axis=1)
     best, story = SAME_STORY, None
-    for (cand_story, aid), _n in ranked:
-        cand = sigs.get(aid)
-        if cand is None:
-            continue
-        score = similarity(sig, cand)
+    for (cand_story, _cand), n_same in zip(candidates, same.tolist(), strict=True):
+        score = n_same / NUM_PERM
         if score > best or (score == best and story is None):
             best, story = score, cand_story
     return story
