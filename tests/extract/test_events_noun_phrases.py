@@ -78,3 +78,28 @@ def test_chunks_are_ordered_disjoint_and_cover_their_text(words: list[str]) -> N
         assert c.text == c.span.of(text)
         assert tokens[c.first][0] == c.span.start and tokens[c.last][1] == c.span.end
         end = c.last
+
+
+def test_people_named_by_a_plural_demonym_the_recogniser_missed() -> None:
+    e = one("The Dominican Republic deported more than 9,000 Haitians last week.", "COERCE")
+    assert e.recipient_text == "more than 9,000 Haitians" and e.recipient_country == "HTI"
+
+
+def test_a_count_with_its_quantifier_opens_the_phrase() -> None:
+    e = one("Police in Dhaka arrested at least 40 opposition activists on Friday.", "COERCE")
+    assert e.recipient_text == "at least 40 opposition activists"
+
+
+def test_a_noun_that_is_no_verb_here_makes_the_chunk_a_modifier() -> None:
+    e = one("Angry residents torched a police station in the town of Zaria.", "ASSAULT")
+    assert e.recipient_text != "a police"
+
+
+def test_object_complement_is_not_a_noun_after_the_object() -> None:
+    e = one("A court in Dhaka found the former prime minister guilty of corruption.", "SANCTION")
+    assert e.recipient_text == "the former prime minister"
+
+
+def test_office_is_an_actor_noun() -> None:
+    e = one("Pakistan's foreign office accused New Delhi of backing militants.", "ACCUSE")
+    assert e.actor_text == "Pakistan's foreign office" and e.recipient_text == "New Delhi"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -52,7 +52,7 @@ for _sector, _names in {
     " diplomats ambassador envoy kremlin leader leaders junta prosecutors prosecutor"
     " counterpart counterparts countries nations allies partners governments powers states"
     " mayor mayors governor governors envoys chief chiefs spokesmen commissioner ombudsman"
-    " donors creditors authority",
+    " donors creditors authority office",
     "legislature": "parliament lawmakers legislators senators congress senate assembly",
     "judiciary": "court judge judges tribunal",
     "civil society": "protesters protestors demonstrators activists students residents"
@@ -63,7 +63,7 @@ for _sector, _names in {
     " dissidents hardliners loyalists nationalists islamists tribesmen families relatives"
     " parents journalist activist student dissident lawyer survivors victims civilians"
     " worshippers pilgrims reporters bloggers politicians politician candidate candidates"
-    " winner sailors fishermen group groups",
+    " winner sailors fishermen group groups members",
     "politics": "parties party",
     "armed group": "rebels militants insurgents separatists gunmen fighters militia militias"
     " jihadists guerrillas hackers terrorists extremists pirates smugglers traffickers criminals"
@@ -109,7 +109,9 @@ _NOT_A_NOUN = _words(
     " last next this early late overnight yesterday today earlier later again also too the a an"
     " 's ’s not never said says if unless when while because although though whether where"
     " so then until once since outside inside near across through around throughout within"
-    " along toward towards via amid despite without between among beyond upon onto",
+    " along toward towards via amid despite without between among beyond upon onto ahead"
+    " following including alongside instead abroad home together guilty dead responsible"
+    " offline liable innocent",
 )
 
 
@@ -225,7 +227,7 @@ def find_chunks(
     published: dt.date | None,
     cache: dict[str, tuple[str | None, str | None, str]],
     lows: list[str] | None = None,
-    verbs: Iterable[int] = (),
+    verbs: Collection[int] = (),
 ) -> list[Chunk]:
     """Actor chunks over ``tokens`` (spans into ``text``; ``lows`` their lower-cased words),
     left to right. ``verbs``: token indexes of trigger verbs, whose capitalised neighbour on
@@ -238,8 +240,14 @@ def find_chunks(
         if first_name is not None:  # a sentence-initial name the recogniser left out
             mentions = [first_name, *mentions]
     missed = [_unknown_name(text, tokens, lows, v - 1, mentions) for v in verbs if v > 0]
+    missed += [
+        _plural_demonym(text, tokens[k], kb, mentions)
+        for k in range(1, n)
+        if lows[k][-1:] == "s" and text[tokens[k][0]].isupper()
+    ]
     if any(missed):
         mentions = sorted([*mentions, *filter(None, missed)], key=lambda m: m.span.start)
+    verb_at = set(verbs)
     owner: list[int] = [-1] * n  # token -> index of the mention covering it
     for mi, m in enumerate(mentions):
         a = bisect_left(tokens, (m.span.start,))
@@ -341,6 +349,8 @@ def find_chunks(
             first, merged = _grow_noun_phrase(text, tokens, lows, first, floor, chunks)
             if merged is not None:
                 chunks.pop()
+        if first > floor and (lows[first] in _NUMBER_WORDS or lows[first][:1].isdigit()):
+            first = _quantified(lows, first, floor)
         span = Span(tokens[first][0], tokens[last][1])
         chunk_text = span.of(text)
         nxt = lows[last + 1] if last + 1 < n else ""
@@ -350,7 +360,7 @@ def find_chunks(
             nxt.isalpha()
             and nxt not in _NOT_A_NOUN
             and not nxt.endswith(("ed", "ly"))  # "rebels released", "Iran reportedly"
-            and nxt not in VERB_HEADS
+            and (nxt not in VERB_HEADS or last + 1 not in verb_at)
             and text[tokens[last + 1][0] : tokens[last + 1][1]].islower()
         )
         chunks.append(
@@ -429,6 +439,13 @@ def _grow_noun_phrase(
     return (k, None) if k == 0 or _opens_phrase(text, tokens, lows, k - 1) else (first, None)
 
 
+def _quantified(lows: list[str], first: int, floor: int) -> int:
+    """A count's quantifier: "more than 200 opposition activists", "at least 30 people"."""
+    if first - 2 >= floor and (lows[first - 2], lows[first - 1]) in _QUANTIFIER_PAIRS:
+        return first - 2
+    return first - 1 if lows[first - 1] in _QUANTIFIERS else first
+
+
 def _modifier_word(text: str, tokens: list[tuple[int, int]], lows: list[str], k: int) -> bool:
     """Whether the word at ``k`` can modify a noun after it: a lower-case noun or adjective
     ("oil", "wounded", "opposition"); a verb form only right after a determiner or a number."""
@@ -468,11 +485,15 @@ _NUMBER_WORDS = _words(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty"
     " fifty hundred hundreds thousand thousands million millions dozens dozen several"
 )
+_QUANTIFIER_PAIRS = frozenset(
+    {("more", "than"), ("fewer", "than"), ("less", "than"), ("at", "least"), ("up", "to")}
+)
+_QUANTIFIERS = _words("nearly almost about around some over roughly approximately")
 _DETERMINERS = _words("a an the this these those its their his her our my your any every all")
 _NP_BREAK = _words(
     "who which that what whose where when while there here not no than more most very so such"
     " also still just even only both either neither each other another own same some many"
-    " against according including despite ago"
+    " against according including despite ago least fewer less"
 )
 _SPEECH_VERBS = _words("said says say told tells urged asked")
 # Words before a noun phrase that it cannot grow over (checked before calling the grower).
@@ -521,6 +542,22 @@ def _known_first_word(
     actor = kb.get(actor_id)
     etype = _KIND_TYPE.get(actor.kind, EntityType.ORG) if actor else EntityType.ORG
     return Mention(Span(*token), word, etype, actor_id)
+
+
+def _plural_demonym(
+    text: str, token: tuple[int, int], kb: KnowledgeBase, mentions: list[Mention]
+) -> Mention | None:
+    """ "deported 10,000 Haitians": a people the recogniser left out, of the country its
+    singular names (kept as the mention's canonical form, for the chunk's country)."""
+    s, e = token
+    word = text[s:e]
+    if len(word) < 5 or not word.isalpha():
+        return None
+    if any(m.span.start < e and s < m.span.end for m in mentions):
+        return None
+    if resolve_cached(kb, word[:-1], None)[1] is None:
+        return None
+    return Mention(Span(s, e), word, EntityType.MISC, canonical=word[:-1])
 
 
 def _unknown_name(

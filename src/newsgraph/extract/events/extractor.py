@@ -602,8 +602,8 @@ class EventExtractor:
                     actor, recipient = recipient, actor  # "X was hosted by Y": X visits Y
             else:
                 speaker = _speaker_before(chunks, lows, start) if subj is not None else None
-                if subj is not None and not subj.named and subj.pronoun is None:
-                    subj = _author_of(chunks, lows, subj, f.first) or subj
+                if subj is None or (not subj.named and subj.pronoun is None):
+                    subj = _author_of(chunks, lows, subj, start, f.first) or subj
                 actor = self._who(subj, quote, last_person, published, cache, speaker, res)
                 if subj is not None and actor is not None and actor.country is None:
                     actor = _owned_by(actor, subj, chunks, speaker, res)
@@ -1383,10 +1383,17 @@ def _instrument(c: Chunk, etype: str) -> bool:
     return head in _INSTRUMENT_WORDS and etype in _MOVES_FORCES
 
 
-def _author_of(chunks: list[Chunk], lows: list[str], subj: Chunk, head: int) -> Chunk | None:
-    """ "A drone strike by the army hit ...": the agent of a subject that names an act."""
+def _author_of(
+    chunks: list[Chunk], lows: list[str], subj: Chunk | None, start: int, head: int
+) -> Chunk | None:
+    """ "A drone strike by the army hit ...": the agent of a subject that names an act (with
+    no subject chunk, of an act noun: "an attack by gunmen killed ...")."""
     for c in chunks:
-        if subj.last < c.first and c.last < head and lows[c.first - 1] == "by":
+        if c.first < start + 2 or c.last >= head or lows[c.first - 1] != "by":
+            continue
+        if subj is None:
+            return c if lows[c.first - 2] in TRIGGERS else None
+        if subj.last < c.first:
             gap = lows[subj.last + 1 : c.first - 1]
             return c if len(gap) <= 2 and all(w.isalpha() for w in gap) else None
     return None

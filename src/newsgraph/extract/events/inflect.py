@@ -52,6 +52,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "withhold": ("withheld",),
     "retake": ("retook", "retaken"),
     "begin": ("began", "begun", "beginning"),
+    "find": ("found",),
 }
 _DOUBLE = {
     "ban",
