@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.store import SchemaError, StoreNotFoundError, fts, open_store
+from newsgraph.store.dialects import AUTOMERGE
 from newsgraph.store.rows import fts_key
 from newsgraph.store.schema import SCHEMA_VERSION
 
@@ -220,16 +221,21 @@ def test_version_5_database_gets_lighter_search_tables(tmp_path: Path) -> None:
             names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
             version = conn.exec_driver_sql("SELECT value FROM schema_meta").scalar()
             check = "INSERT INTO {0}({0}) VALUES ('integrity-check')"
+            merge = "SELECT v FROM {0}_config WHERE k = 'automerge'"
             for table in ("quotes_fts", "articles_fts"):
                 conn.exec_driver_sql(check.format(table))  # raises if the index is wrong
+                assert conn.exec_driver_sql(merge.format(table)).scalar() == AUTOMERGE
     assert int(version) == SCHEMA_VERSION
     assert not {"quotes_fts_docsize", "articles_fts_docsize"} & names
     assert not {"ix_events_actor_id", "ix_events_recipient_id"} & names
     assert "ix_events_actor_country" in names
 
 
-def test_new_database_files_use_8_kb_pages(tmp_path: Path) -> None:
+def test_new_database_files_use_8_kb_pages_and_merge_less_often(tmp_path: Path) -> None:
     with open_store(tmp_path / "new.db") as s:
         s.write([])
     con = sqlite3.connect(tmp_path / "new.db")
     assert con.execute("PRAGMA page_size").fetchone()[0] == 8192
+    for table in ("quotes_fts", "articles_fts"):
+        merge = f"SELECT v FROM {table}_config WHERE k = 'automerge'"
+        assert con.execute(merge).fetchone()[0] == AUTOMERGE
