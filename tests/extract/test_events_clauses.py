@@ -78,3 +78,24 @@ def test_agent_of_an_act_named_by_the_subject_is_the_actor() -> None:
 def test_participle_adjective_after_a_possessive() -> None:
     e = one("Kenya's ruling party condemned the attack on its offices.", "ACCUSE")
     assert e.actor_text == "Kenya's ruling party"
+
+
+def test_coordinated_subject_with_a_determiner_and_an_adjective() -> None:
+    text = "Ethiopia's army and the regional Tigrayan forces agreed to a truce on Monday."
+    e = one(text, "AGREE")
+    assert e.actor_text == "Ethiopia's army"
+
+
+def test_a_group_of_workers_striking_is_a_labour_strike() -> None:
+    e = one("Kenya's doctors will not strike next week, their union said.", "PROTEST")
+    assert e.mode == "strike" and e.negated
+    assert not [
+        x for x in events_of("Kenya's doctors will not strike next week.") if x.type == "ASSAULT"
+    ]
+
+
+def test_weapons_moved_are_a_show_of_force() -> None:
+    assert (
+        one("Russia has moved tactical nuclear warheads to Belarus.", "MOBILIZE").actor_text
+        == "Russia"
+    )

@@ -210,9 +210,7 @@ def _undated(kb: KnowledgeBase, text: str) -> tuple[str | None, str | None, str]
 
 
 @lru_cache(maxsize=32768)
-def _dated(
-    kb: KnowledgeBase, text: str, on: dt.date | None
-) -> tuple[str | None, str | None, str]:
+def _dated(kb: KnowledgeBase, text: str, on: dt.date | None) -> tuple[str | None, str | None, str]:
     actor = kb.resolve(text, on)
     if actor is not None:
         return (actor.id, actor.country, actor.sector)
@@ -497,7 +495,7 @@ _NP_BREAK = _words(
 )
 _SPEECH_VERBS = _words("said says say told tells urged asked")
 # Words before a noun phrase that it cannot grow over (checked before calling the grower).
-_NO_GROWTH = (_NOT_A_NOUN | _NP_BREAK | _PRONOUNS | _POSSESSIVE | frozenset(",.;:()\"“”")) - (
+_NO_GROWTH = (_NOT_A_NOUN | _NP_BREAK | _PRONOUNS | _POSSESSIVE | frozenset(',.;:()"“”')) - (
     _NUMBER_WORDS | _DETERMINERS
 )
 

@@ -666,6 +666,13 @@ class EventExtractor:
                 continue  # "called the accident a big problem": naming, not phoning
             if mode == "beat" and _SCORE_RE.search(stext):
                 continue  # "Madrid beat Valencia 3-1": a match result
+            if (
+                etype == "ASSAULT"
+                and trig.phrase.startswith("strike~")
+                and actor.sector == "civil society"
+                and recipient is None
+            ):
+                etype, mode = "PROTEST", "strike"  # "teachers will strike next week"
             if etype == "ASSAULT" and not _CYBER.isdisjoint(lows):
                 etype, mode = "COERCE", "cyber"
             if etype == "ASSAULT" and trig.phrase == "occupy~" and actor.sector == "civil society":
@@ -1496,6 +1503,14 @@ def _conjunct(chunks: list[Chunk], lows: list[str], subj: Chunk) -> Chunk | None
     for c in chunks:
         if c.last + 2 == subj.first and lows[c.last + 1] in ("and", "&"):
             return c
+        gap = lows[c.last + 2 : subj.first]
+        if (
+            lows[c.last + 1 : c.last + 2] == ["and"]
+            and 0 < len(gap) <= 2
+            and gap[0] in _DETERMINERS
+            and all(w.isalpha() and w not in _NP_STOP for w in gap)
+        ):
+            return c  # "Sudan's army and the paramilitary Rapid Support Forces agreed"
     return None
 
 

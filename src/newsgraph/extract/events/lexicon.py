@@ -711,7 +711,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "defences|defenses; bolster~ .. forces|troops|defences|defenses|presence|military;"
         " rush~ .. troops|reinforcements|forces|soldiers; position~ .. troops|missiles|forces|"
         "tanks|warships; tighten~ security; place~ .. on ?high|full ?combat|high alert|standby;"
-        " conscript~",
+        " conscript~; move~ .. warheads|weapons|missiles|artillery|jets|warplanes|bombers",
     ),
     (
         "MOBILIZE",
