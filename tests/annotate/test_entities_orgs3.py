@@ -33,6 +33,7 @@ def test_indexes_and_agencies_with_numbers_symbols_and_possessives(rec: EntityRe
 def test_a_broadcaster_keeps_its_number(rec: EntityRecognizer) -> None:
     got = found(rec, "The interview was first shown by Channel 4 on Monday.")
     assert got == {"Channel 4": ORG}
+    assert found(rec, "In an interview with Channel 4, he said so.") == {"Channel 4": ORG}
     # a number after a place or a person stays out of the name
     got = found(rec, "Prices in Tarnow rose 4 percent, Maria Kaur 3 said.")
     assert "Tarnow" in got and not any(k.endswith(("4", "3")) for k in got)

@@ -50,7 +50,7 @@ _MID_SENTENCE = Token(0, 0, "~")  # stands for the words before a window: "not s
 # Heads a broadcaster's number follows: "Channel 4", "Radio 3", "TV 2".
 _NUMBERED_HEADS = frozenset({"Channel", "Radio", "TV"})
 # A number glued to a name ("S&P 500", "Channel 4"), or a possessive ending ("Moody's").
-_GLUED_TAIL = re.compile(r" \d{1,4}(?![\w.,/:-])|['’]s(?![^\W_])")
+_GLUED_TAIL = re.compile(r" \d{1,4}(?!\w|[.,:/-]\w)|['’]s(?![^\W_])")
 
 
 _MEMO_SIZE = 200_000  # names remembered by lexicon_type before the memo starts over
