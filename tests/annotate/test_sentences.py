@@ -7,7 +7,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.annotate.sentences import _word_before, split_line, split_sentences
+from newsgraph.annotate.sentences import (
+    _last_mark_opens,
+    _open_at,
+    _quote_states,
+    _word_before,
+    split_line,
+    split_sentences,
+)
 from newsgraph.model import Article, Line, LineRole, Span
 
 
@@ -150,3 +157,15 @@ def test_article_sentences_are_the_sentences_of_its_lines(lines: list[str]) -> N
     )
     expected = [x for s in spans for x in split_line(text, s.start, s.end)]
     assert list(split_sentences(article)) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([*"ab .“”\"'’"]), max_size=30).map("".join), st.integers(0, 5))
+def test_last_quotation_mark_decides_unless_straight(text: str, start: int) -> None:
+    """The shortcut agrees with reading every mark of the line from its start."""
+    start = min(start, len(text))
+    states = _quote_states(text, start, len(text))
+    for at in range(start, len(text) + 1):
+        shortcut = _last_mark_opens(text, start, at)
+        assert shortcut is None or shortcut == _open_at(states, at)
+        assert shortcut is not None or '"' in text[start:at]

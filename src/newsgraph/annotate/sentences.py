@@ -82,9 +82,15 @@ def _split_into(out: list[Span], text: str, start: int, end: int, whole: Span | 
         opener, first = nxt.group(1, 2)
         if not (first.isupper() or first.isdigit() or opener):
             continue  # the common case: no capital after the full stop, decided without a call
-        if states is None:
-            states = _quote_states(text, start, end)
-        if not _is_boundary(text, start, end, m.start(), cut, nxt, states):
+        if not opener:  # a quotation open at the cut and going on: the sentence goes on
+            inside = _last_mark_opens(text, start, cut)
+            if inside is None:
+                if states is None:
+                    states = _quote_states(text, start, end)
+                inside = _open_at(states, cut)
+            if inside:
+                continue
+        if not _is_boundary(text, start, end, m.start(), nxt):
             continue
         # The sentence ends with its punctuation or closing mark (no space to trim) and starts
         # at a non-space: trimmed already. The next starts after the spaces ``nxt`` matched.
@@ -117,25 +123,26 @@ def _quote_states(text: str, start: int, end: int) -> tuple[list[int], list[bool
     return positions, states
 
 
+def _last_mark_opens(text: str, start: int, at: int) -> bool | None:
+    """Whether a quotation is open at ``at`` in a line starting at ``start``, from the last
+    double quotation mark before it alone (“ opens, ” closes, none: closed); None when that
+    mark is a straight one, whose meaning depends on the marks before it."""
+    q = max(text.rfind("“", start, at), text.rfind("”", start, at), text.rfind('"', start, at))
+    if q < 0:
+        return False
+    mark = text[q]
+    return None if mark == '"' else mark == "“"
+
+
 def _open_at(states: tuple[list[int], list[bool]], i: int) -> bool:
     positions, opens = states
     k = bisect_left(positions, i)
     return opens[k - 1] if k else False
 
 
-def _is_boundary(
-    text: str,
-    start: int,
-    end: int,
-    punct_at: int,
-    cut: int,
-    nxt: re.Match[str],
-    states: tuple[list[int], list[bool]],
-) -> bool:
-    """Whether the candidate at ``punct_at`` ends a sentence of the line ``text[start:end]``
-    (``nxt``: what follows it)."""
-    if not nxt.group(1) and _open_at(states, cut):
-        return False  # still inside an open quotation that continues
+def _is_boundary(text: str, start: int, end: int, punct_at: int, nxt: re.Match[str]) -> bool:
+    """Whether the candidate at ``punct_at``, outside a quotation, ends a sentence of the line
+    ``text[start:end]`` (``nxt``: what follows it): not after an abbreviation or initial."""
     if text[punct_at] == "." and not text.startswith("...", punct_at):
         word = _word_before(text, max(start, punct_at - 30), punct_at)
         if word is not None and _is_abbreviation(word, text, nxt.start(2), end):
