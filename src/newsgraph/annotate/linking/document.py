@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -230,18 +231,24 @@ class DocumentLinker:
         self.person_starts = starts = [p.span.start for p in persons]
         if starts == sorted(starts):  # the furthest end of the persons before each index
             self.person_reach = list(itertools.accumulate((p.span.end for p in persons), max))
+        hit_starts = [h.span.start for h in hits] + [sys.maxsize]  # the last: no hit left
+        next_hit = hit_starts[0]
+        append, linked = out.append, self.linked
         for m in mentions:
-            while hi < len(hits) and hits[hi].span.start < m.span.start:
-                self._emit_role(hits[hi], out, persons)
-                hi += 1
-            info = name_info(m.canonical or m.text, m.text, id(m.type))
+            span, text = m.span, m.text
+            if next_hit < span.start:  # role phrases before this mention come first
+                while hit_starts[hi] < span.start:
+                    self._emit_role(hits[hi], out, persons)
+                    hi += 1
+                next_hit = hit_starts[hi]
+            info = name_info(m.canonical or text, text, id(m.type))
             link = None if info is None else self._link_name(m, info)
             if link is None:
-                out.append(m)
+                append(m)
                 continue
             self._remember(link, info[6])
-            self.linked.append((m.span, link))
-            out.append(Mention(m.span, m.text, m.type, link.actor_id, link.how, link.name))
+            linked.append((span, link))
+            append(Mention(span, text, m.type, link.actor_id, link.how, link.name))
         for h in hits[hi:]:
             self._emit_role(h, out, persons)
         out.sort(key=lambda x: (x.span.start, -x.span.end))
