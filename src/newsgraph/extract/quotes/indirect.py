@@ -41,6 +41,9 @@ from newsgraph.extract.quotes.phrases import (
 )
 from newsgraph.extract.quotes.resolve import singular
 
+# an enum member as a module constant (a global is read faster than a member of the enum)
+REPORT = CueKind.REPORT
+
 _MIN_CLAUSE_WORDS = 3
 _END_PUNCT = frozenset((".", "!", "?", "…", ";", ":"))
 
@@ -53,7 +56,7 @@ class Reported(NamedTuple):
 
 def _strong(att: Attribution) -> bool:
     cue = att.cue
-    return cue is not None and cue.kind == CueKind.REPORT and cue.base not in WEAK_FOR_INDIRECT
+    return cue is not None and cue.kind == REPORT and cue.base not in WEAK_FOR_INDIRECT
 
 
 def find_indirect(toks: list[Tok], cands: list[int] | None = None) -> Reported | None:
@@ -80,7 +83,7 @@ def find_indirect(toks: list[Tok], cands: list[int] | None = None) -> Reported |
     # "X said (that) CLAUSE"
     for k in cands:
         cue = cue_at(toks, k)
-        if cue is None or cue.kind != CueKind.REPORT or cue.base in WEAK_FOR_INDIRECT:
+        if cue is None or cue.kind != REPORT or cue.base in WEAK_FOR_INDIRECT:
             continue
         if cue.first > 0 and toks[cue.first - 1][LOW] in ("who", "which", "that", "whom"):
             continue  # inside a relative clause: "residents, who had complained ..., said"

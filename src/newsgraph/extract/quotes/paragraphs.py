@@ -61,6 +61,12 @@ from newsgraph.model import (
     Span,
 )
 
+# enum members as module constants: reading ``QuoteKind.DIRECT`` is a class look-up through the
+# enum's metaclass, several times slower than a global (and these are read for every quotation)
+DIRECT, PARTIAL, INDIRECT = QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.INDIRECT
+CONTINUATION, HEADING, SCARE = QuoteKind.CONTINUATION, QuoteKind.HEADING, QuoteKind.SCARE
+BODY = LineRole.BODY
+PERSON, GPE = EntityType.PERSON, EntityType.GPE
 _START_END = attrgetter("start", "end")  # sort key of spans and drafts
 _SPAN_START = attrgetter("span.start")
 CONTENT_ROLES = frozenset((LineRole.TITLE, LineRole.DEK, LineRole.HEADING, LineRole.BODY))
@@ -181,12 +187,12 @@ class QuoteWalker:
         self.lines = [ln for ln in article.lines if ln.role in CONTENT_ROLES]
         self.sentences = sorted(sentences, key=_START_END)
         self._sentence_starts = [x.start for x in self.sentences]
-        body = [(ln.span.start, ln.span.end) for ln in self.lines if ln.role == LineRole.BODY]
+        body = [(ln.span.start, ln.span.end) for ln in self.lines if ln.role == BODY]
         self.people = build_people(self.text, body, mentions)
         self._last_names = tuple(self.people.by_last)
         self._name_hits: LastNameHits | None = None  # built on first need
         self._persons = sorted(
-            (m for m in mentions if m.type == EntityType.PERSON), key=_SPAN_START
+            (m for m in mentions if m.type == PERSON), key=_SPAN_START
         )
         self._person_starts = [m.span.start for m in self._persons]
         self._mentions = mentions
@@ -205,7 +211,7 @@ class QuoteWalker:
         marks = double_marks(text)
         for ln in self.lines:
             segs = find_segments(text, ln.span.start, ln.span.end, marks)
-            if ln.role != LineRole.BODY:
+            if ln.role != BODY:
                 parsed.append((ln, segs, [], []))  # titles and headings are read apart
                 continue
             sents = self._sentences_of(ln)
@@ -216,13 +222,13 @@ class QuoteWalker:
         prev: Draft | None = None  # last attribution of the previous body paragraph
         chain: list[Draft] = []  # open multi-paragraph quotations waiting for their cue
         for ln, segs, sents, toks in parsed:
-            if ln.role != LineRole.BODY or self._heading_like(ln, segs):
+            if ln.role != BODY or self._heading_like(ln, segs):
                 if segs:
                     headings.append((ln, segs))
                 prev = None
                 continue
             drafts, last_att = self._paragraph(sents, segs, toks)
-            quotes = [d for d in drafts if d.kind != QuoteKind.INDIRECT]
+            quotes = [d for d in drafts if d.kind != INDIRECT]
             whole = (
                 bool(segs)
                 and segs[0].mark_start == ln.span.start
@@ -232,13 +238,13 @@ class QuoteWalker:
             if whole:
                 if quotes[-1].unclosed:
                     for d in quotes:
-                        d.kind = QuoteKind.CONTINUATION
+                        d.kind = CONTINUATION
                     chain.extend(quotes)
                     continue
                 if prev is not None:
                     for d in quotes:
-                        if d.kind == QuoteKind.DIRECT:
-                            d.borrow(prev, "continuation", QuoteKind.CONTINUATION)
+                        if d.kind == DIRECT:
+                            d.borrow(prev, "continuation", CONTINUATION)
                     for d in chain:
                         d.borrow(prev, "continuation")
                     chain = []
@@ -293,7 +299,7 @@ class QuoteWalker:
         """The person most often named next to a speech verb (for "the spokesman" fallbacks)."""
         counts: Counter[str] = Counter()
         for ln, _segs, _sents, toks_list in parsed:
-            if ln.role != LineRole.BODY:
+            if ln.role != BODY:
                 continue
             for item in toks_list:
                 if item is None:
@@ -312,11 +318,9 @@ class QuoteWalker:
         return None
 
     def _person_of(self, toks: list[Tok], ph: Phrase | None) -> str | None:
-        if ph is None:
+        if ph is None or not is_cap(toks[ph.last]):
             return None
         words = [strip_possessive(t[TEXT]) for t in toks[ph.first : ph.last + 1] if is_cap(t)]
-        if not words or not is_cap(toks[ph.last]):
-            return None
         name = self.people.canonical(words[-3:])
         return name if self.people.is_person(name) else None
 
@@ -339,28 +343,28 @@ class QuoteWalker:
             for qi, (g, q) in enumerate(zip(inside, where, strict=True)):
                 d = self._quote_in_sentence(toks, where, qi, g, q, cands)
                 self.drafts_in_sentence.append(d)
-                has_direct = has_direct or d.kind == QuoteKind.DIRECT
+                has_direct = has_direct or d.kind == DIRECT
                 sentence_drafts.append((q, d))
             if not has_direct:
                 rep = find_indirect(toks, cands)
                 if rep is None and not inside:
                     rep = find_according(toks)
                 if rep is not None:
-                    d = Draft(rep.start, rep.end, QuoteKind.INDIRECT)
+                    d = Draft(rep.start, rep.end, INDIRECT)
                     self._apply(d, toks, rep.att, rep.att.phrase.first)
                     sentence_drafts.append((rep.att.phrase.first, d))
             self._update_discourse(sent, sentence_drafts)
             for _pos, d in sentence_drafts:
                 drafts.append(d)
-                if d.speaker is None or d.canonical is None or d.kind == QuoteKind.SCARE:
+                if d.speaker is None or d.canonical is None or d.kind == SCARE:
                     continue
                 # a paragraph's speaker: its last full attribution, else its last partial one
-                if d.kind != QuoteKind.PARTIAL or last_att is None or last_att.kind == d.kind:
+                if d.kind != PARTIAL or last_att is None or last_att.kind == d.kind:
                     last_att = d
         # direct quotations without a cue of their own take the paragraph's speaker
-        attributed = [d for d in drafts if d.kind == QuoteKind.DIRECT and d.speaker is not None]
+        attributed = [d for d in drafts if d.kind == DIRECT and d.speaker is not None]
         for d in drafts:
-            if d.kind == QuoteKind.DIRECT and d.speaker is None and attributed:
+            if d.kind == DIRECT and d.speaker is None and attributed:
                 later = [a for a in attributed if a.start > d.start]
                 d.borrow(later[0] if later else attributed[-1], "same-paragraph")
         self.drafts.extend(drafts)
@@ -375,7 +379,7 @@ class QuoteWalker:
                 lo = k + 1  # a sentence end the splitter kept (after "Co."): start afresh
                 break
         stop = where[qi + 1] if qi + 1 < len(where) else len(toks)
-        d = Draft(g.start, g.end, QuoteKind.DIRECT, unclosed=not g.closed)
+        d = Draft(g.start, g.end, DIRECT, unclosed=not g.closed)
         lead = is_pure_lead(toks, lo, q)
         if qi and lead and lo < q and self.drafts_in_sentence:
             # "“A” and “B”": the second quotation shares the first one's kind and speaker
@@ -402,7 +406,7 @@ class QuoteWalker:
             else:
                 d.confidence, d.evidence = 0.4, "no-cue"
             return d
-        d.kind = QuoteKind.PARTIAL
+        d.kind = PARTIAL
         short = _MORE_THAN_SHORT.match(self.text, g.start, g.end) is None
         att = post
         if att is None:
@@ -425,7 +429,7 @@ class QuoteWalker:
                 att = Attribution(None, None, ph, "clause-subject")
         if att is None:
             if short:
-                d.kind, d.confidence, d.evidence = QuoteKind.SCARE, 0.6, "short-term-no-cue"
+                d.kind, d.confidence, d.evidence = SCARE, 0.6, "short-term-no-cue"
             else:
                 d.confidence, d.evidence = 0.3, "no-cue"
             return d
@@ -441,7 +445,7 @@ class QuoteWalker:
             if sp.how == "org":
                 self._lone_word(sp)
         generic = sp.how == "common" or (sp.how == "role" and sp.canonical is None)
-        if generic and d.kind == QuoteKind.PARTIAL and self.state.last_speaker is not None:
+        if generic and d.kind == PARTIAL and self.state.last_speaker is not None:
             sp.canonical = self.state.last_speaker  # "the two leaders assessed that “…”"
             sp.how = "common-last-speaker"
             sp.person = self.people.is_person(sp.canonical)
@@ -514,7 +518,7 @@ class QuoteWalker:
         atts = [
             d
             for _pos, d in drafts
-            if d.speaker is not None and d.canonical is not None and d.kind != QuoteKind.SCARE
+            if d.speaker is not None and d.canonical is not None and d.kind != SCARE
         ]
         if len(atts) > 1:
             atts.sort(key=_speaker_start)
@@ -588,13 +592,13 @@ class QuoteWalker:
     def _heading(self, ln: Line, segs: list[Segment]) -> None:
         text = self.text
         for g in segs:
-            d = Draft(g.start, g.end, QuoteKind.HEADING)
+            d = Draft(g.start, g.end, HEADING)
             words = len(_WORD.findall(text, g.start, g.end))
             tail = text[g.mark_end : ln.span.end].strip(" .!?”’\"'")
             head = text[ln.span.start : g.mark_start].rstrip()
             standalone = not tail or head.endswith(":") or not head
             if words <= SHORT_WORDS and not standalone:
-                d.kind, d.confidence, d.evidence = QuoteKind.SCARE, 0.6, "short-term-in-heading"
+                d.kind, d.confidence, d.evidence = SCARE, 0.6, "short-term-in-heading"
                 self.drafts.append(d)
                 continue
             src = self._same_words_in_body(g)
@@ -616,14 +620,14 @@ class QuoteWalker:
             return None
         best, best_score = None, 0.5
         for d in self.drafts:
-            if d.canonical is None or d.kind in (QuoteKind.SCARE, QuoteKind.HEADING):
+            if d.canonical is None or d.kind in (SCARE, HEADING):
                 continue
             have = self._words_cache.get(d.start)
             if have is None:
                 have = self._words_cache[d.start] = self._words_of(d.start, d.end)
             score = len(want.intersection(have)) / len(want)
             if score > best_score or (
-                score == best_score and best is not None and best.kind == QuoteKind.INDIRECT
+                score == best_score and best is not None and best.kind == INDIRECT
             ):
                 best, best_score = d, score
         return best
@@ -668,7 +672,7 @@ def _lone_names(mentions: tuple[Mention, ...]) -> dict[str, tuple[str, bool]]:
     """
     out: dict[str, tuple[str, bool]] = {}
     for m in mentions:
-        if m.type == EntityType.PERSON:
+        if m.type == PERSON:
             words = m.text.split()
             last = strip_possessive(words[-1]) if words else ""
             if last:
@@ -676,7 +680,7 @@ def _lone_names(mentions: tuple[Mention, ...]) -> dict[str, tuple[str, bool]]:
                 known = out.get(last)
                 if known is None or not known[1] or len(name) > len(known[0]):
                     out[last] = (name, True)
-        elif m.type == EntityType.GPE and " " not in m.text:
+        elif m.type == GPE and " " not in m.text:
             out.setdefault(strip_possessive(m.text), (m.text, False))
     return out
 

@@ -90,6 +90,8 @@ class People:
         if first is not None:
             fitting = [c for c in cands if c.split()[0] == first]
             cands = fitting or [" ".join(name_tokens)]
+        if len(cands) == 1:
+            return cands[0]  # what max() returns, without computing its key
         return max(cands, key=lambda c: (self.full_names[c], -abs(len(c.split()) - 2), len(c)))
 
     def is_person(self, canonical: str | None) -> bool:
@@ -287,10 +289,11 @@ def build_people(text: str, lines: list[tuple[int, int]], mentions: tuple[Mentio
             appos = _APPOSITION.match(text, end, stop) is not None
             after = _PIECES.findall(text, end, stop) if appos else []
             _roles_around(people, before, words[:titled], after, full, start)
+    person, org = EntityType.PERSON, EntityType.ORG  # enum members read once, not per mention
     for mention in mentions:
-        if mention.type == EntityType.PERSON and len(mention.text.split()) >= 2:
+        if mention.type == person and len(mention.text.split()) >= 2:
             people.add_person(mention.canonical or mention.text)
-        elif mention.type == EntityType.ORG:
+        elif mention.type == org:
             people.orgs.add(mention.canonical or mention.text)
     _honorific_genders(people, text, lines)
     return people
