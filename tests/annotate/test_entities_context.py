@@ -128,7 +128,7 @@ _VOCABULARY = (
     "has minister’s co-founder US etc. spokesman ,” .” ” Falcons 24-10 Channel 4 500 100 FTSE "
     "Moody's Moody Hang Seng Bolton Sunderland fans derby against drew 0-0 Osasuna it would cut "
     "jobs 300 shares fell Novo Nordisk Judge Helen Marsh Department Energy Mines Health Chelsea 1 "
-    "2 35 ) Standings:"
+    "2 35 ) Standings: Rival Chipmaker Tolvex"
 )
 _WORDS = st.sampled_from(_VOCABULARY.split())
 

@@ -134,3 +134,11 @@ def test_a_word_joined_to_an_organisation_known_later_in_the_article(
     assert got["Velmora"] is ORG and got["Karsk"] is ORG
     got = found(rec, "Velmora and Karsk will hold talks next week, Maria Kaur said.")
     assert got.get("Velmora") is not ORG  # no evidence anywhere: no organisation
+
+
+def test_a_company_noun_opening_the_sentence_is_no_part_of_the_name(
+    rec: EntityRecognizer,
+) -> None:
+    got = found(rec, "Chipmaker Tolvex said demand was strong.\nRival Brenvik reported a loss.")
+    assert got == {"Tolvex": ORG, "Brenvik": ORG}
+    assert found(rec, "Carmaker Volvo Cars recalled 70,000 vehicles.") == {"Volvo Cars": ORG}

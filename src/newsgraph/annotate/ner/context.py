@@ -102,6 +102,13 @@ _ORG_VERBS_BEFORE = _set(
     brokerage startup rival rivals competitor subsidiary giant firm group supplier contractor
     steelmaker shipbuilder union unions"""
 )
+# Those nouns capitalised at a sentence's start before a name: "Chipmaker Tolvex said", "Rival
+# Brenvik reported" (not the verbs, nor nouns that open names: "Giant Eagle", "Group Captain").
+OPENING_ORG_NOUNS = frozenset(
+    w.capitalize()
+    for w in _ORG_VERBS_BEFORE
+    if not w.startswith("acquir") and w not in {"giant", "firm", "group", "union", "unions"}
+)
 # Who works or studies at a university named by its town: "a professor at Oxford".
 _CAMPUS_BEFORE = _pairs(
     """professor professors lecturer lecturers researcher researchers scientist scientists

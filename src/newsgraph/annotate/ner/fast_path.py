@@ -61,6 +61,7 @@ _NOT_PERSON = (
     | lx.ORG_HEADS
     | lx.PLACE_HEADS
     | lx.MISC_HEADS
+    | cx.OPENING_ORG_NOUNS
 )
 
 

@@ -404,6 +404,16 @@ class RuleTagger(FastPath):
             return [Candidate(toks[i:j], ORG, CUE)]
         if j - i > 1 and any(t.text in lx.MISC_HEADS for t in toks[i + 1 : j]) and not headline:
             return [Candidate(toks[i:j], MISC, CUE)]
+        if (
+            j - i > 1
+            and toks[i].text in cx.OPENING_ORG_NOUNS
+            and not headline
+            and _is_initial(toks, i)
+        ):
+            # "Chipmaker Tolvex said": the noun says what the name is and is no part of it
+            rest = toks[i + 1 : j]
+            kind = self.lexicon_type(raw[rest[0].start : rest[-1].end])
+            return [self._known(raw, rest, kind, sports) if kind else Candidate(rest, ORG, CUE)]
         if j - i > 1 and not headline and self._team_name(raw, toks, i, j, sports):
             return [Candidate(toks[i:j], ORG, CUE)]  # "Dallas Cowboys", "Auckland Falcons"
         if MODEL_CODE.match(toks[i].text) or (j - i > 1 and toks[i].text == "Operation"):
