@@ -9,13 +9,23 @@ from hypothesis import strategies as st
 
 from newsgraph.extract.quotes.attribution import _sentence_tokens_apart, sentence_tokens
 from newsgraph.extract.quotes.lexicon import _REPORTING_WORDS, CUE_FORMS, has_cue_word
-from newsgraph.extract.quotes.marks import Segment, find_segments
+from newsgraph.extract.quotes.marks import Segment, double_marks, find_segments
 from newsgraph.extract.quotes.people import (
+    _APPOSITION,
     _HONORIFIC_NAME,
     _MULTI_CAP_RUN,
+    FUNCTION_WORDS,
+    TITLE_WORDS,
     LastNameHits,
+    _split_run,
     build_people,
+    keeps_offsets,
     matches_by_line,
+    name_part,
+    strip_possessive,
+)
+from newsgraph.extract.quotes.people import (
+    _PIECES as _WORD_PIECES,
 )
 from newsgraph.extract.quotes.phrases import (
     _TOKEN,
@@ -143,3 +153,117 @@ def test_people_of_an_article_with_names_on_many_lines() -> None:
         ("spokesman", "Dmitry Peskov"),
         ("director", "Anna Smith"),
     }
+
+
+_MARK_PIECES = st.sampled_from(
+    ["“", "”", '"', "«", "»", "„", "‘", "’", "'", " ", "\n", "a", "We", "said", ",", ".", "’s"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_MARK_PIECES, max_size=40).map("".join), st.lists(st.floats(0, 1), max_size=8))
+def test_segments_from_the_article_marks_equal_each_line_searched_alone(
+    text: str, cuts: list[float]
+) -> None:
+    points = sorted(int(c * len(text)) for c in cuts)
+    marks = double_marks(text)
+    assert marks == [m.start() for m in re.finditer(r"[“”\"«»„]", text)]
+    for a, b in zip(points[::2], points[1::2], strict=False):
+        assert find_segments(text, a, b, marks) == find_segments(text, a, b)
+        assert double_marks(text, a, b) == [i for i in marks if a <= i < b]
+
+
+def test_segments_of_a_line_in_an_article() -> None:
+    text = "Title\n“We will act,” she said. «Non» and 'maybe' too.\nA “last"
+    marks = double_marks(text)
+    a = text.index("“")
+    b = text.index("\nA")
+    segs = find_segments(text, a, b, marks)
+    assert [text[s.start : s.end] for s in segs] == ["We will act,", "Non", "maybe"]
+    (last,) = find_segments(text, b + 1, len(text), marks)
+    assert text[last.start : last.end] == "last" and not last.closed
+
+
+_APPOS_PIECES = st.sampled_from(
+    [" ", "  ", "\n", ",", ", ", "the", "The", "THE", "a", "A", "an", "An", "then", "ant", "-",
+     "’", "x", "director", "."]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_APPOS_PIECES, max_size=12).map("".join), st.integers(0, 40))
+def test_apposition_check_holds_whenever_the_pieces_open_an_apposition(text: str, cut: int) -> None:
+    """The cheap check never says no where the pieces after a name read ", the|a|an ..."."""
+    end = min(cut, len(text))
+    after = _WORD_PIECES.findall(text, 0, end)
+    opens = len(after) > 2 and after[0] == "," and after[1].lower() in ("the", "a", "an")
+    if opens:
+        assert _APPOSITION.match(text, 0, end) is not None
+
+
+_OLD_HONORIFIC = re.compile(r"(Mrs?|Ms|Miss|Sir|Dame|Lord|Lady|Madam)\.? ([A-Z][\w’'\-]+)")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_NAME_PIECES, max_size=40).map("".join))
+def test_honorific_pattern_finds_what_the_grouped_one_found(text: str) -> None:
+    new = [
+        (text[m.start() : m.start(1) - 1].removesuffix("."), m.group(1), m.span())
+        for m in _HONORIFIC_NAME.finditer(text)
+    ]
+    old = [(m.group(1), m.group(2), m.span()) for m in _OLD_HONORIFIC.finditer(text)]
+    assert new == old
+
+
+def test_honorific_gives_the_gender_of_a_woman_named_once_in_full() -> None:
+    text = "Anna Smith, the director of the institute, spoke.\n\nMrs. Smith said the plan works."
+    lines = [(0, text.index("\n")), (text.index("Mrs"), len(text))]
+    assert build_people(text, lines, ()).gender == {"Anna Smith": "f"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT, st.integers(0, 60), st.integers(0, 60))
+def test_lower_casing_the_whole_text_keeps_offsets_when_it_says_so(
+    text: str, a: int, b: int
+) -> None:
+    low = text.lower()
+    if keeps_offsets(text, low):
+        a, b = min(a, b, len(text)), min(max(a, b), len(text))
+        assert low[a:b] == text[a:b].lower()
+
+
+_RUN_WORDS = st.sampled_from(
+    ["Anna", "Smith", "Smith’s", "O'Neil", "Dr.", "Mr", "The", "President", "of", "US", "UN",
+     "Ahmed", "al", "Jean-Paul", "Sen.", "States", "Ministry", "Lee's", "Co."]
+)  # fmt: skip
+
+
+def _plain_name_part(tokens: list[str]) -> list[str]:
+    """``name_part`` as first written: the definition the set test stands in for."""
+    cut = 0
+    for k, t in enumerate(tokens):
+        if t.lower().rstrip(".") in TITLE_WORDS or t.lower() == "of":
+            cut = k + 1
+    rest = tokens[cut:]
+    while rest and ((rest[0].isupper() and len(rest[0]) > 1) or rest[0].lower() in FUNCTION_WORDS):
+        rest = rest[1:]
+    return rest
+
+
+def _plain_split_run(run: str) -> list[str]:
+    out: list[str] = []
+    for w in run.split():
+        if out and w and out[-1].endswith(("’s", "'s", "s’", "s'")):
+            break
+        out.append(w)
+    if out:
+        out[-1] = strip_possessive(out[-1])
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_RUN_WORDS, min_size=1, max_size=6))
+def test_name_part_and_run_split_equal_their_plain_definitions(words: list[str]) -> None:
+    assert name_part(words) == _plain_name_part(words)
+    run = " ".join(words)
+    assert _split_run(run) == _plain_split_run(run)
