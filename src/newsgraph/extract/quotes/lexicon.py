@@ -62,6 +62,19 @@ WEAK_FOR_INDIRECT = frozenset(
     + _words("characterize characterise read believe fear hint signal think agree disagree")
 )
 
+# Speech-verb "-s" forms that are as often plural nouns ("the Gulf states", "claims surfaced"):
+# followed by a verb, they are the subject, not a cue.
+PLURAL_NOUN_FORMS = frozenset(
+    _words(
+        """states reports claims notes calls charges fears comments remarks answers replies demands
+        promises pledges vows signals hints estimates forecasts tweets counters statements"""
+    )
+)
+# Finite verbs that can follow a plural subject directly ("the states have", "claims were").
+FINITE_AUXILIARIES = frozenset(
+    _words("have are were had will would could should can may might must did do")
+)
+
 # Auxiliaries and adverbs that may stand between a speaker and the verb ("has also said").
 AUXILIARIES = frozenset(
     _words(

@@ -15,6 +15,8 @@ from newsgraph.extract.quotes.lexicon import (
     AUXILIARIES,
     CONJUNCTIONS,
     CUE_FORMS,
+    FINITE_AUXILIARIES,
+    PLURAL_NOUN_FORMS,
     PREPOSITIONS,
     CueKind,
 )
@@ -129,12 +131,25 @@ def cue_at(toks: list[Tok], i: int) -> Cue | None:
     base, tense, kind = entry
     if i > 0 and toks[i - 1][LOW] in _NOUN_MARKERS:
         return None  # "any forecasts", "the reports": a noun, not a verb
+    if tense == "s" and first == i and t[LOW] in PLURAL_NOUN_FORMS and _verb_next(toks, i + 1):
+        return None  # "the Gulf states expressed support": a subject followed by its verb
     if tense == "ing" and first == i:
         return None  # a bare participle ("terming them", "saying that") is not a cue
     after_to_or_pronoun = i > 0 and toks[i - 1][LOW] in ("to", "we", "i", "they", "you")
     if tense == "base" and first == i and not after_to_or_pronoun:
         return None  # a bare base form is usually a noun ("the note", "a call")
     return Cue(first, i, base, tense, kind)
+
+
+def _verb_next(toks: list[Tok], i: int) -> bool:
+    """Token ``i`` is a finite verb in lower case: a past form, an auxiliary ("have", "were")."""
+    if i >= len(toks) or not toks[i][TEXT][0].islower():
+        return False
+    low = toks[i][LOW]
+    if low.endswith("ed") or low in FINITE_AUXILIARIES:
+        return True
+    entry = CUE_FORMS.get(low)
+    return entry is not None and entry[1] == "past"
 
 
 def cue_starting(toks: list[Tok], i: int) -> Cue | None:
@@ -219,7 +234,10 @@ _NOT_NP = (
     | AUXILIARIES
     | frozenset(("that", "this", "to", "not", "who", "which", "what", "when", "where"))
 )
-_INFLECTED_CUES = frozenset(form for form, entry in CUE_FORMS.items() if entry[1] != "base")
+# ("-s" forms that are as often plural nouns do belong to a phrase: "several Gulf states")
+_INFLECTED_CUES = frozenset(
+    form for form, (_base, tense, _kind) in CUE_FORMS.items() if tense != "base"
+) - PLURAL_NOUN_FORMS
 
 
 def np_word(t: Tok) -> bool:
