@@ -170,9 +170,11 @@ def test_dropping_tailless_nouns_on_characters_changes_no_event(words: list[str]
     events are those found with every head word tokenised and judged in context."""
     article, sentences = article_of(" ".join(words) + ".", dt.date(2024, 3, 1))
     pruned = extract_events(article, sentences, ())
-    saved = dict(_NOUN_TAILS)
+    rules = extractor._AFTER_DETERMINER
+    saved = dict(rules)
     try:
-        extractor._NOUN_TAILS.clear()
+        for word in _NOUN_TAILS:
+            del rules[word]
         assert extract_events(article, sentences, ()) == pruned
     finally:
-        extractor._NOUN_TAILS.update(saved)
+        rules.update(saved)

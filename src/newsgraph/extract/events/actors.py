@@ -238,11 +238,11 @@ def find_chunks(
         if first_name is not None:  # a sentence-initial name the recogniser left out
             mentions = [first_name, *mentions]
     missed = [_unknown_name(text, tokens, lows, v - 1, mentions) for v in verbs if v > 0]
-    missed += [
-        _plural_demonym(text, tokens[k], kb, mentions)
-        for k in range(1, n)
-        if lows[k][-1:] == "s" and text[tokens[k][0]].isupper()
-    ]
+    if n > 1:
+        missed += [
+            _plural_demonym(text, m.span(), kb, mentions)
+            for m in _PLURAL_NAME.finditer(text, tokens[1][0], tokens[-1][1])
+        ]
     if any(missed):
         mentions = sorted([*mentions, *filter(None, missed)], key=lambda m: m.span.start)
     verb_at = set(verbs)
@@ -542,6 +542,9 @@ def _known_first_word(
     return Mention(Span(*token), word, etype, actor_id)
 
 
+_PLURAL_NAME = re.compile(r"\b[A-Z][a-z]{3,}s\b")
+
+
 def _plural_demonym(
     text: str, token: tuple[int, int], kb: KnowledgeBase, mentions: list[Mention]
 ) -> Mention | None:
@@ -549,8 +552,6 @@ def _plural_demonym(
     singular names (kept as the mention's canonical form, for the chunk's country)."""
     s, e = token
     word = text[s:e]
-    if len(word) < 5 or not word.isalpha():
-        return None
     if any(m.span.start < e and s < m.span.end for m in mentions):
         return None
     if resolve_cached(kb, word[:-1], None)[1] is None:

@@ -26,7 +26,8 @@ _MONTH = (
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _DATE_PATTERN = (
-    r"\b(?:"
+    r"\b(?=[0-9abdefijlmnostuwy])(?:"  # the letters a date expression can start with: a fast
+    # rejection of the other words
     r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
     r"|(?:"
     + _MONTH.format(n="m1")

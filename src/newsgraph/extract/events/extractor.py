@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from newsgraph.extract.events.actors import COMMON_ACTOR_NOUNS as _COMMON_ACTOR_NOUNS
 from newsgraph.extract.events.actors import TOKEN_RE, Chunk, find_chunks, resolve_chunk
@@ -172,6 +173,8 @@ class _Party:
 
 
 _SPAN = re.Match.span
+_START = attrgetter("span.start")
+_PERSON = EntityType.PERSON
 
 
 def _party(c: Chunk) -> _Party:
@@ -196,12 +199,13 @@ def _trigger_offsets(
         if tails is not None and tails.match(low, m.end()) is None:
             continue
         at = m.start()
+        after_det = _AFTER_DETERMINER.get(word, _ANY)
         if (
-            (word in _VERB_ONLY or word in _NOUN_TAILS)
+            after_det is not _ANY
             and at > 1
             and low[at - 1] == " "
             and low[low.rfind(" ", 0, at - 1) + 1 : at - 1] in _DETERMINERS
-            and (word in _VERB_ONLY or _NOUN_TAILS[word].match(low, m.end()) is None)
+            and (after_det is None or after_det.match(low, m.end()) is None)
         ):
             continue  # "the meeting" (not "the meeting with"): after a determiner, no act
         out.append(at)
@@ -246,6 +250,13 @@ _NOUN_TAILS = {
     and all((t.nominal and t.tail is not None) or (t.verbal_head and not t.nominal) for t in v)
 }
 
+# What may follow a head word after a determiner: nothing (a verb form only), or a noun tail.
+_AFTER_DETERMINER: dict[str, re.Pattern[str] | None] = {
+    **dict.fromkeys(_VERB_ONLY),
+    **_NOUN_TAILS,
+}
+_ANY = re.compile("")  # (a head word that a determiner does not rule out)
+
 # For head words that are a trigger only with a tail ("talks with", "under ... pressure"): all
 # their tails as one pattern.
 _TAILS = {
@@ -282,10 +293,10 @@ class EventExtractor:
         cache: dict[str, tuple[str | None, str | None, str]] = {}
         quoted = [q for q in quotes if q.kind is not QuoteKind.SCARE]
         out: list[Event] = []
-        ordered = sorted(mentions, key=lambda m: m.span.start)
-        starts = [m.span.start for m in ordered]
-        persons = [m for m in ordered if m.type is EntityType.PERSON]
-        person_starts = [m.span.start for m in persons]
+        ordered = sorted(mentions, key=_START)
+        starts = list(map(_START, ordered))
+        persons = [m for m in ordered if m.type is _PERSON]
+        person_starts = list(map(_START, persons))
         for sent, at in _with_triggers(sentences, offsets):
             base = sent.start
             tokens = list(map(_SPAN, TOKEN_RE.finditer(text, base, sent.end)))
@@ -1501,12 +1512,13 @@ def _passive(lows: list[str], head: int, subj: Chunk | None) -> bool:
 def _conjunct(chunks: list[Chunk], lows: list[str], subj: Chunk) -> Chunk | None:
     """ "X and Y met": the chunk joined to the subject by "and"."""
     for c in chunks:
-        if c.last + 2 == subj.first and lows[c.last + 1] in ("and", "&"):
+        if c.last >= subj.first - 1 or lows[c.last + 1] not in ("and", "&"):
+            continue
+        if c.last + 2 == subj.first:
             return c
         gap = lows[c.last + 2 : subj.first]
         if (
-            lows[c.last + 1 : c.last + 2] == ["and"]
-            and 0 < len(gap) <= 2
+            0 < len(gap) <= 2
             and gap[0] in _DETERMINERS
             and all(w.isalpha() and w not in _NP_STOP for w in gap)
         ):
