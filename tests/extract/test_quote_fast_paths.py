@@ -8,7 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.extract.quotes.attribution import _sentence_tokens_apart, sentence_tokens
-from newsgraph.extract.quotes.lexicon import _REPORTING_WORDS, CUE_FORMS, has_cue_word
+from newsgraph.extract.quotes.lexicon import (
+    _REPORTING_WORD,
+    _REPORTING_WORDS,
+    CUE_FORMS,
+    has_cue_word,
+)
 from newsgraph.extract.quotes.marks import Segment, double_marks, find_segments
 from newsgraph.extract.quotes.people import (
     _APPOSITION,
@@ -267,3 +272,13 @@ def test_name_part_and_run_split_equal_their_plain_definitions(words: list[str])
     assert name_part(words) == _plain_name_part(words)
     run = " ".join(words)
     assert _split_run(run) == _plain_split_run(run)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.integers(0, 80), st.integers(0, 80))
+def test_reporting_word_check_in_a_range_equals_the_look_behind_search(
+    text: str, a: int, b: int
+) -> None:
+    """The range may start inside a word or right after one: the character before it counts."""
+    a, b = min(a, b, len(text)), min(max(a, b), len(text))
+    assert has_cue_word(text, a, b) == (_REPORTING_WORD.search(text, a, b) is not None)

@@ -166,11 +166,12 @@ def before(toks: list[Tok], lo: int, q: int) -> Attribution | None:
     if q - 1 < lo or toks[q - 1][TEXT] not in (":", ","):
         return None
     for k in range(q - 2, lo - 1, -1):
-        if according_to(toks, k):
+        low = toks[k][LOW]
+        if low == "according" and according_to(toks, k):
             ph = np_after(toks[: q - 1], k + 2)
             if ph is not None:
                 return Attribution(None, (toks[k][START], toks[k + 1][END]), ph, "according-to")
-        if toks[k][LOW] not in CUE_FORMS:
+        if low not in CUE_FORMS:
             continue
         cue = cue_at(toks, k)
         if cue is not None and cue.kind != DOCUMENT:
@@ -241,13 +242,14 @@ def cue_before(toks: list[Tok], q: int, *, short: bool) -> Cue | None:
     seen_that = False
     for k in range(q - 1, -1, -1):
         t = toks[k]
-        if t[LOW] == QUOTE_TOKEN:
+        low = t[LOW]
+        if low == QUOTE_TOKEN:
             continue
-        if t[LOW] == "that" or t[TEXT] == ":":
+        if low == "that" or t[TEXT] == ":":
             seen_that = True
-        if according_to(toks, k):
+        if low == "according" and according_to(toks, k):
             return Cue(k, k + 1, "according to", "past", REPORT)
-        if t[LOW] not in CUE_FORMS:
+        if low not in CUE_FORMS:
             continue
         cue = cue_at(toks, k)
         if cue is None or cue.kind == DOCUMENT:

@@ -155,14 +155,21 @@ def _trie_pattern(words: list[str]) -> str:
 
 # A reporting form as a whole lower-case word: not after a letter, digit or apostrophe, not
 # followed by a lower-case letter.
-_REPORTING_WORD = re.compile(
-    r"(?<![\w’'])" + _trie_pattern(sorted(w for w in _REPORTING_WORDS if w.isalpha())) + "(?![a-z])"
-)
+_REPORTING_TRIE = _trie_pattern(sorted(w for w in _REPORTING_WORDS if w.isalpha()))
+_REPORTING_WORD = re.compile(r"(?<![\w’'])" + _REPORTING_TRIE + "(?![a-z])")
+# The same word matched with the character before it: a pattern opening with a character class
+# lets the engine skip ahead to the next non-word character instead of entering the pattern (and
+# its look-behind) at every position. It cannot see a word at the very start of the range.
+_REPORTING_AFTER = re.compile(r"[^\w’']" + _REPORTING_TRIE + "(?![a-z])")
 
 
 def has_cue_word(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` may report speech (a cheap pre-check before tokenising)."""
-    return _REPORTING_WORD.search(text, start, end) is not None
+    """Whether ``text[start:end]`` may report speech (a cheap pre-check before tokenising):
+    ``_REPORTING_WORD.search(text, start, end)``, found faster."""
+    return (
+        _REPORTING_WORD.match(text, start, end) is not None
+        or _REPORTING_AFTER.search(text, start, end) is not None
+    )
 
 
 # Role nouns that can stand for a person ("the Kremlin spokesman", "the diplomat").
