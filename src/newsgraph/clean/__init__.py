@@ -12,8 +12,9 @@ import datetime as dt
 import re
 from collections.abc import Set
 
-from newsgraph.clean.byline import bare_byline
-from newsgraph.clean.dates import parse_date
+from newsgraph.clean.byline import bare_byline, parse_byline
+from newsgraph.clean.dates import any_date_line, day_first_text, has_ambiguous_date, parse_date
+from newsgraph.clean.names import is_outlet_name
 from newsgraph.clean.publisher import (
     copyright_holder,
     dateline_agency,
@@ -30,6 +31,7 @@ from newsgraph.clean.roles import (
     last_paragraph,
     read_lines,
     same_title,
+    split_site,
     standalone_name,
     trailing_author,
 )
@@ -53,8 +55,10 @@ def clean_record(record: Record, *, known_boilerplate: Set[str] = frozenset()) -
     if text is None or not text.strip():
         return Failure(record.source, record.error or "empty text")
     lines = read_lines(text, known_boilerplate)
+    day_first = _read_dates_day_first(lines, text)
     t = find_title(lines, record.title)
-    title_key = compare_key(record.title or (lines[t].text if t is not None else ""))
+    title, site = (record.title, None) if record.title or t is None else split_site(lines[t].text)
+    title_key = compare_key(title or "")
     _set_keys(lines, title_key)
     start = -1 if t is None else t
     b = first_paragraph(lines, start, title_key)
@@ -64,8 +68,9 @@ def clean_record(record: Record, *, known_boilerplate: Set[str] = frozenset()) -
         b = _after_standfirst(lines, b, title_key)
     e = last_paragraph(lines, b)
     found = _Found()
+    found.site = site or _site_of_page_title(lines, start, title_key)
     if t is not None:
-        lines[t].set(LineRole.TITLE, "given title" if record.title else "first headline line")
+        lines[t].set(LineRole.TITLE, "given title" if record.title else "headline of the page")
     _header(lines[: max(start, 0)], found)
     _meta_zone(lines, start + 1, b, title_key, found)
     _body(lines, b, e, title_key, found)
@@ -75,7 +80,7 @@ def clean_record(record: Record, *, known_boilerplate: Set[str] = frozenset()) -
     body = [ln.text for ln in lines if ln.role in (B, LineRole.HEADING)]
     if not body:
         return Failure(record.source, "no article body found")
-    published, published_from = _published(record, found)
+    published, published_from = _published(record, found, day_first, text)
     authors = record.authors or tuple(dict.fromkeys(found.authors or found.trailing))
     metadata = dict(record.metadata)
     if found.page_date is not None:
@@ -84,8 +89,8 @@ def clean_record(record: Record, *, known_boilerplate: Set[str] = frozenset()) -
         id=body_id(body),
         text=text,
         source=record.source,
-        title=record.title or (lines[t].text if t is not None else None),
-        title_span=Span(lines[t].start, lines[t].end) if t is not None else None,
+        title=title,
+        title_span=None if t is None else Span(lines[t].start, lines[t].start + len(title or "")),
         authors=authors,
         publisher=publisher,
         published=published,
@@ -94,6 +99,36 @@ def clean_record(record: Record, *, known_boilerplate: Set[str] = frozenset()) -
         lines=tuple([Line(Span(ln.start, ln.end), ln.role or BP, ln.reason) for ln in lines]),
         metadata=metadata,
     )
+
+
+def _read_dates_day_first(lines: list[LineInfo], text: str) -> bool:
+    """Whether the article writes dates day first; when it does, its ambiguous numeric dates
+    (11/03/2024) are read again that way. The text's cues are weighed only when such a date
+    stands on a date or byline line (few articles)."""
+    dated = [
+        ln
+        for ln in lines
+        if (ln.date or (ln.byline and ln.byline.date)) and has_ambiguous_date(ln.text)
+    ]
+    if not dated or not day_first_text(text):
+        return False
+    for ln in dated:
+        if ln.date:
+            ln.date = any_date_line(ln.text, day_first=True) or ln.date
+        elif ln.byline:
+            ln.byline = parse_byline(ln.text, day_first=True) or ln.byline
+    return True
+
+
+def _site_of_page_title(lines: list[LineInfo], start: int, title_key: str) -> str | None:
+    """The site named after the headline in the page title above it ("Headline | Site")."""
+    for ln in lines[: max(start, 0)]:
+        key = compare_key(ln.text)
+        if len(key) > len(title_key) and same_title(key, title_key):
+            head, site = split_site(ln.text)
+            if site and compare_key(head) == title_key:
+                return site
+    return None
 
 
 def _set_keys(lines: list[LineInfo], title_key: str) -> None:
@@ -143,6 +178,8 @@ class _Found:
         self.copyright: str | None = None
         self.dates: list[tuple[dt.date, str]] = []  # (date, "published"|"date"|"updated"|...)
         self.page_date: dt.date | None = None
+        self.site: str | None = None  # after the headline in the page title: "Headline | Site"
+        self.header_name: str | None = None  # an outlet's name on a line above the headline
 
 
 def _common(ln: LineInfo, title_key: str, found: _Found) -> bool:
@@ -195,8 +232,16 @@ def _header(lines: list[LineInfo], found: _Found) -> None:
         elif ln.date:
             ln.set(BP, "page-header date (crawl day)")
             found.page_date = found.page_date or ln.date[0]
+        elif found.header_name is None and ln.n >= 2 and _outlet_line(ln):
+            ln.set(BY, "outlet name above the title")
+            found.header_name = ln.text
         else:
             ln.set(BP, f"before the title: {ln.junk or 'header line'}")
+
+
+def _outlet_line(ln: LineInfo) -> bool:
+    """ "The Lagos Courier" alone on a line (one word, "World", is a section label)."""
+    return standalone_name(ln) and is_outlet_name(ln.text)
 
 
 def _meta_zone(lines: list[LineInfo], lo: int, hi: int, title_key: str, found: _Found) -> None:
@@ -254,14 +299,17 @@ def _footer(lines: list[LineInfo], lo: int, title_key: str, found: _Found) -> No
 
 
 def _publisher(text: str, lines: list[LineInfo], b: int, found: _Found) -> str | None:
-    """Strongest signal first: a "Source:" credit, an outlet line under the title, a syndication
-    note, the copyright holder, a byline affiliation, an agency dateline, "Read in X’s report"."""
+    """Strongest signal first: a "Source:" credit, the site in the page title, an outlet line
+    under or above the title, a syndication note, the copyright holder, a byline affiliation,
+    an agency dateline, "Read in X’s report"."""
     if found.top_name and found.source and found.top_name != found.source:
         found.trailing.append(found.top_name)  # a name under the title, outlet named elsewhere
         found.top_name = None
     return (
         found.source
+        or found.site
         or found.top_name
+        or found.header_name
         or originally_from(text)
         or found.copyright
         or found.affiliation
@@ -284,11 +332,15 @@ def _mark_publisher_lines(lines: list[LineInfo], publisher: str | None) -> None:
             ln.set(BY, "publisher name line")
 
 
-def _published(record: Record, found: _Found) -> tuple[dt.date | None, str | None]:
+def _published(
+    record: Record, found: _Found, day_first: bool, text: str
+) -> tuple[dt.date | None, str | None]:
     """The record's date when it parses ("metadata"), else a date line under the title
     ("dateline"), a date in the byline ("byline"), an "Updated ..." line ("updated")."""
     if record.published:
-        day = parse_date(record.published)
+        if not day_first and has_ambiguous_date(record.published):
+            day_first = day_first_text(text)
+        day = parse_date(record.published, day_first=day_first)
         if day:
             return day, "metadata"
     for kinds in (("published", "date"), ("byline",), ("updated",)):

@@ -1,5 +1,7 @@
 """Bylines: "By Jane Doe", "By Jane Doe and John Roe", "ByJane Doe" (glued by the scraper),
-"By Jane Doe, Reuters", "By Jane Doe | March 3, 2023", "Reporting by Jane Doe; Editing by ..."."""
+"By Jane Doe, Reuters", "By Jane Doe | March 3, 2023", "Reporting by Jane Doe; Editing by ...",
+"By Jane Doe, Chief Political Correspondent", "By Jane Doe, Abuja", "Posted on 3 March 2023 by
+Jane Doe"."""
 
 from __future__ import annotations
 
@@ -7,9 +9,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from newsgraph.clean.dates import find_date
+from newsgraph.clean.dates import date_line, find_date
 from newsgraph.clean.names import (
     OUTLET_WORDS,
+    is_job_title,
+    is_place,
     is_role_only,
     looks_like_outlet,
     looks_like_person,
@@ -29,6 +33,13 @@ MAX_BYLINE_WORDS = 16
 MAX_BYLINE_CHARS = 200
 _AFTER_NAMES = re.compile(r"\s*(?:\||•|·|—|–| - ).*$")  # "Jane Doe | Reuters"
 _IN_PLACE = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}$")
+# "Posted on 3 March 2023 by Jane Doe", "March 3, 2023 by Jane Doe": a date, then the byline.
+_DATED_BY = re.compile(
+    r"^[\W_]*(?:(?:posted|published|written|updated)(?:\s+on)?\s+)?(?P<date>.{6,45}?)"
+    r"\s+by\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,17 +49,20 @@ class Byline:
     date: dt.date | None  # a date written in the byline, if any
 
 
-def parse_byline(line: str) -> Byline | None:
-    """The authors named by a byline line, or None when the line is not a byline."""
+def parse_byline(line: str, *, day_first: bool = False) -> Byline | None:
+    """The authors named by a byline line, or None when the line is not a byline.
+    ``day_first``: how to read an ambiguous numeric date in it (see dates.day_first_text)."""
     if len(line) > MAX_BYLINE_CHARS:
         return None
     m = _BY.match(line)  # rejects almost every line: before the word count
-    if m is None or len(line.split()) > MAX_BYLINE_WORDS:
+    if m is None:
+        return _dated_byline(line, day_first) if _DIGIT.search(line) else None
+    if len(line.split()) > MAX_BYLINE_WORDS:
         return None
     rest = m.group("rest").strip()
     if not rest or not rest[0].isupper():
         return None
-    found = find_date(rest)
+    found = find_date(rest, day_first=day_first)
     day = found[0] if found else None
     if found:
         rest = (rest[: found[2][0]] + " " + rest[found[2][1] :]).strip()
@@ -64,6 +78,8 @@ def parse_byline(line: str) -> Byline | None:
     for i, part in enumerate(parts):
         if i > 0 and part[:4].lower() == "the ":  # "By Jane Doe, the Daily Ledger"
             part = "The " + part[4:]
+        if i > 0 and (is_job_title(part) or is_place(part)):
+            continue  # "..., Chief Football Writer", "..., Abuja": not an author or outlet
         person, outlet = _name_then_outlet(part)
         if person:
             authors.append(person.title() if person.isupper() else person)
@@ -81,6 +97,20 @@ def parse_byline(line: str) -> Byline | None:
     if not authors and affiliation is None and not any(is_role_only(p) for p in parts):
         return None
     return Byline(tuple(authors), affiliation, day)
+
+
+def _dated_byline(line: str, day_first: bool) -> Byline | None:
+    """ "Posted on 3 March 2023 by Jane Doe": the byline after the date, with that date."""
+    m = _DATED_BY.match(line)
+    if m is None:
+        return None
+    found = date_line(m.group("date"), day_first=day_first)  # all of it a date (and time)
+    if found is None:
+        return None
+    byline = parse_byline("By " + m.group("rest"), day_first=day_first)
+    if byline is None or (not byline.authors and byline.affiliation is None):
+        return None
+    return Byline(byline.authors, byline.affiliation, found[0])
 
 
 def _name_then_outlet(part: str) -> tuple[str | None, str | None]:

@@ -36,9 +36,11 @@ _START_RULES: tuple[tuple[str, str], ...] = (
         r"|advertisements?(?:[\W_]+scroll (?:down )?to continue(?: reading)?)?"
         r"|advert|sponsored(?: content| links?)?|loading|opens in (?:a )?new (?:window|tab)"
         r"|promoted(?: content)?|paid (?:content|post)|ads? by \w+"
-        r"|story continues below(?: advertisement)?|continue reading (?:below|the main story)"
-        r"|scroll (?:down )?to continue(?: with content)?|article continues (?:below|after)"
-        r"(?: (?:this )?(?:ad|advertisement))?)[\W_]*$",
+        r"|(?:story|article|content) continues (?:below|after)"
+        r"(?: (?:this |the )?(?:advert(?:isement)?|ad))?"
+        r"|continue reading (?:below|the main story)"
+        r"|publicit[ée]|publicidad|pubblicit[àa]|anzeige|werbung|reklame|annonce"
+        r"|scroll (?:down )?to continue(?: with content)?)[\W_]*$",
     ),
     ("weather widget", r"(?-i:[\W_]*-?\d{1,3}(?:[.,]\d+)?\s*°?\s*[CF](?:\s*[/|•].*)?$)"),
     ("update widget", r"[\W_]*(?:last\s+)?updated?(?:\s+(?:on|at))?[\s:|•\-–—]*$"),

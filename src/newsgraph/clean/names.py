@@ -24,7 +24,16 @@ OUTLET_WORDS = wordset("""
     chronicle observer independent review magazine media network networks tv radio television
     broadcasting broadcast channel wire today online weekly monitor express mail star sun record
     report reports insider standard courier dispatch bulletin digest world international global
-    reuters bloomberg associated
+    reuters bloomberg associated ledger sentinel beacon echo mirror recorder inquirer enquirer
+    examiner advocate argus clarion messenger pioneer register statesman telegram vanguard
+    voice leader citizen nation tribune journal newsday newswire wireless broadcaster
+    """)
+# The head noun of a job title in a byline ("Chief Football Writer", "Political Correspondent").
+JOB_NOUNS = wordset("""
+    writer writers reporter reporters correspondent correspondents editor editors columnist
+    columnists journalist journalists contributor contributors producer producers analyst
+    analysts critic critics commentator presenter anchor photographer photographers blogger
+    staff desk bureau team intern chief
     """)
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
@@ -62,6 +71,22 @@ def is_role_only(text: str) -> bool:
     return bool(toks) and all(t in ROLE_WORDS for t in toks)
 
 
+def is_job_title(text: str) -> bool:
+    """ "Chief Football Writer", "Senior Health Writer", "Staff Writers": capitalised words
+    ending in a job noun, what a byline adds after the name (not a person, not an outlet)."""
+    toks = text.split()
+    return (
+        0 < len(toks) <= 5
+        and toks[-1].lower().strip(".") in JOB_NOUNS
+        and all(t[:1].isupper() or t.lower() in PARTICLES or t in ("of", "and", "&") for t in toks)
+    )
+
+
+def is_outlet_name(text: str) -> bool:
+    """An outlet-shaped name with a word outlets are named with ("The Daily Ledger")."""
+    return looks_like_outlet(text) and any(w.lower() in OUTLET_WORDS for w in text.split())
+
+
 def looks_like_outlet(text: str) -> bool:
     """A short capitalised name that could be a news outlet (1-5 words, no sentence)."""
     toks = name_tokens(text)
@@ -87,3 +112,27 @@ def starts_with_first_name(text: str) -> bool:
     """ "Daniel Brennan" yes, "Asharq Al-Awsat" no: tells an author line from an outlet line."""
     toks = text.split()
     return bool(toks) and toks[0] in first_names()
+
+
+_PLACES_FILES = tuple(
+    Path(__file__).parents[1] / "annotate" / "ner" / "data" / name
+    for name in ("places.tsv", "places_extra.tsv")
+)
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Names of countries, regions and cities (the NER gazetteer; read once, on first use)."""
+    names: set[str] = set()
+    for path in _PLACES_FILES:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            continue
+        names.update(ln.split("\t", 1)[0] for ln in text.splitlines() if ln and ln[0] != "#")
+    return frozenset(names)
+
+
+def is_place(text: str) -> bool:
+    """ "Abuja", "New Delhi", "Washington": where a byline says the reporter filed from."""
+    return text in place_names()

@@ -35,6 +35,7 @@ _SLD_SHORT = wordset("co com net org gov ac edu")
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,]*"
     r"(?P<name>[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|and|&|the)){0,5}?)"
+    r"(?:\s*\([A-Z]\))?(?:\s*(?:pvt|private)\.?)?(?:\s+(?:inc|ltd|llc|plc|gmbh|corp|limited)\b)?"
     r"\s*(?:[.,;|]|all rights reserved|$)",
     re.IGNORECASE,
 )

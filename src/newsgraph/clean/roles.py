@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from newsgraph.clean.byline import MAX_BYLINE_CHARS, MAX_BYLINE_WORDS, Byline, parse_byline
 from newsgraph.clean.dates import MAX_DATE_CHARS, any_date_line
 from newsgraph.clean.junk import MAX_JUNK_CHARS, junk_reason, words
-from newsgraph.clean.names import looks_like_outlet, looks_like_person
+from newsgraph.clean.names import is_outlet_name, looks_like_outlet, looks_like_person
 from newsgraph.clean.publisher import MAX_SOURCE_CHARS, source_line
 from newsgraph.clean.textnorm import LINE, compare_key, line_hash, word_count, wordset
 from newsgraph.model import LineRole
@@ -35,6 +35,9 @@ MAX_HEADING_WORDS = 20
 MAX_HEADING_CHARS = 160
 TITLE_SEARCH_LINES = 20
 MIN_TITLE_WORDS = 3
+MAX_CRUMB_WORDS = 3
+_CRUMB_SEP = re.compile(r"\s+[|/•·]\s+|\s*[›»>]\s*")
+_SITE_SEP = re.compile(r"\s+(?:\||-|–|—|::)\s+")
 MAX_QUESTION_HEADING_WORDS = 10
 MAX_SENTENCE_TITLE_WORDS = 15  # a longer line ending in a full stop is a lede
 MAX_META_CHARS = max(MAX_DATE_CHARS, MAX_BYLINE_CHARS, MAX_SOURCE_CHARS)
@@ -104,9 +107,15 @@ def read_lines(text: str, known_boilerplate: Set[str]) -> list[LineInfo]:
         if junk is None and known_boilerplate and line_hash(line) in known_boilerplate:
             junk = "seen in many articles"
         day = byline = source = None
-        if junk is None and size <= MAX_META_CHARS:
+        if junk == "menu" and n <= MAX_BYLINE_WORDS:  # "Written by Jane Doe | Delhi |"
+            byline = parse_byline(line)
+            junk = None if byline else junk
+        elif junk is None and size <= MAX_META_CHARS:
             day = any_date_line(line) if size <= MAX_DATE_CHARS else None
-            if day is None:
+            if day is not None and (" by " in line or " By " in line):
+                byline = parse_byline(line)  # "Posted on 3 March 2023 by Jane Doe"
+                day = None if byline else day
+            elif day is None:
                 byline = parse_byline(line) if n <= MAX_BYLINE_WORDS else None
                 if byline is None and size <= MAX_SOURCE_CHARS:
                     source = source_line(line)
@@ -115,24 +124,95 @@ def read_lines(text: str, known_boilerplate: Set[str]) -> list[LineInfo]:
 
 
 def find_title(lines: list[LineInfo], given: str | None) -> int | None:
-    """Index of the title line: the line repeating ``given``, else the first plausible headline."""
+    """Index of the title line: the line repeating ``given``, else the headline of the page head.
+
+    The head is what comes before the first paragraph. Its headline is sentence-like (three words
+    or more; a short capitalised name is the site's or the section's name, taken only when
+    nothing else qualifies); not a crawl line, breadcrumb or widget. Among such lines, one the
+    head repeats (page title and h1: "Headline | Site" then "Headline") is the title; else the
+    first of the lines standing together just before the byline or date (headline, then dek),
+    which skips a site's tagline or a section label higher up."""
     if given:
         key = compare_key(given)
         for i, ln in enumerate(lines[:TITLE_SEARCH_LINES]):
             if key and same_title(compare_key(ln.text), key):
                 return i
         return None
-    for i, ln in enumerate(lines):
+    head = _head(lines)
+    found = [i for i in range(head) if _headline_shaped(lines[i])]
+    if not found:
+        return None
+    sentence_like = [i for i in found if not looks_like_outlet(lines[i].text)]
+    pool = sentence_like or found
+    repeated = _repeated(lines, pool, head)
+    if repeated is not None:
+        return repeated
+    meta = next((j for j in range(pool[0] + 1, head) if lines[j].byline or lines[j].date), head)
+    before = [i for i in pool if i < meta]
+    k = len(before) - 1
+    while k > 0 and before[k - 1] == before[k] - 1:
+        k -= 1  # back to the first of the adjacent lines: headline above its dek
+    return before[k]
+
+
+def _head(lines: list[LineInfo]) -> int:
+    """Index of the first line that cannot be in the page head: a paragraph (longer than a
+    headline, or ending with a full stop), or the last line the title search looks at."""
+    for i, ln in enumerate(lines[:TITLE_SEARCH_LINES]):
         if ln.is_meta:
             continue
-        if ln.n > MAX_TITLE_WORDS or (ln.is_paragraph and ln.n > MAX_SENTENCE_TITLE_WORDS):
-            return None  # the text starts with its body: no headline in it
-        if ln.text.rstrip(_CLOSERS).endswith("."):
-            return None  # headlines do not end with a full stop; this is the lede
-        if ln.n >= MIN_TITLE_WORDS or (ln.n == 2 and len(ln.text) >= 12):
+        if ln.n > MAX_TITLE_WORDS or (
+            ln.is_paragraph
+            and (ln.n > MAX_SENTENCE_TITLE_WORDS or ln.text.rstrip(_CLOSERS).endswith("."))
+        ):
             return i
-        # shorter lines ("World", "Europe") are section labels above the headline
+    return min(len(lines), TITLE_SEARCH_LINES)
+
+
+def _headline_shaped(ln: LineInfo) -> bool:
+    """Three words with letters or more (two when long), not a breadcrumb ("News | Asia")."""
+    if ln.is_meta or ln.n < 2:
+        return False
+    lettered = sum(1 for w in words(ln.text) if not w[:1].isdigit())
+    if lettered < MIN_TITLE_WORDS and not (lettered == 2 and len(ln.text) >= 12):
+        return False  # "Crawled: 2024-02-15 04:10:33", "World"
+    return not is_breadcrumb(ln.text)
+
+
+def is_breadcrumb(text: str) -> bool:
+    """ "Home / News / Local", "News | Asia": short items joined by separators."""
+    items = _CRUMB_SEP.split(text)
+    return len(items) >= 2 and all(0 < len(it.split()) <= MAX_CRUMB_WORDS for it in items)
+
+
+def _repeated(lines: list[LineInfo], pool: list[int], head: int) -> int | None:
+    """The candidate whose words the head repeats (the shorter form: without "| Site")."""
+    keys = {i: compare_key(lines[i].text) for i in pool}
+    for i in pool:
+        for j in range(head):
+            if j == i or not keys[i]:
+                continue
+            other = keys[j] if j in keys else compare_key(lines[j].text)
+            if same_title(other, keys[i]) and len(keys[i]) <= len(other):
+                return i
     return None
+
+
+def split_site(text: str) -> tuple[str, str | None]:
+    """ "Headline | The Daily Ledger" → ("Headline", "The Daily Ledger"); else (text, None).
+
+    After "|" any short name is the site; after a dash only an outlet-like name ("The ... Ledger",
+    a domain): "Putin Wins — Again" keeps its dash."""
+    seps = list(_SITE_SEP.finditer(text))
+    if not seps:
+        return text, None
+    m = seps[-1]
+    head, tail = text[: m.start()].rstrip(), text[m.end() :].strip()
+    if len(head.split()) < MIN_TITLE_WORDS or not looks_like_outlet(tail):
+        return text, None
+    if m.group().strip() == "|" or is_outlet_name(tail) or tail.startswith("The ") or "." in tail:
+        return head, tail
+    return text, None
 
 
 def same_title(key: str, title_key: str) -> bool:
