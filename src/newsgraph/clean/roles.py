@@ -157,13 +157,15 @@ def find_title(lines: list[LineInfo], given: str | None) -> int | None:
 
 def _head(lines: list[LineInfo]) -> int:
     """Index of the first line that cannot be in the page head: a paragraph (longer than a
-    headline, or ending with a full stop), or the last line the title search looks at."""
+    headline) or a line ending with a full stop (headlines do not: that is the lede), or the
+    last line the title search looks at."""
     for i, ln in enumerate(lines[:TITLE_SEARCH_LINES]):
         if ln.is_meta:
             continue
-        if ln.n > MAX_TITLE_WORDS or (
-            ln.is_paragraph
-            and (ln.n > MAX_SENTENCE_TITLE_WORDS or ln.text.rstrip(_CLOSERS).endswith("."))
+        if (
+            ln.n > MAX_TITLE_WORDS
+            or (ln.is_paragraph and ln.n > MAX_SENTENCE_TITLE_WORDS)
+            or ln.text.rstrip(_CLOSERS).endswith(".")
         ):
             return i
     return min(len(lines), TITLE_SEARCH_LINES)
