@@ -123,7 +123,7 @@ def _read_dates_day_first(lines: list[LineInfo], text: str) -> bool:
 def _site_of_page_title(lines: list[LineInfo], start: int, title_key: str) -> str | None:
     """The site named after the headline in the page title above it ("Headline | Site")."""
     for ln in lines[: max(start, 0)]:
-        key = compare_key(ln.text)
+        key = ln.key  # set by _set_keys on the lines long enough to repeat the title
         if len(key) > len(title_key) and same_title(key, title_key):
             head, site = split_site(ln.text)
             if site and compare_key(head) == title_key:

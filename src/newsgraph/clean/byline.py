@@ -56,7 +56,9 @@ def parse_byline(line: str, *, day_first: bool = False) -> Byline | None:
         return None
     m = _BY.match(line)  # rejects almost every line: before the word count
     if m is None:
-        return _dated_byline(line, day_first) if _DIGIT.search(line) else None
+        if (" by " in line or " By " in line) and _DIGIT.search(line):
+            return _dated_byline(line, day_first)
+        return None
     if len(line.split()) > MAX_BYLINE_WORDS:
         return None
     rest = m.group("rest").strip()

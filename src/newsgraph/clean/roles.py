@@ -37,6 +37,8 @@ TITLE_SEARCH_LINES = 20
 MIN_TITLE_WORDS = 3
 MAX_CRUMB_WORDS = 3
 _CRUMB_SEP = re.compile(r"\s+[|/•·]\s+|\s*[›»>]\s*")
+_DIGIT = re.compile(r"\d")
+_DOMAIN = re.compile(r"(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 _SITE_SEP = re.compile(r"\s+(?:\||-|–|—|::)\s+")
 MAX_QUESTION_HEADING_WORDS = 10
 MAX_SENTENCE_TITLE_WORDS = 15  # a longer line ending in a full stop is a lede
@@ -140,11 +142,11 @@ def find_title(lines: list[LineInfo], given: str | None) -> int | None:
         return None
     head = _head(lines)
     found = [i for i in range(head) if _headline_shaped(lines[i])]
-    if not found:
-        return None
+    if len(found) <= 1:
+        return found[0] if found else None
     sentence_like = [i for i in found if not looks_like_outlet(lines[i].text)]
     pool = sentence_like or found
-    repeated = _repeated(lines, pool, head)
+    repeated = _repeated(lines, pool, found)
     if repeated is not None:
         return repeated
     meta = next((j for j in range(pool[0] + 1, head) if lines[j].byline or lines[j].date), head)
@@ -175,7 +177,9 @@ def _headline_shaped(ln: LineInfo) -> bool:
     """Three words with letters or more (two when long), not a breadcrumb ("News | Asia")."""
     if ln.is_meta or ln.n < 2:
         return False
-    lettered = sum(1 for w in words(ln.text) if not w[:1].isdigit())
+    lettered = ln.n  # words with letters: a line without digits has no other words
+    if _DIGIT.search(ln.text):
+        lettered = sum(1 for w in words(ln.text) if not w[:1].isdigit())
     if lettered < MIN_TITLE_WORDS and not (lettered == 2 and len(ln.text) >= 12):
         return False  # "Crawled: 2024-02-15 04:10:33", "World"
     return not is_breadcrumb(ln.text)
@@ -187,15 +191,13 @@ def is_breadcrumb(text: str) -> bool:
     return len(items) >= 2 and all(0 < len(it.split()) <= MAX_CRUMB_WORDS for it in items)
 
 
-def _repeated(lines: list[LineInfo], pool: list[int], head: int) -> int | None:
-    """The candidate whose words the head repeats (the shorter form: without "| Site")."""
-    keys = {i: compare_key(lines[i].text) for i in pool}
+def _repeated(lines: list[LineInfo], pool: list[int], found: list[int]) -> int | None:
+    """The candidate another headline-shaped line of the head repeats (the shorter form:
+    without "| Site")."""
+    keys = {i: compare_key(lines[i].text) for i in found}
     for i in pool:
-        for j in range(head):
-            if j == i or not keys[i]:
-                continue
-            other = keys[j] if j in keys else compare_key(lines[j].text)
-            if same_title(other, keys[i]) and len(keys[i]) <= len(other):
+        for j in found:
+            if j != i and keys[i] and same_title(keys[j], keys[i]) and len(keys[i]) <= len(keys[j]):
                 return i
     return None
 
@@ -210,9 +212,12 @@ def split_site(text: str) -> tuple[str, str | None]:
         return text, None
     m = seps[-1]
     head, tail = text[: m.start()].rstrip(), text[m.end() :].strip()
-    if len(head.split()) < MIN_TITLE_WORDS or not looks_like_outlet(tail):
+    if len(head.split()) < MIN_TITLE_WORDS:
         return text, None
-    if m.group().strip() == "|" or is_outlet_name(tail) or tail.startswith("The ") or "." in tail:
+    if _DOMAIN.match(tail) or (
+        looks_like_outlet(tail)
+        and (m.group().strip() == "|" or is_outlet_name(tail) or tail.startswith("The "))
+    ):
         return head, tail
     return text, None
 
