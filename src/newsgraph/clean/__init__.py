@@ -14,8 +14,9 @@ from collections.abc import Set
 
 from newsgraph.clean.byline import bare_byline, parse_byline
 from newsgraph.clean.dates import any_date_line, day_first_text, has_ambiguous_date, parse_date
-from newsgraph.clean.names import is_outlet_name
+from newsgraph.clean.names import is_job_title, is_outlet_name, is_role_only
 from newsgraph.clean.publisher import (
+    as_written,
     copyright_holder,
     dateline_agency,
     originally_from,
@@ -29,6 +30,7 @@ from newsgraph.clean.roles import (
     is_crawl_date,
     is_list_item,
     last_paragraph,
+    next_to_widget,
     read_lines,
     same_title,
     split_site,
@@ -42,6 +44,8 @@ __all__ = ["clean_record", "line_hash"]
 
 B, BP, BY, DL = LineRole.BODY, LineRole.BOILERPLATE, LineRole.BYLINE, LineRole.DATELINE
 MAX_STANDFIRST_WORDS = 60
+MIN_MORE_DEK_WORDS = 6  # deks after the first: sentence-like lines ("Share", "Save" are not)
+AUTHOR_ABOVE_LINES = 3  # an author's name this close above the headline is its byline
 _ASCII_HEAD = re.compile(r"[0-9A-Za-z]+")
 
 
@@ -71,7 +75,7 @@ def clean_record(record: Record, *, known_boilerplate: Set[str] = frozenset()) -
     found.site = site or _site_of_page_title(lines, start, title_key)
     if t is not None:
         lines[t].set(LineRole.TITLE, "given title" if record.title else "headline of the page")
-    _header(lines[: max(start, 0)], found)
+    _header(lines, max(start, 0), found)
     _meta_zone(lines, start + 1, b, title_key, found)
     _body(lines, b, e, title_key, found)
     _footer(lines, e + 1, title_key, found)
@@ -221,14 +225,26 @@ def _date(lines: list[LineInfo], i: int, found: _Found) -> bool:
     return True
 
 
-def _header(lines: list[LineInfo], found: _Found) -> None:
-    for ln in lines:
+def _header(lines: list[LineInfo], t: int, found: _Found) -> None:
+    """Lines above the title (``lines[:t]``): menus, widgets and the crawl day's date, but also
+    an outlet's name, and in some layouts the byline and the article's own date."""
+    authors = {i for i in range(max(t - AUTHOR_ABOVE_LINES, 0), t) if _author_above(lines[i])}
+    for i in range(t):
+        ln = lines[i]
         if ln.byline:
             ln.set(BY, "byline before the title")
             found.authors.extend(ln.byline.authors)
+            if ln.byline.date:
+                found.dates.append((ln.byline.date, "byline"))
+        elif i in authors:
+            ln.set(BY, "author name above the title")
+            found.authors.extend(bare_byline(ln.text))
         elif ln.date and ln.date[1] != "date":  # "Published: ..." above the headline
             ln.set(DL, f"{ln.date[1]} date above the title")
             found.dates.append(ln.date)
+        elif ln.date and _own_date_above(lines, i, t, authors):
+            ln.set(DL, "date above the title, by the byline")
+            found.dates.append((ln.date[0], "above"))
         elif ln.date:
             ln.set(BP, "page-header date (crawl day)")
             found.page_date = found.page_date or ln.date[0]
@@ -237,6 +253,18 @@ def _header(lines: list[LineInfo], found: _Found) -> None:
             found.header_name = ln.text
         else:
             ln.set(BP, f"before the title: {ln.junk or 'header line'}")
+
+
+def _author_above(ln: LineInfo) -> bool:
+    return bool(ln.byline) or (not ln.is_meta and bool(bare_byline(ln.text)))
+
+
+def _own_date_above(lines: list[LineInfo], i: int, t: int, authors: set[int]) -> bool:
+    """A bare date above the headline is the article's when it stands by the byline, or right
+    above the headline without the page header's marks; otherwise it is the crawl day's."""
+    if (i - 1 in authors or i + 1 in authors) and not next_to_widget(lines, i):
+        return True
+    return i == t - 1 and not is_crawl_date(lines, i)
 
 
 def _outlet_line(ln: LineInfo) -> bool:
@@ -254,10 +282,12 @@ def _meta_zone(lines: list[LineInfo], lo: int, hi: int, title_key: str, found: _
         if names:
             ln.set(BY, "author name under the title")
             found.authors.extend(names)
+        elif is_role_only(ln.text) or is_job_title(ln.text):
+            ln.set(BY, "desk or job title under the title")  # "Staff Reporter"
         elif found.top_name is None and standalone_name(ln):
             ln.set(BY, "publisher name line")
             found.top_name = ln.text
-        elif not dek_done and ln.n >= 3:
+        elif ln.n >= 3 and (not dek_done or ln.n >= MIN_MORE_DEK_WORDS):
             ln.set(LineRole.DEK, "short line between title and body")
             dek_done = True
         else:
@@ -312,7 +342,7 @@ def _publisher(text: str, lines: list[LineInfo], b: int, found: _Found) -> str |
         or found.header_name
         or originally_from(text)
         or found.copyright
-        or found.affiliation
+        or (found.affiliation and as_written(found.affiliation, text))
         or dateline_agency(lines[b].text)
         or read_in_report(text)
     )
@@ -343,8 +373,8 @@ def _published(
         day = parse_date(record.published, day_first=day_first)
         if day:
             return day, "metadata"
-    for kinds in (("published", "date"), ("byline",), ("updated",)):
+    for kinds in (("published", "date"), ("byline",), ("above",), ("updated",)):
         for day, k in found.dates:
             if k in kinds:
-                return day, "dateline" if kinds[0] == "published" else kinds[0]
+                return day, "dateline" if kinds[0] in ("published", "above") else kinds[0]
     return None, None

@@ -40,6 +40,7 @@ _DATED_BY = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_FOR = re.compile(r"^for\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ def parse_byline(line: str, *, day_first: bool = False) -> Byline | None:
     extra = None
     cut = _CUT.search(rest)
     if cut and cut.start() > 0:
-        extra = rest[cut.start() :].strip(" |•·—–-(")
+        extra = _FOR.sub("", rest[cut.start() :].strip(" |•·—–-("))  # "... for Reuters"
         rest = rest[: cut.start()]
     parts = [p.strip(" .") for p in _SPLIT.split(rest) if p.strip(" .")]
     authors: list[str] = []

@@ -24,7 +24,7 @@ NAV_WORDS = wordset("""
     pick viewed shared this page sections section view all see show hide close open click here
     continue reading full coverage breaking live updates newsletter newsletters sponsored
     recent posts post feed rss toggle navigation jump watch listen now more: headlines highlights
-    tv radio podcast podcasts
+    tv radio podcast podcasts save saved bookmark bookmarks
     """)
 
 # (reason, pattern) for rules anchored at the start of the line; all are tried at once as one
@@ -74,9 +74,10 @@ _START_RULES: tuple[tuple[str, str], ...] = (
         r"[\W_]*(?:check out (?:more|our|the latest)|click here|tap here|follow us\b"
         r"|follow \w+ on\b|sign up\b|subscribe\b|register (?:now|here|for free)|join (?:us|our)\b"
         r"|click to (?:share|email|print|open)\b"
-        r"|like us on|download (?:the|our)\b|get (?:the|our) (?:latest|app|newsletter))",
+        r"|like us on|download (?:the|our)\b|get (?:the|our) (?:latest|app|newsletter)"
+        r"|join [^.!?]{0,30}\b(?:channel|community|newsletter)\b)",
     ),
-    ("share prompt", r"[\W_]*share (?:this|on|via|article|story)\b.{0,60}$"),
+    ("share prompt", r"[\W_]*share (?:this|on|via|article|story|or comment)\b.{0,60}$"),
     ("comment count", r"[\W_]*(?:\d+\s+)?comments?(?:\s*\(\d+\))?[\W_]*$"),
     ("url", r"[\W_]*(?:https?://|www\.)\S+$"),
     # possessive: the item and its separator are disjoint, so giving back characters never helps

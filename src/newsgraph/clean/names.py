@@ -10,7 +10,8 @@ from newsgraph.clean.textnorm import wordset
 
 # Lowercase particles inside names ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
 PARTICLES = wordset(
-    "de van von der den al el bin ibn da di del della la le du dos das ter ten y bint abu"
+    "de van von der den al el bin ibn da di del della la le du dos das ter ten y bint abu dela"
+    " delos"
 )
 # Words that say a byline credits a desk or role, not a person ("By Staff Reporter").
 ROLE_WORDS = wordset("""

@@ -111,6 +111,17 @@ def read_in_report(text: str) -> str | None:
     return None
 
 
+def as_written(name: str, text: str) -> str:
+    """An all-caps name ("THEDAILYPOST.COM" in a capitalised byline) as the text writes it
+    elsewhere ("TheDailyPost.com"); other names unchanged."""
+    if not name.isupper():
+        return name
+    for m in re.finditer(re.escape(name), text, re.IGNORECASE):
+        if not m.group().isupper():
+            return m.group()
+    return name
+
+
 def copyright_holder(line: str) -> str | None:
     """ "© 2023 Metro Tribune. All rights reserved." → "Metro Tribune" (the site's owner)."""
     m = _COPYRIGHT.search(line)

@@ -38,6 +38,7 @@ MIN_TITLE_WORDS = 3
 MAX_CRUMB_WORDS = 3
 _CRUMB_SEP = re.compile(r"\s+[|/•·]\s+|\s*[›»>]\s*")
 _DIGIT = re.compile(r"\d")
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Za-z]\.){2,}$")  # "U.S." in a menu is no lede
 _DOMAIN = re.compile(r"(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 _SITE_SEP = re.compile(r"\s+(?:\||-|–|—|::)\s+")
 MAX_QUESTION_HEADING_WORDS = 10
@@ -167,7 +168,7 @@ def _head(lines: list[LineInfo]) -> int:
         if (
             ln.n > MAX_TITLE_WORDS
             or (ln.is_paragraph and ln.n > MAX_SENTENCE_TITLE_WORDS)
-            or ln.text.rstrip(_CLOSERS).endswith(".")
+            or (ln.text.rstrip(_CLOSERS).endswith(".") and not _ABBREVIATION_END.search(ln.text))
         ):
             return i
     return min(len(lines), TITLE_SEARCH_LINES)
@@ -261,12 +262,15 @@ def is_crawl_date(lines: list[LineInfo], i: int) -> bool:
     date = lines[i].date
     if date is not None and date[1] != "date":
         return False
-    if _CRAWL_MARK.search(lines[i].text):
-        return True
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(lines) and lines[j].junk in ("weather widget", "update widget"):
-            return True
-    return False
+    return bool(_CRAWL_MARK.search(lines[i].text)) or next_to_widget(lines, i)
+
+
+def next_to_widget(lines: list[LineInfo], i: int) -> bool:
+    """Next to a weather or "Updated" widget: the page header's corner."""
+    return any(
+        0 <= j < len(lines) and lines[j].junk in ("weather widget", "update widget")
+        for j in (i - 1, i + 1)
+    )
 
 
 def first_paragraph(lines: list[LineInfo], after: int, title_key: str) -> int | None:
