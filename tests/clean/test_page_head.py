@@ -141,3 +141,67 @@ CRUMB = st.sampled_from(["Home", "News", "World", "Latin America", "Premier Leag
 def test_breadcrumbs_are_short_items_between_separators(items: list[str], sep: str) -> None:
     assert is_breadcrumb(sep.join(items))
     assert not is_breadcrumb(f"{' '.join(items)} council passes budget after vote{sep}Site")
+
+
+def test_author_and_date_above_the_headline() -> None:
+    text = (
+        "The Harbour Gazette\nMon, 04 Mar, 2024 - 18:30\nSeán O'Riordan\n"
+        f"Hospital waiting lists hit record as winter surge continues\n{BODY}"
+    )
+    art = clean(text)
+    assert art.title == "Hospital waiting lists hit record as winter surge continues"
+    assert art.authors == ("Seán O'Riordan",)
+    assert art.published is not None and art.published.isoformat() == "2024-03-04"
+    assert art.publisher == "The Harbour Gazette"
+
+
+def test_byline_above_headline_and_abbreviation_in_menu() -> None:
+    text = (
+        "Home\nU.S.\nMetro\nBy: Juan dela Cruz - Reporter / @juandc\nMarch 04, 2024 | 6:30 PM\n"
+        f"Agency to extend bus lane hours starting next week\n{BODY}"
+    )
+    art = clean(text)
+    assert art.title == "Agency to extend bus lane hours starting next week"
+    assert art.authors == ("Juan dela Cruz",)
+    assert art.published is not None and art.published.isoformat() == "2024-03-04"
+
+
+def test_page_header_date_far_above_the_headline_is_the_crawl_day() -> None:
+    text = (
+        "Wednesday, 14 February 2024\nLatest\nThe Lagos Courier\n"
+        f"Senate summons bank governor over currency slide\n{BODY}"
+    )
+    art = clean(text)
+    assert art.published is None
+    assert art.lines[0].role == LineRole.BOILERPLATE
+
+
+def test_desk_credit_buttons_and_several_deks_under_the_headline() -> None:
+    text = (
+        "Retired firefighter pulls family from burning car\n"
+        "Veteran, 71, smashed window with a rock after spotting smoke on the interstate\n"
+        "Mother and two children escaped with minor injuries\n"
+        "Staff Reporter\nSave\nCape Sentinel\n"
+        f"{BODY}"
+    )
+    art = clean(text)
+    assert art.publisher == "Cape Sentinel"
+    assert art.authors == ()
+    deks = [ln.span.of(text) for ln in art.lines if ln.role == LineRole.DEK]
+    assert deks == [
+        "Veteran, 71, smashed window with a rock after spotting smoke on the interstate",
+        "Mother and two children escaped with minor injuries",
+    ]
+    assert role_of(art, "Staff Reporter") == LineRole.BYLINE
+    assert role_of(art, "Save") == LineRole.BOILERPLATE
+
+
+def test_all_caps_outlet_in_byline_is_named_as_the_text_writes_it() -> None:
+    text = (
+        "Retired firefighter pulls family from burning car\n"
+        f"By KATE BROWN FOR THEDAILYPOST.COM\n{PARA1}\n"
+        f"'I just did it,' Delgado told TheDailyPost.com.\n{PARA2}\n"
+    )
+    art = clean(text)
+    assert art.authors == ("Kate Brown",)
+    assert art.publisher == "TheDailyPost.com"
