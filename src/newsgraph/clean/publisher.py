@@ -40,6 +40,7 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 MAX_SOURCE_CHARS = 80
+MIN_RECASED_CHARS = 5  # "AP", "AFP", "PTI" are written in capitals anyway
 _LEGAL_SUFFIX = re.compile(r"\s+(?:inc|ltd|llc|plc|gmbh|corp|co|limited)\.?$", re.IGNORECASE)
 
 
@@ -114,11 +115,12 @@ def read_in_report(text: str) -> str | None:
 def as_written(name: str, text: str) -> str:
     """An all-caps name ("THEDAILYPOST.COM" in a capitalised byline) as the text writes it
     elsewhere ("TheDailyPost.com"); other names unchanged."""
-    if not name.isupper():
+    if not name.isupper() or len(name) < MIN_RECASED_CHARS:
         return name
-    for m in re.finditer(re.escape(name), text, re.IGNORECASE):
-        if not m.group().isupper():
-            return m.group()
+    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+        written = m.group()
+        if not written.isupper() and not written.islower():
+            return written
     return name
 
 
