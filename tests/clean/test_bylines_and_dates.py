@@ -5,23 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from clean_checks import PARA1, PARA2, clean
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.clean import clean_record
 from newsgraph.clean.byline import parse_byline
 from newsgraph.clean.dates import date_line, day_first_text, has_ambiguous_date
-from newsgraph.model import Article, LineRole, Record
+from newsgraph.model import LineRole
 
-PARA1 = "The city council approved the budget on Tuesday after a long debate about transport."
-PARA2 = "Officials said the plan would add two new bus lines and repair several old bridges."
 BODY = f"{PARA1}\n\n{PARA2}\n"
-
-
-def clean(text: str) -> Article:
-    result = clean_record(Record(source="t", text=text))
-    assert isinstance(result, Article), result
-    return result
 
 
 def test_job_titles_places_and_agencies_in_bylines() -> None:

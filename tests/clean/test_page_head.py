@@ -3,28 +3,15 @@ titles, taglines), the dek under it, and the site named in "Headline | Site"."""
 
 from __future__ import annotations
 
+from clean_checks import PARA1, PARA2, PARA3, clean, role_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.clean import clean_record
 from newsgraph.clean.roles import is_breadcrumb, split_site
 from newsgraph.clean.textnorm import wordset
-from newsgraph.model import Article, LineRole, Record
+from newsgraph.model import LineRole
 
-PARA1 = "The city council approved the budget on Tuesday after a long debate about transport."
-PARA2 = "Officials said the plan would add two new bus lines and repair several old bridges."
-PARA3 = "“We have waited for this for years,” said the mayor, who backed the proposal."
 BODY = f"{PARA1}\n\n{PARA2}\n\n{PARA3}\n"
-
-
-def clean(text: str) -> Article:
-    result = clean_record(Record(source="t", text=text))
-    assert isinstance(result, Article), result
-    return result
-
-
-def role_of(art: Article, line: str) -> LineRole:
-    return next(ln.role for ln in art.lines if ln.span.of(art.text) == line)
 
 
 def test_site_line_page_title_and_h1_give_headline_and_publisher() -> None:
