@@ -141,8 +141,7 @@ def find_title(lines: list[LineInfo], given: str | None) -> int | None:
             if key and same_title(compare_key(ln.text), key):
                 return i
         return None
-    head = _head(lines)
-    found = [i for i in range(head) if _headline_shaped(lines[i])]
+    head, found = _head(lines)
     if len(found) <= 1:
         return found[0] if found else None
     sentence_like = [i for i in found if not looks_like_outlet(lines[i].text)]
@@ -158,26 +157,29 @@ def find_title(lines: list[LineInfo], given: str | None) -> int | None:
     return before[k]
 
 
-def _head(lines: list[LineInfo]) -> int:
-    """Index of the first line that cannot be in the page head: a paragraph (longer than a
-    headline) or a line ending with a full stop (headlines do not: that is the lede), or the
-    last line the title search looks at."""
+def _head(lines: list[LineInfo]) -> tuple[int, list[int]]:
+    """The page head: the index of the first line that cannot be in it (a paragraph longer than
+    a headline, or a line ending with a full stop: the lede; at most TITLE_SEARCH_LINES), and the
+    headline-shaped lines before it. One pass: most texts have a short head."""
+    found = []
     for i, ln in enumerate(lines[:TITLE_SEARCH_LINES]):
-        if ln.is_meta:
+        if ln.junk or ln.date or ln.byline or ln.source:  # ln.is_meta, inlined
             continue
+        n = ln.n
+        last = ln.text.rstrip(_CLOSERS)[-1:]
         if (
-            ln.n > MAX_TITLE_WORDS
-            or (ln.is_paragraph and ln.n > MAX_SENTENCE_TITLE_WORDS)
-            or (ln.text.rstrip(_CLOSERS).endswith(".") and not _ABBREVIATION_END.search(ln.text))
+            n > MAX_TITLE_WORDS
+            or (n > MAX_SENTENCE_TITLE_WORDS and ln.is_paragraph)
+            or (last == "." and not _ABBREVIATION_END.search(ln.text))
         ):
-            return i
-    return min(len(lines), TITLE_SEARCH_LINES)
+            return i, found
+        if n >= 2 and _headline_shaped(ln):
+            found.append(i)
+    return min(len(lines), TITLE_SEARCH_LINES), found
 
 
 def _headline_shaped(ln: LineInfo) -> bool:
     """Three words with letters or more (two when long), not a breadcrumb ("News | Asia")."""
-    if ln.is_meta or ln.n < 2:
-        return False
     lettered = ln.n  # words with letters: a line without digits has no other words
     if _DIGIT.search(ln.text):
         lettered = sum(1 for w in words(ln.text) if not w[:1].isdigit())
