@@ -44,7 +44,11 @@ JUNKY = st.sampled_from(
     Updated updated: 3 hours ago 5 min read Copyright © (c) 2023 Follow us Sign up Subscribe
     Tags: comments (12) www.example.com https://x.co/a Latest News Most Read Kelvin
     The minister said on Tuesday talks would continue . , ? ! “ ” Loading Jane Doe [ad_1]
-    - — •""")
+    - — • Read more: see also Story continues below sponsored content paid post ads by
+    opens in new tab main image: file photo Credit: courtesy Check out our click to share
+    Don't miss: Editor's picks: More from Reuters: you may also like Trending now 12 min read
+    an hour ago 5 comments (3) Join us register now Download the app www.x.org/a
+    Filed under: Disclaimer: Listen now Watch now :  | »""")
     )
 )
 LINE = st.lists(JUNKY, min_size=1, max_size=8).map(" ".join)
