@@ -12,6 +12,9 @@ from newsgraph.extract.quotes.lexicon import (
     _REPORTING_WORD,
     _REPORTING_WORDS,
     CUE_FORMS,
+    PERSON_ROLES,
+    POST_NOMINALS,
+    TITLE_ABBREVIATIONS,
     has_cue_word,
 )
 from newsgraph.extract.quotes.marks import Segment, double_marks, find_segments
@@ -19,7 +22,9 @@ from newsgraph.extract.quotes.people import (
     _APPOSITION,
     _HONORIFIC_NAME,
     _MULTI_CAP_RUN,
+    FIRST_NAME_GENDER,
     FUNCTION_WORDS,
+    NAME_PARTICLES,
     TITLE_WORDS,
     LastNameHits,
     _split_run,
@@ -244,14 +249,31 @@ _RUN_WORDS = st.sampled_from(
 
 
 def _plain_name_part(tokens: list[str]) -> list[str]:
-    """``name_part`` as first written: the definition the set test stands in for."""
+    """``name_part`` by its definition, word by word: post-nominal letters off the end; off the
+    front, everything up to the last title, role word or lower-case word (a name particle
+    excepted) before the last word; then leading all-caps and function words; a name of three
+    words or more starts at its first given name; a bare "Jr" gets its dot."""
+    words = list(tokens)
+    while len(words) > 1 and words[-1].lower().rstrip(".") in POST_NOMINALS:
+        words.pop()
+    titles = TITLE_WORDS | PERSON_ROLES | set(TITLE_ABBREVIATIONS)
     cut = 0
-    for k, t in enumerate(tokens):
-        if t.lower().rstrip(".") in TITLE_WORDS or t.lower() == "of":
+    for k, t in enumerate(words[:-1]):
+        parts = t.lower().rstrip(".").split("-")
+        hyphened = len(parts) > 1 and all(
+            p in titles or p in ("vice", "co", "ex", "deputy", "acting", "former") for p in parts
+        )
+        lower = t[0].islower() and t not in NAME_PARTICLES
+        if lower or t.lower().rstrip(".") in titles or t.lower() in titles or hyphened:
             cut = k + 1
-    rest = tokens[cut:]
+    rest = words[cut:]
     while rest and ((rest[0].isupper() and len(rest[0]) > 1) or rest[0].lower() in FUNCTION_WORDS):
         rest = rest[1:]
+    if len(rest) >= 3 and rest[0] not in FIRST_NAME_GENDER:
+        given = [i for i in range(1, len(rest) - 1) if rest[i] in FIRST_NAME_GENDER]
+        rest = rest[given[0] :] if given else rest
+    if len(rest) > 2 and rest[-1] in ("Jr", "Sr"):
+        rest = [*rest[:-1], rest[-1] + "."]
     return rest
 
 

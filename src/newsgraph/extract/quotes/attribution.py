@@ -15,6 +15,7 @@ from newsgraph.extract.quotes.lexicon import (
     CUE_FORMS,
     PERSON_ROLES,
     CueKind,
+    words_of,
 )
 from newsgraph.extract.quotes.marks import Segment
 from newsgraph.extract.quotes.phrases import (
@@ -116,10 +117,14 @@ def after(toks: list[Tok], i: int, stop: int) -> Attribution | None:
     sub = toks if stop >= len(toks) else toks[:stop]
     cue = cue_starting(sub, i)
     if cue is not None:
+        if cue.base == "tell":
+            return None  # "…,” told AFP": who follows "told" is the listener, never the speaker
         ph = np_after(sub, cue.verb + 1)
         if ph is None or not _speakerish(sub, ph):
             return None
         nxt = ph.last + 1
+        if nxt < stop and sub[nxt][LOW] in _FINITE:
+            return None  # "said the alarm had failed": a reported clause, not an inversion
         if ph.first == ph.last and sub[ph.first][LOW] in PRONOUNS:
             if nxt < stop and sub[nxt][TEXT][0].isalnum():
                 return None  # "said they felt ignored": a reported clause, not an inversion
@@ -186,7 +191,7 @@ def subject_of(toks: list[Tok], cue: Cue, lo: int = 0) -> Phrase | None:
     """The speaker of a cue: the phrase right before it, else the subject of its clause."""
     ph = np_before(toks, cue.first)
     if ph is not None and ph.first >= lo:
-        return ph
+        return _head_phrase(toks, ph, lo)
     if cue.first > lo and toks[cue.first - 1][TEXT] == ",":
         ph = _before_aside(toks, cue.first - 1, lo)
         if ph is not None:
@@ -198,15 +203,76 @@ def subject_of(toks: list[Tok], cue: Cue, lo: int = 0) -> Phrase | None:
     return None
 
 
+def _head_phrase(toks: list[Tok], ph: Phrase, lo: int) -> Phrase:
+    """The speaker phrase a cue's nearest noun phrase belongs to.
+
+    "A Western diplomat who attended the talks said" → "A Western diplomat"; "The Green group in
+    a communique called" → "The Green group"; "A spokeswoman for the union said" → the whole.
+    """
+    k = ph.first - 1
+    if k <= lo:
+        return ph
+    prev = toks[k][LOW]
+    if prev in _ROLE_PREPOSITIONS or prev in _ADJUNCT_PREPOSITIONS:
+        whole = ph
+        while k > lo and toks[k][LOW] in _ROLE_PREPOSITIONS:
+            left = np_before(toks, k)
+            if left is None or left.first < lo or left.last != k - 1:
+                break
+            if toks[left.last][LOW] in PERSON_ROLES:
+                return Phrase(left.first, ph.last, left.start, ph.end)  # the role and its body
+            if not (is_cap(toks[left.last]) and is_cap(toks[whole.first])):
+                break
+            # "the Department for Transport": one name, read on leftwards
+            whole = Phrase(left.first, ph.last, left.start, ph.end)
+            k = left.first - 1
+        if whole is not ph:
+            return whole
+        left = np_before(toks, k) if k > lo else None
+        if (
+            left is not None
+            and left.first >= lo
+            and left.last == k - 1
+            and prev in _ADJUNCT_PREPOSITIONS
+            and toks[ph.last][LOW] in _ADJUNCT_HEADS
+        ):
+            return left  # "in a statement", "on Twitter": an adjunct, not the speaker
+        return ph
+    # a relative clause between the subject and the cue: "X who attended the talks said"
+    for j in range(k, max(lo, k - 10) - 1, -1):
+        t = toks[j]
+        if t[LOW] in ("who", "whose"):
+            left = np_before(toks, j)
+            if left is not None and left.first >= lo:
+                return left
+            return ph
+        if not t[TEXT][0].isalnum() or t[LOW] in CUE_FORMS:
+            return ph
+    return ph
+
+
+_ROLE_PREPOSITIONS = frozenset(("for", "of", "at"))
+_ADJUNCT_PREPOSITIONS = frozenset(("in", "on", "via", "through"))
+_ADJUNCT_HEADS = frozenset(
+    words_of(
+        """statement communique communiqué release post tweet interview letter message speech
+        briefing conference video broadcast note email twitter facebook x instagram"""
+    )
+)
+
+
 def _before_aside(toks: list[Tok], comma: int, lo: int) -> Phrase | None:
     """ "Jane Miller, a spokeswoman for X, said" / "Haines, who toured ..., called": the phrase
-    before the comma that opens the aside."""
+    before the comma that opens the aside; "Her publisher, Tomasz Lewicki, says": the name
+    between the commas."""
     for k in range(comma - 1, max(lo, comma - 30) - 1, -1):
         if toks[k][TEXT] != ",":
             continue
         nxt = toks[k + 1][LOW] if k + 1 < len(toks) else ""
         if nxt in _ASIDE_OPENERS or nxt.endswith("ing"):
             return np_before(toks, k)
+        if comma - k <= 5 and all(is_cap(t) and t[TEXT][0].isalpha() for t in toks[k + 1 : comma]):
+            return Phrase(k + 1, comma - 1, toks[k + 1][START], toks[comma - 1][END])
         return None
     return None
 
@@ -239,7 +305,8 @@ def cue_before(toks: list[Tok], q: int, *, short: bool) -> Cue | None:
     For a short quotation (a term), the cue must name it ("called it a “…”") or introduce a
     reported clause ("said that … “…”"): "declared victory in “referendums”" is no attribution.
     """
-    seen_that = False
+    # "said members were “shocked and angry”", "had “gone above and beyond”": a quoted predicate
+    seen_that = q > 0 and toks[q - 1][LOW] in _PREDICATE_LEADS
     for k in range(q - 1, -1, -1):
         t = toks[k]
         low = t[LOW]
@@ -256,7 +323,15 @@ def cue_before(toks: list[Tok], q: int, *, short: bool) -> Cue | None:
             continue
         if not short or cue.kind == NAMING or seen_that or _clause_follows(toks, k, q):
             return cue
+        if cue.verb + 2 == q and toks[q - 1][LOW] in _QUOTED_OBJECT_PREPOSITIONS:
+            return cue  # "cautioned against “headline numbers”", "warned of “…”"
     return None
+
+
+_PREDICATE_LEADS = frozenset(
+    words_of("is are was were be been being had has have become became remained looked seemed")
+)
+_QUOTED_OBJECT_PREPOSITIONS = frozenset(words_of("of against about as"))
 
 
 def _clause_follows(toks: list[Tok], k: int, q: int) -> bool:
@@ -268,7 +343,20 @@ def _clause_follows(toks: list[Tok], k: int, q: int) -> bool:
     if nxt[LOW] in ("he", "she", "they", "it", "we", "i"):
         return True
     base = CUE_FORMS[toks[k][LOW]][0]
-    return base in CLAUSE_VERBS and (nxt[LOW] in _CLAUSE_STARTS or is_cap(nxt))
+    if base not in CLAUSE_VERBS:
+        return False
+    if nxt[LOW] in _CLAUSE_STARTS or is_cap(nxt):
+        return True
+    # "said talks could resume “at any time”": a finite verb before the quotation
+    return any(t[LOW] in _FINITE for t in toks[k + 2 : q])
+
+
+_FINITE = frozenset(
+    words_of(
+        """is are was were has have had will would could should can may might must did does do
+        won't wouldn't couldn't can't didn't"""
+    )
+)
 
 
 _CLAUSE_STARTS = frozenset(("the", "its", "his", "her", "their", "our", "this", "these", "there"))

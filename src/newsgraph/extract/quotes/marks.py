@@ -147,6 +147,14 @@ def _single(line: str, base: int, doubles: list[Segment]) -> list[Segment]:
     return out
 
 
+def nested_segments(text: str, start: int, end: int) -> list[Segment]:
+    """Single-mark quotations inside the quotation ``text[start:end]`` (a quotation quoting
+    someone: “I said: ‘We have been robbed.’ …”)."""
+    if text.find("‘", start, end) < 0 and text.find("'", start, end) < 0:
+        return []
+    return [g for g in _single(text[start:end], start, []) if _has_word(text, g.start, g.end)]
+
+
 def _plural_possessive(line: str, j: int) -> bool:
     """``militaries’ statements``: an s, the mark, a space and a lower-case word."""
     return line[j - 1 : j] == "s" and line[j + 1 : j + 2] == " " and line[j + 2 : j + 3].islower()

@@ -24,14 +24,22 @@ from newsgraph.extract.quotes.attribution import (
     subject_of,
 )
 from newsgraph.extract.quotes.indirect import find_according, find_indirect
-from newsgraph.extract.quotes.lexicon import CUE_FORMS, has_cue_word
-from newsgraph.extract.quotes.marks import Segment, double_marks, find_segments
+from newsgraph.extract.quotes.interview import answer_spans, interviewee
+from newsgraph.extract.quotes.lexicon import (
+    CONJUNCTIONS,
+    CUE_FORMS,
+    DETERMINERS,
+    has_cue_word,
+    headline_verb,
+)
+from newsgraph.extract.quotes.marks import Segment, double_marks, find_segments, nested_segments
 from newsgraph.extract.quotes.people import (
     CAP_RUN,
     LastNameHits,
     build_people,
     keeps_offsets,
     name_part,
+    person_name,
     strip_possessive,
 )
 from newsgraph.extract.quotes.phrases import (
@@ -47,6 +55,7 @@ from newsgraph.extract.quotes.phrases import (
     cue_candidates,
     is_cap,
     np_after,
+    np_before,
     tokenize,
 )
 from newsgraph.extract.quotes.resolve import Discourse, Speaker, resolve
@@ -73,6 +82,20 @@ CONTENT_ROLES = frozenset((LineRole.TITLE, LineRole.DEK, LineRole.HEADING, LineR
 _WORD = re.compile(r"\w+")
 _LONG_WORD = re.compile(r"\w{3,}")
 _NEXT_LOWER = re.compile(r" ([a-z][\w’'-]*)")
+# a literal first character lets the engine skip ahead to it (a character class does not)
+_SINGLE_OPENER = re.compile(r"'(?<!\w')(?=\w)")
+_CURLY_OPENER = re.compile(r"‘(?<!\w‘)(?=\w)")
+_QUESTION_LINE = re.compile(r"Q(?<![^\n]Q)(?:uestion)?\s?[:.–—-]")
+# "The words came from X", "Those remarks were those of X", "So said X"
+_NAMED_AFTER = re.compile(
+    r"(?:(?:The|Those|These|That|This|Such|Her|His|Their) (?:\w+ )?"
+    r"(?:words?|comments?|remarks?|warning|plea|admission|claim|message|verdict|assessment|view|"
+    r"statement|quote|quip|line|observation|sentiments?) "
+    r"(?:came|come|comes|were|was|are|is) (?:from|those of|by|the words of) |So (?:said|says) )"
+)
+# a comma closing the subject's name, then an aside or the verb: "X, who …", "X, 47, was …"
+_ASIDE_AFTER_NAME = re.compile(r",(?: \d+,)? ([a-z][\w’'-]*)")
+_NOT_AFTER_SUBJECT = PREPOSITIONS | CONJUNCTIONS | DETERMINERS | frozenset(("and", "or", "which"))
 _OPENERS = frozenset(("but", "and", "meanwhile", "however", "later", "then", "yet", "still"))
 _TERMINAL_PUNCT = frozenset(".!?…:;,")
 _CLOSERS = frozenset("”’\"')]")
@@ -203,6 +226,7 @@ class QuoteWalker:
         self._person_cache: dict[str, str | None] = {}
         self._words_cache: dict[int, set[str]] = {}
         self._low: str | None = None  # the text lower-cased, on first need
+        self._interviewee: str | None = None
 
     # ------------------------------------------------------------------ the walk
     def run(self) -> tuple[Quote, ...]:
@@ -259,12 +283,60 @@ class QuoteWalker:
                         d.borrow(source, "multi-paragraph")
                 chain = []
             prev = last_att
+        self._interview_answers()
+        self._nested_quotes()
         for ln, segs in headings:
             self._heading(ln, segs)
         # the callback closes over this walker, which holds the state: drop it so the walker's
         # thousands of tokens are freed by reference counting, not left to the cyclic GC
         self.state.find_main_speaker = None
         return tuple(d.quote(text) for d in sorted(self.drafts, key=_START_END))
+
+    def _nested_quotes(self) -> None:
+        """Quotations inside quotations: the inner words are those of whoever the outer speaker
+        says spoke them ("my chair said: ‘…’" → the chair; "I said: ‘…’" → the outer speaker)."""
+        text = self.text
+        openers = [m.start() for m in _SINGLE_OPENER.finditer(text)]
+        if "‘" in text:
+            openers = sorted(openers + [m.start() for m in _CURLY_OPENER.finditer(text)])
+        if not openers:
+            return  # no single mark opening a word anywhere: nothing nested (most articles)
+        for outer in list(self.drafts):
+            if outer.kind not in (DIRECT, CONTINUATION):
+                continue
+            k = bisect_left(openers, outer.start)
+            if k == len(openers) or openers[k] >= outer.end:
+                continue
+            for g in nested_segments(text, outer.start, outer.end):
+                if _MORE_THAN_SHORT.match(text, g.start, g.end) is None:
+                    continue  # a quoted term inside a quotation: no quotation of its own
+                d = Draft(g.start, g.end, DIRECT)
+                toks = tokenize(text, max(outer.start, g.mark_start - 200), g.mark_start)
+                att = before(toks, 0, len(toks)) if toks else None
+                if att is not None and toks[att.phrase.first][LOW] not in ("i", "we"):
+                    self._apply(d, toks, att, att.phrase.first)
+                    d.evidence = "nested/" + d.evidence
+                elif outer.speaker is not None:
+                    d.borrow(outer, "nested")
+                self.drafts.append(d)
+
+    def _interview_answers(self) -> None:
+        """ "A: …" lines of a question-and-answer interview: the interviewee's words."""
+        if not _QUESTION_LINE.search(self.text):
+            return  # no line opens with a question marker (most articles)
+        lines = [(ln.span.start, ln.span.end) for ln in self.lines if ln.role == LineRole.BODY]
+        answers = answer_spans(self.text, lines)
+        if not answers:
+            return
+        who = interviewee(self.text, list(self.people.full_names))
+        if who is None:
+            return
+        self._interviewee = who
+        for mark, a, b in answers:
+            d = Draft(a, b, DIRECT)
+            sp = Speaker(Span(mark, mark + 1), who, who, "interview", True)
+            d.attribute(sp, None, "interview-answer")
+            self.drafts.append(d)
 
     def _sentences_of(self, ln: Line) -> list[Span]:
         s = self.sentences
@@ -280,12 +352,16 @@ class QuoteWalker:
         inside = [g for g in segs if sent.start <= g.mark_start < sent.end] if segs else segs
         if not inside and not has_cue_word(self.text, sent.start, sent.end):
             return None
-        toks, where = sentence_tokens(
-            self.text,
-            sent.start,
-            max(sent.end, *(g.mark_end for g in inside)) if inside else sent.end,
-            inside,
-        )
+        end = sent.end
+        if inside and inside[-1].mark_end > end:
+            # the quotation runs over the splitter's sentence end ("… wants» declared X."): the
+            # sentence goes on to the end of the one where the quotation closes
+            end = inside[-1].mark_end
+            k = bisect_left(self._sentence_starts, end) - 1
+            if k >= 0 and self.sentences[k].start < end < self.sentences[k].end:
+                end = self.sentences[k].end
+            inside = [g for g in segs if sent.start <= g.mark_start < end]
+        toks, where = sentence_tokens(self.text, sent.start, end, inside)
         return toks, where, inside, cue_candidates(toks)
 
     def _according_tokens(self, sent: Span) -> Tokens | None:
@@ -330,7 +406,21 @@ class QuoteWalker:
     ) -> tuple[list[Draft], Draft | None]:
         drafts: list[Draft] = []
         last_att: Draft | None = None
+        covered = -1  # end of the last sentence read together with the one before it
         for sent, item in zip(sents, toks_list, strict=True):
+            if sent.start < covered:
+                continue
+            if item is not None and item[0] and item[0][-1][END] > sent.end:
+                covered = item[0][-1][END]
+            last = drafts[-1] if drafts else None
+            if (
+                last is not None
+                and last.speaker is None
+                and last.kind == DIRECT
+                and self._named_after(sent, last)
+            ):
+                last_att = last
+                continue
             if item is None:
                 item = self._according_tokens(sent)
                 if item is None:
@@ -369,6 +459,21 @@ class QuoteWalker:
                 d.borrow(later[0] if later else attributed[-1], "same-paragraph")
         self.drafts.extend(drafts)
         return drafts, last_att
+
+    def _named_after(self, sent: Span, d: Draft) -> bool:
+        """ "“…” The words came from Dr Ruiz, who …": a sentence naming the speaker of the
+        quotation before it; ``d`` takes that speaker."""
+        m = _NAMED_AFTER.match(self.text, sent.start, sent.end)
+        if m is None:
+            return False
+        toks = tokenize(self.text, m.end(), sent.end)
+        ph = np_after(toks, 0)
+        if ph is None or (not is_cap(toks[ph.first]) and toks[ph.first][LOW] not in ("the", "a")):
+            return False
+        self._apply(d, toks, Attribution(None, None, ph, "named-after"), 0)
+        if d.speaker is not None:
+            self.state.attributed(d.speaker, main=True)
+        return True
 
     def _quote_in_sentence(
         self, toks: list[Tok], where: list[int], qi: int, g: Segment, q: int, cands: list[int]
@@ -444,7 +549,9 @@ class QuoteWalker:
                 self._person_from_mentions(sp)
             if sp.how == "org":
                 self._lone_word(sp)
-        generic = sp.how == "common" or (sp.how == "role" and sp.canonical is None)
+        generic = (sp.how in ("common", "role-text") and not sp.role) or (
+            sp.how == "role" and sp.canonical is None
+        )
         if generic and d.kind == PARTIAL and self.state.last_speaker is not None:
             sp.canonical = self.state.last_speaker  # "the two leaders assessed that “…”"
             sp.how = "common-last-speaker"
@@ -466,7 +573,7 @@ class QuoteWalker:
             return
         name, person = found
         if person:
-            sp.canonical, sp.how, sp.person = name, "name-entity", True
+            sp.canonical, sp.how, sp.person = person_name(name), "name-entity", True
         else:
             sp.canonical, sp.how = word, "state"  # kept as written: "Moscow", not "Russia"
 
@@ -475,7 +582,7 @@ class QuoteWalker:
         k = bisect_left(self._person_starts, sp.span.start)
         if k < len(self._persons) and self._persons[k].span.start < sp.span.end:
             m = self._persons[k]
-            sp.canonical = m.canonical or m.text
+            sp.canonical = person_name(m.canonical or m.text)
             sp.how, sp.person = "name-entity", True
 
     def _subject_hint(self, toks: list[Tok], upto: int) -> str | None:
@@ -569,6 +676,13 @@ class QuoteWalker:
             nxt = _NEXT_LOWER.match(text, m.end())
             if nxt and nxt.group(1) not in PREPOSITIONS and nxt.group(1) not in ("and", "or"):
                 return name
+            aside = _ASIDE_AFTER_NAME.match(text, m.end())
+            if (
+                aside is not None
+                and aside.group(1) not in _NOT_AFTER_SUBJECT
+                and text.count(" ", start, m.start()) < 6
+            ):
+                return name  # "Rovers defender Liam Okoro, who …", "butcher Alan Prentice, was"
         return None
 
     # ------------------------------------------------------------------ headings
@@ -598,7 +712,13 @@ class QuoteWalker:
             head = text[ln.span.start : g.mark_start].rstrip()
             standalone = not tail or head.endswith(":") or not head
             if words <= SHORT_WORDS and not standalone:
-                d.kind, d.confidence, d.evidence = SCARE, 0.6, "short-term-in-heading"
+                sp = self._headline_speaker(ln.span.start, g.mark_start)
+                if sp is not None:  # "Minister warns of ‘crisis’": the subject's word
+                    d.speaker, d.canonical = sp, sp.canonical
+                    d.confidence, d.evidence = 0.5, "heading-cue"
+                else:
+                    d.kind, d.confidence = SCARE, 0.6
+                    d.evidence = "short-term-in-heading"
                 self.drafts.append(d)
                 continue
             src = self._same_words_in_body(g)
@@ -606,13 +726,31 @@ class QuoteWalker:
                 d.borrow(src, "heading-same-words")
                 d.confidence = min(0.75, src.confidence)
             else:
-                sp = self._named_in_heading(ln, g)
+                sp = self._named_in_heading(ln, g) or self._headline_speaker(
+                    ln.span.start, g.mark_start
+                )
+                if sp is None and self._interviewee is not None:
+                    who = self._interviewee  # "Interview: “…”": the interviewee's words
+                    sp = Speaker(Span(g.start, g.start), who, who, "interview", True)
                 if sp is not None:
                     d.speaker, d.canonical = sp, sp.canonical
                     d.confidence, d.evidence = 0.6, "heading-named-speaker"
                 else:
                     d.confidence, d.evidence = 0.4, "heading-no-speaker"
             self.drafts.append(d)
+
+    def _headline_speaker(self, start: int, mark: int) -> Speaker | None:
+        """The subject of a headline speech verb right before a quoted term ("Uzbek minister
+        warns of ‘crisis’", "Boss slams ‘joke’ decision"), resolved like a body speaker."""
+        toks = tokenize(self.text, max(start, mark - 120), mark)
+        for k in range(len(toks) - 1, max(-1, len(toks) - 4), -1):
+            if headline_verb(toks[k][LOW]):
+                ph = np_before(toks, k)
+                if ph is None:
+                    return None
+                sp = resolve(self.text, toks, ph, self.state)
+                return sp if sp.person or sp.how == "role" else None
+        return None
 
     def _same_words_in_body(self, g: Segment) -> Draft | None:
         want = _content_words(self.text[g.start : g.end])

@@ -13,16 +13,21 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
+from pathlib import Path
 
 from newsgraph.extract.quotes.lexicon import (
     CONJUNCTIONS,
     DETERMINERS,
     HONORIFIC_GENDER,
+    NAME_SUFFIXES,
     NON_PERSON_HEADS,
     NON_SUBJECT_WORDS,
     PERSON_ROLES,
+    POST_NOMINALS,
     PREPOSITIONS,
     ROLE_GENDER,
+    ROLE_SYNONYMS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
 from newsgraph.model import EntityType, Mention
@@ -33,6 +38,24 @@ FUNCTION_WORDS = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | NON_SUBJECT_WORDS
 
 
 _POSSESSIVE_ENDS = ("’s", "'s", "’", "'")
+
+
+# Words that make a different post of the same role ("deputy minister", "vice-chair").
+_RANKS = frozenset(("deputy", "vice", "assistant", "acting", "former", "junior", "associate"))
+
+
+def _load_first_names() -> dict[str, str]:
+    """Given name -> "m" | "f" (names of one gender only; see ``build_genders``)."""
+    path = Path(__file__).with_name("data") / "first_name_gender.tsv"
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name, _, gender = line.partition("\t")
+        out[name] = gender
+    return out
+
+
+#: Given names that say whether a person is a man or a woman ("he" is never "Sandra Lyle").
+FIRST_NAME_GENDER = _load_first_names()
 
 
 def strip_possessive(word: str) -> str:
@@ -61,6 +84,8 @@ class People:
     roles: list[Role] = field(default_factory=list)
     orgs: set[str] = field(default_factory=set)
     gender: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f", when known
+    first_at: dict[str, int] = field(default_factory=dict)  # full name -> first offset seen
+    by_first: dict[str, list[str]] = field(default_factory=dict)  # "caroline" -> full names
 
     def set_gender(self, name: str, gender: str | None) -> None:
         """Record what an honorific or a gendered role noun says; conflicting evidence → unknown."""
@@ -69,27 +94,51 @@ class People:
         if self.gender.setdefault(name, gender) != gender:
             self.gender[name] = "?"
 
-    def add_person(self, name: str) -> None:
+    def add_person(self, name: str, at: int = -1) -> None:
         self.full_names[name] += 1
-        last = name.split()[-1].lower()
+        words = name.split()
+        if at >= 0:
+            self.first_at.setdefault(name, at)
+        if len(words) > 2 and words[-1].lower() in NAME_SUFFIXES:
+            words.pop()  # "Raymond Tate Jr." is "Tate"
+        last = words[-1].lower()
         names = self.by_last.setdefault(last, [])
         if name not in names:
             names.append(name)
+            firsts = self.by_first.setdefault(words[0].lower(), [])
+            if name not in firsts:
+                firsts.append(name)
+            if name not in self.gender:
+                self.set_gender(name, FIRST_NAME_GENDER.get(words[0]))
 
-    def canonical(self, name_tokens: list[str]) -> str | None:
-        """Fullest form of the person ``name_tokens`` name, or None when not a known person."""
+    def canonical(self, name_tokens: list[str], at: int = -1) -> str | None:
+        """Fullest form of the person ``name_tokens`` name, or None when not a known person.
+
+        ``at``: where the name is written; a namesake introduced only later ("His wife, Melissa
+        Ferris" after "Ferris told the Herald") is no candidate there.
+        """
         if not name_tokens:
             return None
         last = name_tokens[-1].lower()
+        if last in NAME_SUFFIXES and len(name_tokens) > 1:
+            last = name_tokens[-2].lower()
         cands = self.by_last.get(last)
         if not cands:
             if len(name_tokens) >= 2 and _person_like(name_tokens):
                 return " ".join(name_tokens)
+            firsts = self.by_first.get(last) if len(name_tokens) == 1 else None
+            if firsts is not None and len(firsts) == 1:
+                return firsts[0]  # "Dame Caroline", "Sir Keir": the one person so named
             return None
         first = name_tokens[0] if len(name_tokens) >= 2 else None
+        if first in NAME_PARTICLES:
+            first = None  # "van Dalen" is the last name of "Pieter van Dalen"
         if first is not None:
             fitting = [c for c in cands if c.split()[0] == first]
             cands = fitting or [" ".join(name_tokens)]
+        elif at >= 0 and len(cands) > 1:
+            before = [c for c in cands if self.first_at.get(c, at) < at]
+            cands = before or cands
         if len(cands) == 1:
             return cands[0]  # what max() returns, without computing its key
         return max(cands, key=lambda c: (self.full_names[c], -abs(len(c.split()) - 2), len(c)))
@@ -98,15 +147,33 @@ class People:
         return canonical is not None and canonical in self.full_names
 
     def role_person(self, head: str, modifiers: frozenset[str], at: int) -> str | None:
-        best: tuple[bool, int, int] | None = None
-        person = None
+        """The person introduced with role ``head`` ("the detective": "Detective Inspector X"),
+        preferring introductions before ``at`` that share the most modifiers."""
+        return self.role_intro(head, modifiers, at)[0]
+
+    def role_intro(self, head: str, modifiers: frozenset[str], at: int) -> tuple[str | None, int]:
+        """``role_person`` and where that person was introduced with the role (-1: nobody)."""
+        ranks = modifiers & _RANKS
+        if ranks and head not in _RANKS:
+            # "the deputy mayor": whoever was introduced as the deputy, before "the mayor"
+            found = self.role_intro(next(iter(sorted(ranks))), modifiers - ranks, at)
+            if found[0] is not None:
+                return found
+        best: tuple[bool, int, int, int] | None = None
+        person, where = None, -1
+        key = role_key(head)
         for r in self.roles:
-            if r.head != head:
+            if r.head != head and role_key(r.head) != key:
                 continue
-            score = (r.at <= at, len(modifiers & r.modifiers), r.at if r.at <= at else -r.at)
+            score = (
+                r.at <= at,
+                -len((r.modifiers & _RANKS) ^ ranks),  # "the minister" is no deputy minister
+                len(modifiers & r.modifiers),
+                r.at if r.at <= at else -r.at,
+            )
             if best is None or score > best:
-                best, person = score, r.person
-        return person
+                best, person, where = score, r.person, r.at
+        return person, where
 
 
 class LastNameHits:
@@ -164,7 +231,7 @@ def _person_like(tokens: list[str]) -> bool:
         return False
     for t in tokens:
         low = t.lower()
-        if low in NAME_PARTICLES:
+        if low in NAME_PARTICLES or (low in NAME_SUFFIXES and t is not tokens[0]):
             continue
         if not t[0].isupper() or (t.isupper() and len(t) > 1) or low in NON_PERSON_HEADS:
             return False
@@ -173,20 +240,58 @@ def _person_like(tokens: list[str]) -> bool:
     return True
 
 
-_TITLE_OR_OF = TITLE_WORDS | {"of"}
+_TITLE_LIKE = TITLE_WORDS | PERSON_ROLES | frozenset(TITLE_ABBREVIATIONS)
+_TITLE_PREFIXES = frozenset(("vice", "co", "ex", "deputy", "acting", "former"))
+
+
+def is_title(word: str) -> bool:
+    """A title or role word before a name: "Councillor", "Cllr.", "Skipper", "Vice-chairwoman"."""
+    low = word.lower()
+    if low in _TITLE_LIKE or low.rstrip(".") in _TITLE_LIKE:
+        return True
+    if "-" not in low:
+        return False
+    return all(p in _TITLE_LIKE or p in _TITLE_PREFIXES for p in low.split("-"))
 
 
 def name_part(tokens: list[str]) -> list[str]:
-    """The name in a capitalised run: drop titles, leading all-caps and places before it."""
+    """The name in a capitalised run: drop titles and role words before it ("Vice-chairwoman",
+    "Wexham striker"), leading all-caps and places, post-nominal letters after it ("KC", "MP");
+    a generational suffix stays ("Raymond Tate Jr.")."""
+    end = len(tokens)
+    while end > 1 and tokens[end - 1].lower().rstrip(".") in POST_NOMINALS:
+        end -= 1
     cut = 0
-    for k, t in enumerate(tokens):
-        low = t.lower()
-        if low in _TITLE_OR_OF or (low[-1:] == "." and low.rstrip(".") in TITLE_WORDS):
+    for k in range(end - 1):
+        t = tokens[k]
+        if t[0].islower():
+            if t not in NAME_PARTICLES:
+                cut = k + 1  # "of", "minister" in "Uzbek minister X"
+        elif is_title(t):
             cut = k + 1
-    rest = tokens[cut:]
+    rest = tokens[cut:end] if cut or end < len(tokens) else tokens
     while rest and ((rest[0].isupper() and len(rest[0]) > 1) or rest[0].lower() in FUNCTION_WORDS):
         rest = rest[1:]
+    if len(rest) >= 3 and rest[0] not in FIRST_NAME_GENDER:
+        # "Assembly Renate Vogt": the name starts at its given name
+        k = next((i for i in range(1, len(rest) - 1) if rest[i] in FIRST_NAME_GENDER), 0)
+        rest = rest[k:]
+    if len(rest) > 2 and rest[-1] in _BARE_SUFFIXES:
+        rest = [*rest[:-1], rest[-1] + "."]
     return rest
+
+
+_BARE_SUFFIXES = frozenset(("Jr", "Sr"))
+
+
+def person_name(name: str) -> str:
+    """A person's name as the entity stage wrote it, without titles and post-nominal letters
+    ("Councillor Bell" -> "Bell" is too short: then the name is kept as it was)."""
+    words = name.split()
+    if not is_title(words[0]) and words[-1].lower().rstrip(".") not in POST_NOMINALS:
+        return name  # most names: nothing to drop
+    core = name_part(words)
+    return " ".join(core) if len(core) >= 2 and core != words else name
 
 
 _CAP_WORD = r"[A-Z][\w’'\-]*+(?:\.(?= [A-Z]))?"
@@ -215,8 +320,8 @@ _TITLE_MAX = 200  # longer lines are paragraphs, never headlines
 
 def _title_case(line: str) -> bool:
     """A headline in Title Case (body paragraphs are long, so only short lines are checked)."""
-    if len(line) > _TITLE_MAX:
-        return False
+    if len(line) > _TITLE_MAX or line.endswith("."):
+        return False  # a paragraph, or a sentence: headlines end without a full stop
     caps = len(_CAP_LONG.findall(line))
     return caps >= 3 and caps > 2.3 * len(_LOW_LONG.findall(line))
 
@@ -277,7 +382,7 @@ def build_people(text: str, lines: list[tuple[int, int]], mentions: tuple[Mentio
         if not found or (b - a <= _TITLE_MAX and _title_case(text[a:b])):
             continue
         for m, start, (words, titled, _the_lead, _no_lead, full) in found:
-            people.add_person(full)
+            people.add_person(full, start)
             if titled:
                 people.set_gender(full, HONORIFIC_GENDER.get(words[titled - 1].lower().rstrip(".")))
             if full_names[full] > 2:
@@ -292,7 +397,7 @@ def build_people(text: str, lines: list[tuple[int, int]], mentions: tuple[Mentio
     person, org = EntityType.PERSON, EntityType.ORG  # enum members read once, not per mention
     for mention in mentions:
         if mention.type == person and len(mention.text.split()) >= 2:
-            people.add_person(mention.canonical or mention.text)
+            people.add_person(person_name(mention.canonical or mention.text), mention.span.start)
         elif mention.type == org:
             people.orgs.add(mention.canonical or mention.text)
     _honorific_genders(people, text, lines)
@@ -326,7 +431,7 @@ def _parse_run(run: str) -> tuple[list[str], int, bool, bool, str] | None:
     name = name_part(words)
     if not _person_like(name):
         return None
-    titled = len(words) - len(name)
+    titled = words.index(name[0])
     lead = [w.lower() for w in words[:titled]]
     return words, titled, lead == ["the"], not lead, " ".join(name)
 
@@ -376,11 +481,26 @@ def _roles_around(
         _add_role(people, appos, full, at, last_head=False)
 
 
+def role_key(word: str) -> str:
+    """One spelling per role: "Dr" and "doctor", "boss" and "manager", "neighbour", "neighbor"."""
+    word = word.rstrip(".")
+    return TITLE_ABBREVIATIONS.get(word) or ROLE_SYNONYMS.get(word, word)
+
+
 def _add_role(people: People, words: list[str], full: str, at: int, *, last_head: bool) -> None:
+    words = [TITLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in words]
     heads = [w for w in words if w in PERSON_ROLES]
     if not heads:
         return
-    head = heads[-1] if last_head else heads[0]
-    mods = frozenset(w for w in words if w != head and w not in ("the", "a", "an", "of", "for"))
-    people.roles.append(Role(head, mods, full, at))
-    people.set_gender(full, ROLE_GENDER.get(head))
+    if last_head:
+        # every role word right before the name: "Detective Inspector X" is the detective too
+        k = len(words)
+        while k > 0 and words[k - 1] in PERSON_ROLES:
+            k -= 1
+        heads = words[k:] or heads[-1:]
+    else:
+        heads = heads[:1]
+    for head in heads:
+        mods = frozenset(w for w in words if w != head and w not in ("the", "a", "an", "of", "for"))
+        people.roles.append(Role(head, mods, full, at))
+        people.set_gender(full, ROLE_GENDER.get(head))

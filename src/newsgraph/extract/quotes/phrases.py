@@ -16,9 +16,12 @@ from newsgraph.extract.quotes.lexicon import (
     CONJUNCTIONS,
     CUE_FORMS,
     FINITE_AUXILIARIES,
+    PERSON_ROLES,
+    PHRASAL_CUES,
     PLURAL_NOUN_FORMS,
     PREPOSITIONS,
     CueKind,
+    words_of,
 )
 
 # A title abbreviation with its dot ("Mr. Smith": only as a whole token), a word (with inner
@@ -138,6 +141,12 @@ def cue_at(toks: list[Tok], i: int) -> Cue | None:
     after_to_or_pronoun = i > 0 and toks[i - 1][LOW] in ("to", "we", "i", "they", "you")
     if tense == "base" and first == i and not after_to_or_pronoun:
         return None  # a bare base form is usually a noun ("the note", "a call")
+    particles = PHRASAL_CUES.get(base)
+    if particles is not None:
+        # "hit back", "went on": the particle makes the cue, and ends it
+        if i + 1 >= len(toks) or toks[i + 1][LOW] not in particles:
+            return None
+        i += 1
     return Cue(first, i, base, tense, kind)
 
 
@@ -242,8 +251,10 @@ _INFLECTED_CUES = frozenset(
 
 def np_word(t: Tok) -> bool:
     first = t[TEXT][0]
-    if not first.isalnum() or t[LOW] in _NOT_NP:
+    if not first.isalnum():
         return False
+    if t[LOW] in _NOT_NP:
+        return len(t[TEXT]) > 1 and t[TEXT].isupper()  # "IF Metall", "AT&T": letters, a name
     return not (t[LOW] in _INFLECTED_CUES and first.islower())
 
 
@@ -270,6 +281,7 @@ def np_after(toks: list[Tok], i: int) -> Phrase | None:
             and u[TEXT][0].islower()
             and is_cap(prev)
             and not prev[TEXT].endswith(("’s", "'s"))
+            and not _role_before_name(toks, j)
         ):
             break  # "Peskov yesterday": the name has ended
         last = j
@@ -277,6 +289,20 @@ def np_after(toks: list[Tok], i: int) -> Phrase | None:
     if last < 0:
         return None
     return phrase(toks, i, last)
+
+
+def _role_before_name(toks: list[Tok], j: int) -> bool:
+    """ "Uzbek minister Bakhtiyor Rakhimov", "Kenyan opposition leader X": lower-case words ending
+    in a role noun, right before a capitalised name (the phrase goes on to the name)."""
+    role = False
+    for k in range(j, min(len(toks), j + 4)):
+        t = toks[k]
+        if is_cap(t):
+            return role
+        if not np_word(t):
+            return False
+        role = role or t[LOW] in PERSON_ROLES
+    return False
 
 
 def np_forward(toks: list[Tok], i: int) -> Phrase | None:
@@ -416,5 +442,11 @@ _COMMON_VERBS = frozenset(
         "expect",
         "hopes",
         "hope",
+        # irregular pasts ("The night nurse ran in and shouted"): the subject ends before them
+        *words_of(
+            """ran went came got took made gave saw knew felt left kept held stood sat began wrote
+            spoke broke brought bought caught fought taught found lost met paid sent spent won led
+            fell rose drove flew threw grew heard told"""
+        ),
     ]
 )

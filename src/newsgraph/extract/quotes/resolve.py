@@ -16,9 +16,10 @@ from newsgraph.extract.quotes.lexicon import (
     DOCUMENT_NOUNS,
     PERSON_ROLES,
     PRONOUN_GENDER,
+    ROLE_GENDER,
     SPEAKER_ROLES,
 )
-from newsgraph.extract.quotes.people import People, name_part, strip_possessive
+from newsgraph.extract.quotes.people import People, name_part, role_key, strip_possessive
 from newsgraph.extract.quotes.phrases import TEXT, Phrase, Tok
 from newsgraph.model import Span
 
@@ -30,6 +31,7 @@ class Speaker:
     canonical: str | None
     how: str  # name, pronoun, role, org, document, common
     person: bool
+    role: str = ""  # the role noun of an unnamed person ("a Western diplomat": "diplomat")
 
 
 @dataclass(slots=True)
@@ -45,6 +47,8 @@ class Discourse:
     counts: dict[str, int] = field(default_factory=dict)
     recent: list[str] = field(default_factory=list)  # persons spoken of, the latest last
     orgs: list[str] = field(default_factory=list)  # organisations quoted, the latest last
+    # unnamed persons quoted, by role: "diplomat" -> ("Western diplomat", where it was quoted)
+    unnamed: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def note_person(self, name: str) -> None:
         """Remember a person the text just spoke of (for "she" when the topic is a man)."""
@@ -86,10 +90,17 @@ class Discourse:
         return self._main[0]
 
     def attributed(self, sp: Speaker, *, main: bool) -> None:
-        if sp.canonical is None:
-            return
+        if sp.canonical is None or sp.how == "role-text":
+            return  # "the Russian president" as written: the linking stage reads it
         self.last_speaker = sp.canonical
-        if sp.person:
+        if sp.role and not sp.person:
+            # "One mother, who …, said": later "she" and "the mother" are that person
+            self.unnamed[role_key(sp.role)] = (sp.canonical, sp.span.start)
+            self.people.set_gender(sp.canonical, ROLE_GENDER.get(sp.role))
+            if main:
+                self.topic_person = sp.canonical
+                self.note_person(sp.canonical)
+        elif sp.person:
             self.note_person(sp.canonical)
             if main:
                 self.topic_person = sp.canonical
@@ -131,6 +142,10 @@ def resolve(
         words = words[1:]
         if not words:
             return Speaker(span, written, None, "common", False)
+    # "a spokeswoman for the IF Metall union", "the head of the agency": a role and its body
+    for k in range(1, len(words) - 1):
+        if words[k] in _ROLE_PREPOSITIONS and singular(words[k - 1].lower()) in PERSON_ROLES:
+            return _role_of_body(span, written, words, k, state, ph.start)
     # a possessive inside: "the Kremlin’s press release", "the president’s spokesman"
     for k, w in enumerate(words[:-1]):
         if w.endswith(("’s", "'s", "s’", "s'")):
@@ -142,6 +157,30 @@ def resolve(
             sp.how = "document" if head in DOCUMENT_NOUNS and sp.how == "org" else sp.how
             return sp
     return _by_words(span, written, words, state, ph.start)
+
+
+_ROLE_PREPOSITIONS = frozenset(("for", "of", "at", "with", "from"))
+_INDEFINITE = ("a ", "an ", "one ", "another ")
+
+
+def _role_of_body(
+    span: Span, written: str, words: list[str], k: int, state: Discourse, at: int
+) -> Speaker:
+    """ "the director of the agency": the person introduced with that role, else the body
+    ("a spokeswoman for the union" speaks for the union)."""
+    head = singular(words[k - 1].lower())
+    if not written.lower().startswith(_INDEFINITE):
+        mods = frozenset(strip_possessive(w).lower() for w in words if w.lower() != head)
+        who = state.people.role_person(head, mods, at)
+        if who is not None:
+            return Speaker(span, written, who, "role", True)
+    body = [w for w in words[k + 1 :] if w.lower() not in DETERMINERS] or words[k + 1 :]
+    sp = _by_words(span, written, body, state, at)
+    if sp.how in ("org", "org-coref", "name"):
+        sp.role = head  # "she" later is that spokeswoman, who speaks for the body
+        if sp.how == "name":
+            sp.how, sp.person = "org", False  # a body named like a person stays a body
+    return sp
 
 
 def _by_words(span: Span, written: str, words: list[str], state: Discourse, at: int) -> Speaker:
@@ -159,12 +198,20 @@ def _by_words(span: Span, written: str, words: list[str], state: Discourse, at: 
         who = known or " ".join(words)
         coref = known is not None
         return Speaker(span, written, who, "org-coref" if coref else "org", False)
+    low = written.lower()
+    if low.startswith(_INDEFINITE) and singular(head) == head.lower():
+        # "a security guard" quoted: "the guard" later is that person
+        return Speaker(span, written, " ".join(words), "common", False, head)
+    if low[:4] == "the ":
+        known = state.unnamed.get(head)
+        if known is not None:
+            return Speaker(span, written, known[0], "role-unnamed", False, head)
     return Speaker(span, written, " ".join(words), "common", False)
 
 
 def _named(span: Span, written: str, words: list[str], state: Discourse) -> Speaker:
     name = name_part(words) or words
-    canonical = state.people.canonical(name)
+    canonical = state.people.canonical(name, span.start)
     determined = written[:4].lower() in ("the ", "the’", "the'")
     if canonical is not None and (state.people.is_person(canonical) or not determined):
         return Speaker(span, written, canonical, "name", True)  # not "the Red Cross"
@@ -180,10 +227,19 @@ def _role(
     plural = singular(words[-1].lower()) != words[-1].lower()
     if plural:
         return Speaker(span, written, " ".join(words), "common", False)  # "local residents"
-    who = state.people.role_person(head, mods, at)
-    definite = written[:4].lower() == "the "
+    low = written.lower()
+    if low.startswith(_INDEFINITE):
+        # "a Western diplomat", "one mother": someone new, never a person named before
+        text = " ".join(words)
+        return Speaker(span, written, text, "common", False, head)
+    who, where = state.people.role_intro(head, mods, at)
+    unnamed = state.unnamed.get(role_key(head))
+    if unnamed is not None and unnamed[1] > where:
+        return Speaker(span, written, unnamed[0], "role-unnamed", False, head)
+    definite = low[:4] == "the "
     if who is None and head in SPEAKER_ROLES and definite:
         who = state.main_speaker  # "the spokesman" in an article quoting one person
-    if who is None and not definite:
-        return Speaker(span, written, " ".join(words), "common", False)
-    return Speaker(span, written, who, "role", who is not None)
+    if who is None:
+        # nobody introduced with that role: the role noun itself ("the diplomat")
+        return Speaker(span, written, " ".join(words), "role-text", False, head)
+    return Speaker(span, written, who, "role", True)
