@@ -271,3 +271,13 @@ The deputy minister, Omar Saberi, was more careful.
     )
     assert find(qs, "study the text").speaker == "Omar Saberi"
     assert find(qs, "door for dialogue").speaker == "Farid Ahmadi"
+
+
+def test_a_role_owned_by_someone_else_is_not_the_speakers_own() -> None:
+    qs = quotes_of(
+        """# Talks
+Russian President Vladimir Putin spoke with US President Joe Biden on Tuesday.
+The Russian president's spokesman Dmitry Peskov briefed reporters afterwards.
+"The talks were frank," the Russian president said."""
+    )
+    assert find(qs, "talks were frank").speaker == "Vladimir Putin"

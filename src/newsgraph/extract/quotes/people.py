@@ -475,7 +475,7 @@ def _roles_around(
             k -= 1
         _add_role(people, words, full, at, last_head=False)
         return
-    _add_role(people, words, full, at, last_head=True)
+    _add_role(people, words, full, at, last_head=True, titles=len(title))
     if len(after) > 2 and after[0] == "," and after[1].lower() in ("the", "a", "an"):
         appos = [strip_possessive(w.lower()) for w in after[2:9] if w[0].isalnum()]
         _add_role(people, appos, full, at, last_head=False)
@@ -487,15 +487,18 @@ def role_key(word: str) -> str:
     return TITLE_ABBREVIATIONS.get(word) or ROLE_SYNONYMS.get(word, word)
 
 
-def _add_role(people: People, words: list[str], full: str, at: int, *, last_head: bool) -> None:
+def _add_role(
+    people: People, words: list[str], full: str, at: int, *, last_head: bool, titles: int = 0
+) -> None:
     words = [TITLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in words]
     heads = [w for w in words if w in PERSON_ROLES]
     if not heads:
         return
     if last_head:
-        # every role word right before the name: "Detective Inspector X" is the detective too
+        # every title word inside the name's run: "Detective Inspector X" is the detective too
+        # (but "the Russian president's spokesman X" is only the spokesman)
         k = len(words)
-        while k > 0 and words[k - 1] in PERSON_ROLES:
+        while k > len(words) - titles and words[k - 1] in PERSON_ROLES:
             k -= 1
         heads = words[k:] or heads[-1:]
     else:
