@@ -499,3 +499,36 @@ def test_office_nouns_in_a_sentence() -> None:
 def test_kinds_by_type_is_kinds_for() -> None:
     for t in EntityType:
         assert _KINDS_BY_TYPE.get(id(t)) == kinds_for(t)
+
+
+HEALTH = """Hospital waiting lists hit record high
+
+The number of patients waiting for routine hospital treatment reached a record 7.8 million.
+
+Health Secretary Marla Quince said the figures were "deeply worrying" and promised reforms.
+
+"We inherited a broken system and we will fix it," the health secretary told reporters.
+"""
+
+
+@pytest.mark.parametrize("published", ["2019-06-04", "2025-11-20"])
+def test_role_noun_is_the_person_the_article_introduced_with_it_not_the_kbs_holder(
+    published: str,
+) -> None:
+    """'the health secretary' after 'Health Secretary Marla Quince' is her, whatever office the
+    knowledge base reads the words as at that date (here the US one: the wrong country)."""
+    doc = process(HEALTH, published=published)
+    assert {q.speaker for q in doc.quotes} == {"Marla Quince"}
+    role = _mention(doc, "health secretary")
+    assert (role.canonical, role.link) == ("Marla Quince", "coref")
+
+
+def test_role_noun_introduced_for_another_office_still_reads_the_kb_at_the_date() -> None:
+    """A title the article gave someone else ('Russian President X') does not capture a role of
+    another country ('the US president')."""
+    text = (
+        "Russian President Vladimir Putin spoke on Tuesday.\n\n"
+        '"We will not stand by," the US president told reporters at the White House.\n'
+    )
+    doc = process(text, published="2022-06-04")
+    assert _speakers(doc) == [("Joe Biden", "joe-biden")]

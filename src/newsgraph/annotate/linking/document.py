@@ -121,6 +121,8 @@ class DocumentLinker:
         # person actor ids, most recently mentioned last (a dict: ordered, O(1) membership)
         self.order: dict[str, None] = {}
         self.titles: dict[str, set[str]] = {}  # actor id -> office nouns it was introduced with
+        # role key -> the actor ids the article introduced with that role ("Health Secretary X")
+        self.titled: dict[str, list[str]] = {}
         self.states: dict[str, int] = {}  # ISO3 -> mentions of that state so far
         self.linked: list[tuple[Span, Link]] = []  # every linked mention (for quote speakers)
         self.speakers: dict[tuple[str | None, str | None], Link | None] = {}
@@ -213,6 +215,30 @@ class DocumentLinker:
             if head in self.titles.get(aid, ()) or self.holds_office(aid, self.date, head, wanted):
                 return aid
         return None
+
+    def _introduced_as(self, key: str) -> tuple[str, str] | None:
+        """(actor id, name) of the person this article introduced with the role ``key``
+        ("Health Secretary Marla Quince", "Marla Quince, the health secretary,"): a later "the
+        health secretary" is that person, whoever the knowledge base says held the office then
+        (an outlet's own country, an office the KB does not know, or a KB gap)."""
+        ids = self.titled.get(key)
+        if not ids:
+            return None
+        aid = ids[-1]
+        known = self.kb.get(aid)
+        if known is not None:
+            return aid, known.name
+        return aid, next((lk.name for lk in self.names.values() if lk.actor_id == aid), aid)
+
+    def _note_title(self, aid: str, hit: RoleHit) -> None:
+        """The article introduced ``aid`` with this role: a title before the name or an
+        apposition after it (a role phrase linked by date introduces nobody)."""
+        self.titles.setdefault(aid, set()).add(hit.head)
+        if hit.role_key is not None:
+            ids = self.titled.setdefault(hit.role_key, [])
+            if aid in ids:
+                ids.remove(aid)
+            ids.append(aid)
 
     # ------------------------------------------------------------------ mentions
     def link_mentions(self) -> tuple[Mention, ...]:
@@ -326,10 +352,15 @@ class DocumentLinker:
                 link = self.names.get(self.key(prev.canonical or prev.text))
                 if link is not None:
                     actor_id, name, how = link.actor_id, link.name, "coref"
+                    self._note_title(actor_id, hit)
         if actor_id is None and hit.role_key is not None:
-            actor, how = self._role_actor(hit.role_key)
-            if actor is not None:
-                actor_id, name = actor.id, actor.name
+            introduced = self._introduced_as(hit.role_key)
+            if introduced is not None:
+                (actor_id, name), how = introduced, "coref"
+            else:
+                actor, how = self._role_actor(hit.role_key)
+                if actor is not None:
+                    actor_id, name = actor.id, actor.name
         if actor_id is None and hit.role_key is None:
             aid = self._bare_role_actor(hit.head, hit.text)
             if aid is not None:
@@ -361,7 +392,7 @@ class DocumentLinker:
             else (local_actor_id(full) if actor is None and is_full_name(full) else None)
         )
         if aid is not None:
-            self.titles.setdefault(aid, set()).add(hit.head)
+            self._note_title(aid, hit)
 
     # ------------------------------------------------------------------ quotes
     def link_quote(self, q: Quote) -> Quote:
@@ -398,6 +429,10 @@ class DocumentLinker:
         # A role phrase as written is read at the article's date ("the Russian president").
         key = self._role_key(written) if written else None
         if key is not None:
+            introduced = self._introduced_as(key)
+            if introduced is not None:
+                aid, known_as = introduced
+                return Link(self.kb.get(aid), aid, known_as, "coref")
             found, how = self._role_actor(key)
             if found is not None:
                 return Link(found, found.id, found.name, how)
