@@ -630,6 +630,9 @@ class EventExtractor:
                 elif recipient is None and _owner_first(etype, lows, f.last):
                     of = _to_party(chunks, lows, f.last + 1, "of", 4)
                     recipient = _party(res(of)) if of is not None else None
+                elif recipient is None and _traded(etype, lows, inside):
+                    frm = _to_party(chunks, lows, inside + 1, "from", 12)
+                    recipient = _party(res(frm)) if frm is not None else None
                 if trig.swap:
                     if recipient is None:
                         continue  # "has been under pressure", "hosted a dinner": no agent named
@@ -1488,6 +1491,17 @@ def _to_party(
 # Nouns whose "of X" names the party acted on: "froze the assets of X", "demanded the
 # resignation of X" (not "the release of X": captives are no party).
 _OWNED = _set("assets accounts funds property resignation dismissal removal ouster impeachment")
+
+
+# Trade nouns whose "from X" names the state a trade measure hits: "tariffs on steel from
+# Mexico", "banned seafood imports from Japan", "vehicles imported from China".
+_TRADE = _set("imports import imported exports goods products tariffs tariff duties levies quotas")
+_TRADE_TYPES = frozenset({"SANCTION", "THREATEN"})
+
+
+def _traded(etype: str, lows: list[str], last: int) -> bool:
+    """Whether a trade measure's object follows the word at ``last``."""
+    return etype in _TRADE_TYPES and not _TRADE.isdisjoint(lows[last - 1 : last + 10])
 
 
 def _owner_first(etype: str, lows: list[str], last: int) -> bool:

@@ -1,0 +1,28 @@
+"""Recipients that sit past the act's object: the origin of traded goods a trade measure hits,
+the agent of a received visit, the party named after a role noun; one short news-like article
+each."""
+
+from __future__ import annotations
+
+from test_events_constructions import one
+
+
+def test_origin_of_goods_is_the_sanctioned_state() -> None:
+    e = one("Canada imposed duties on aluminium imports from China on Tuesday.", "SANCTION")
+    assert e.actor_text == "Canada" and e.recipient_text == "China"
+
+
+def test_origin_after_goods_named_by_a_participle() -> None:
+    text = "The EU imposed tariffs of up to 38% on electric vehicles imported from China."
+    assert one(text, "SANCTION").recipient_text == "China"
+
+
+def test_threatened_tariffs_name_the_exporter() -> None:
+    text = "Washington threatened to impose tariffs on steel from Mexico, officials said."
+    e = one(text, "THREATEN")
+    assert e.actor_text == "Washington" and e.recipient_text == "Mexico"
+
+
+def test_troops_withdrawn_from_a_town_take_no_origin() -> None:
+    e = one("The army withdrew troops from the town of Kupiansk on Friday.", "RETREAT")
+    assert e.recipient_text is None or "Kupiansk" not in e.recipient_text
