@@ -26,3 +26,15 @@ def test_threatened_tariffs_name_the_exporter() -> None:
 def test_troops_withdrawn_from_a_town_take_no_origin() -> None:
     e = one("The army withdrew troops from the town of Kupiansk on Friday.", "RETREAT")
     assert e.recipient_text is None or "Kupiansk" not in e.recipient_text
+
+
+def test_people_accused_are_the_recipient_not_who_they_are_linked_to() -> None:
+    text = "Britain accused hackers linked to Iran's intelligence ministry of breaching servers."
+    e = one(text, "ACCUSE")
+    assert e.actor_text == "Britain" and e.recipient_text == "hackers"
+
+
+def test_complaint_at_a_forum_is_against_the_party_named_after_it() -> None:
+    text = "Ukraine filed a case at the International Court of Justice against Russia on Monday."
+    e = one(text, "ACCUSE")
+    assert e.recipient_text == "Russia"

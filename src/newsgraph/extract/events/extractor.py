@@ -1304,6 +1304,7 @@ def _recipient(
                 and not (prev[:1].isdigit())
                 and c.text[:1].islower()
                 and " " not in c.text
+                and not (etype == "ACCUSE" and _personish(lows[c.last]))
             )
             or _instrument(c, etype)
         ):
@@ -1311,7 +1312,19 @@ def _recipient(
             continue
         if nxt in _SPEECH:
             return None
+        if prev == "at":  # "filed a complaint at the WTO against China": the forum is no party
+            return _against(chunks, lows, c.last + 1) or c
         return c
+    return None
+
+
+def _against(chunks: list[Chunk], lows: list[str], start: int) -> Chunk | None:
+    """The chunk right after a nearby "against" in the same clause."""
+    for k in range(start, min(len(lows), start + 4)):
+        if lows[k] == "against":
+            return next((c for c in chunks if c.first == k + 1), None)
+        if lows[k] in _BOUNDARY or lows[k] == ",":
+            return None
     return None
 
 
