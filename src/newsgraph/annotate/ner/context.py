@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.annotate.ner import lexicons as lx
 from newsgraph.model import EntityType
 
 ORG, GPE = EntityType.ORG, EntityType.GPE
@@ -63,7 +64,7 @@ _ORG_AFTER = re.compile(
     rf"|{_COMPANY_AFTER}"
     r"|\s+(?:Chief Executive|CEO|Chief Financial Officer|Chief Operating Officer)\b"
     r"|\s+(?:party|militia|group|movement|faction|newspaper|daily|agency|index|institute|"
-    r"union|broadcaster|network)\b(?!\s+of\b)"
+    r"union|broadcaster|network)\b(?!\s+of\b|\s+[A-Z])"  # not "State broadcaster NHK"
     r"|\s+(?:lawmakers|legislators|MPs|deputies)\b"
     r"|\s+(?:signed|sacked|appointed|released|loaned)\s+(?:the\s+)?(?:[\w-]+\s+)?"
     r"(?:defender|striker|midfielder|goalkeeper|forward|winger|playmaker|coach|manager)\b)",
@@ -216,6 +217,27 @@ def company(raw: str, end: int) -> bool:
     """What follows the name only a company has or does ("X shares fell", "X's chief
     executive", "X said it would close"): outweighs a first name ("Novo Nordisk")."""
     return _COMPANY.match(raw, end, end + _SPAN) is not None
+
+
+# What a company speaks of after its speech verb, up to the sentence's end, with no personal
+# pronoun: "X warned that freight rates would fall", "X said quarterly sales rose".
+_SPEECH_CLAUSE = re.compile(rf"\s+(?:{'|'.join(sorted(lx.SPEECH_VERBS))})\b([^.!?\n]{{0,160}})")
+_BUSINESS = re.compile(
+    r"\b(?:profits?|revenues?|sales|earnings|margins?|dividends?|guidance|shipments|"
+    r"deliveries|orders|freight|shareholders|customers|quarterly|full-year|output|bookings)\b"
+)
+_PERSONAL = re.compile(r"\b(?:he|she|his|her|him|I|my|me|himself|herself)\b")
+
+
+def company_talk(raw: str, end: int) -> bool:
+    """The rest of the sentence after a lone name's speech verb is about a company's business
+    (results, orders, customers) and names no person by a pronoun: the speaker is a company
+    ("Maersk warned that freight rates would fall"), not a surname."""
+    m = _SPEECH_CLAUSE.match(raw, end)
+    if m is None:
+        return False
+    rest = m.group(1)
+    return _BUSINESS.search(rest) is not None and _PERSONAL.search(rest) is None
 
 
 def team_role(raw: str, start: int, end: int) -> bool:

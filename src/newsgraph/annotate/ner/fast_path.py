@@ -82,9 +82,8 @@ class FastPath:
     ) -> Candidate:
         raise NotImplementedError
 
-    @staticmethod
     def _around(
-        raw: str, s: int, e: int, typ: EntityType | None, strength: int
+        self, raw: str, s: int, e: int, typ: EntityType | None, strength: int
     ) -> tuple[EntityType | None, int]:
         raise NotImplementedError
 

@@ -568,13 +568,23 @@ class RuleTagger(FastPath):
                     return Candidate(part, ORG, LEXICON)
         return Candidate(part, kind, LEXICON)
 
-    @staticmethod
     def _around(
-        raw: str, s: int, e: int, typ: EntityType | None, strength: int
+        self, raw: str, s: int, e: int, typ: EntityType | None, strength: int
     ) -> tuple[EntityType | None, int]:
-        """A name without a cue of its own: what the raw text around it says."""
+        """A name without a cue of its own: what the raw text around it says; a lone word no
+        lexicon knows as a first name, speaking of a company's business, is the company."""
         kind = cx.around(raw, s, e)
-        return (kind, CUE) if kind is not None else (typ, strength)
+        if kind is not None:
+            return kind, CUE
+        if (
+            typ is PER
+            and strength == CONTEXT
+            and " " not in raw[s:e]
+            and raw[s:e] not in self.gz.first_names
+            and cx.company_talk(raw, e)
+        ):
+            return ORG, CONTEXT
+        return typ, strength
 
     def _guess(
         self, toks: list[Token], i: int, j: int, titled: bool

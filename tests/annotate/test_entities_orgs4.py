@@ -1,0 +1,50 @@
+"""Organisations of the fourth round: a lone unknown word that speaks of a company's business,
+a capitalised common word before "broadcaster NAME", names opening with a digit, a university
+named with its town, parties named "X for Y", foreign articles opening a newspaper's name.
+Names are invented where no lexicon should know them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from ner_checks import ORG, PER, found
+
+from newsgraph.annotate.ner import EntityRecognizer
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dravolt warned that freight rates would fall further this year.", "Dravolt"),
+        ("Kelmora said quarterly sales rose 4 percent.", "Kelmora"),
+        ("On Tuesday, Brenvar said orders from customers in Asia had slowed.", "Brenvar"),
+    ],
+)
+def test_a_lone_word_speaking_of_business_is_a_company(
+    rec: EntityRecognizer, text: str, name: str
+) -> None:
+    assert found(rec, text)[name] is ORG
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel warned on Tuesday that he would resign.",
+        "Kestrel said sales of his book had doubled.",
+        "Kestrel said the talks had failed.",
+        # a surname of a person the article named in full stays the person
+        "Mark Kestrel runs a shipping firm.\nKestrel said profits would fall.",
+        # a first name alone is a person whatever it speaks of
+        "Maria said sales had slowed.",
+    ],
+)
+def test_a_lone_surname_stays_a_person(rec: EntityRecognizer, text: str) -> None:
+    got = found(rec, text)
+    assert got[text.split("\n")[-1].split()[0]] is PER
+
+
+def test_a_common_word_before_a_broadcaster_is_no_name(rec: EntityRecognizer) -> None:
+    assert found(rec, "State broadcaster NHK reported the quake.") == {"NHK": ORG}
+    assert found(rec, "Public broadcaster Velta said the show was cancelled.") == {"Velta": ORG}
+    # the noun after a name still makes it an organisation
+    assert found(rec, "The Tarvo party said it would join the coalition.")["Tarvo"] is ORG
