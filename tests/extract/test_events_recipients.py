@@ -38,3 +38,21 @@ def test_complaint_at_a_forum_is_against_the_party_named_after_it() -> None:
     text = "Ukraine filed a case at the International Court of Justice against Russia on Monday."
     e = one(text, "ACCUSE")
     assert e.recipient_text == "Russia"
+
+
+def test_visitor_received_somewhere_by_a_host_is_the_actor() -> None:
+    text = "The Iraqi prime minister was received at the White House on Tuesday by Joe Biden."
+    e = one(text, "CONSULT")
+    assert e.mode == "visit" and e.actor_text == "The Iraqi prime minister"
+    assert e.recipient_text is not None and "Joe Biden" in e.recipient_text
+
+
+def test_adjectives_coordinated_before_forces_that_exchanged_fire() -> None:
+    text = "Indian and Pakistani troops exchanged fire across the Line of Control in Kashmir."
+    e = one(text, "ASSAULT")
+    assert e.actor_text == "Indian" and e.recipient_text == "Pakistani troops"
+
+
+def test_coordinated_parties_clash_with_each_other_not_the_place() -> None:
+    e = one("Armenian and Azerbaijani forces clashed near Tegh on Monday.", "ASSAULT")
+    assert e.recipient_text == "Azerbaijani forces"

@@ -640,6 +640,8 @@ class EventExtractor:
             partner = _conjunct(chunks, lows, subj) if subj is not None and not passive else None
             co_actor: _Party | None = None
             if partner is not None:
+                if trig.phrase.startswith(_RECIPROCAL) and not trig.nominal:
+                    recipient = None  # "X and Y clashed near Z": each other, not the place
                 if recipient is None and etype in _SYMMETRIC | {"ASSAULT", "SUPPORT"}:
                     actor, recipient = _party(res(partner)), _party(res(subj))
                 elif actor is not None and subj is not None and actor.span == subj.span:
@@ -1452,6 +1454,7 @@ def _word_before(lows: list[str], first: int) -> str:
     return lows[k - 1] if k > 0 else ""
 
 
+_RECIPROCAL = ("clash~", "exchange~ fire")  # acts done to each other by coordinated parties
 _GOVERNED = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE"})
 # Words a chunk's preposition may stand before: determiners, compass words, a possessive.
 _PAST_TO_PREP = (

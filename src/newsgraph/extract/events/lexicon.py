@@ -462,7 +462,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "attack~; assault~; invade~; kill~; strike~ !over|for !a|an/deal|agreement|accord|balance|"
         "blow|note|chord|tone|pose|bargain|compromise|deals; hit~; target~;"
         " ambush~; overrun~; capture~; fire~ at|on|into|upon; open~ fire; wound~; injure~;"
-        " fight~; clash~; occupy~; annex~",
+        " fight~; clash~; exchange~ fire|gunfire|shots; occupy~; annex~",
     ),
     (
         "ASSAULT",
@@ -577,7 +577,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "receive~ !a|an|letter+|call+|aid|support|money|funds|report+|news|criticism|"
         "training|treatment|award+|prize+|vote+|offer+|invitation+|warning+|threat+"
         " .. counterpart+|minister+|president+|premier+|leader+|delegation+|envoy+|king|queen|"
-        "chancellor+|secretary|emir|sheikh|pope; welcome~ by ... in|to",
+        "chancellor+|secretary|emir|sheikh|pope; welcome~ by ... in|to; receive~ in|at ... by",
     ),
     (
         "SUPPORT",
