@@ -56,3 +56,19 @@ def test_adjectives_coordinated_before_forces_that_exchanged_fire() -> None:
 def test_coordinated_parties_clash_with_each_other_not_the_place() -> None:
     e = one("Armenian and Azerbaijani forces clashed near Tegh on Monday.", "ASSAULT")
     assert e.recipient_text == "Azerbaijani forces"
+
+
+def test_a_demonym_with_people_names_a_nation() -> None:
+    e = one("Japan sent emergency aid to the Turkish people on Monday.", "AID")
+    assert e.recipient_text == "the Turkish people"
+
+
+def test_state_in_its_leaders_quotation_speaks_through_the_leader() -> None:
+    text = "“Germany stands with Ukraine,” Chancellor Olaf Scholz said on Monday."
+    e = one(text, "SUPPORT")
+    assert e.actor_text == "Olaf Scholz" and e.recipient_text == "Ukraine"
+
+
+def test_another_state_named_in_a_quotation_stays_the_actor() -> None:
+    text = "“Russia shelled our cities again,” Ukrainian President Volodymyr Zelensky said."
+    assert one(text, "ASSAULT").actor_text == "Russia"

@@ -274,6 +274,7 @@ def find_chunks(
         j = i
         heads: list[int] = []
         common: str | None = None
+        nation = False
         while j < n:
             lw = lows[j]
             if owner[j] >= 0:
@@ -282,6 +283,13 @@ def find_chunks(
                 common = lw
             elif lw == "of" and j > i and j + 1 < n and text[tokens[j + 1][0]].isupper():
                 pass  # "Secretary of State Antony Blinken"
+            elif (
+                lw == "people"
+                and heads
+                and owner[j - 1] >= 0
+                and mentions[owner[j - 1]].type is EntityType.MISC
+            ):
+                nation = True  # "the Armenian people": a nation, not any people
             elif (
                 lw in _PLACE_NOUNS
                 and heads
@@ -375,6 +383,7 @@ def find_chunks(
                 modifier,
                 bool(heads) or heads_unknown,
                 common is None
+                and not nation
                 and not possessive
                 and bool(heads)
                 and all(

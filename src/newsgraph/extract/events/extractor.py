@@ -175,6 +175,7 @@ class _Party:
 _SPAN = re.Match.span
 _START = attrgetter("span.start")
 _PERSON = EntityType.PERSON
+_INDIRECT = QuoteKind.INDIRECT
 
 
 def _party(c: Chunk) -> _Party:
@@ -618,6 +619,8 @@ class EventExtractor:
                 actor = self._who(subj, quote, last_person, published, cache, speaker, res)
                 if subj is not None and actor is not None and actor.country is None:
                     actor = _owned_by(actor, subj, chunks, speaker, res)
+                elif quote is not None and actor is not None and quote.kind is not _INDIRECT:
+                    actor = self._voice(actor, quote, published, cache)
                 if trig.swap and etype == "AID":
                     recip_chunk = _object(chunks, lows, f.last + 1)  # "a loan from the IMF"
                 recipient = _party(res(recip_chunk)) if recip_chunk is not None else gap_np
@@ -794,6 +797,20 @@ class EventExtractor:
                     return sp
             return last_person()
         return None
+
+    def _voice(
+        self,
+        actor: _Party,
+        quote: Quote,
+        published: dt.date | None,
+        cache: dict[str, tuple[str | None, str | None, str]],
+    ) -> _Party:
+        """ "France stands with X," Macron said: a state named in its own leader's quotation
+        speaks through that speaker, who is the actor."""
+        if actor.actor_id != f"state-{actor.country}":
+            return actor
+        sp = self._speaker(quote, published, cache)
+        return sp if sp is not None and sp.country == actor.country else actor
 
     def _speaker(
         self,
