@@ -48,3 +48,31 @@ def test_a_common_word_before_a_broadcaster_is_no_name(rec: EntityRecognizer) ->
     assert found(rec, "Public broadcaster Velta said the show was cancelled.") == {"Velta": ORG}
     # the noun after a name still makes it an organisation
     assert found(rec, "The Tarvo party said it would join the coalition.")["Tarvo"] is ORG
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Researchers at Tarnow College London and the University of Oxford published the data.",
+        "Tarnow College London said the trial had been stopped.",
+    ],
+)
+def test_a_college_keeps_its_town(rec: EntityRecognizer, text: str) -> None:
+    assert found(rec, text)["Tarnow College London"] is ORG
+
+
+def test_a_known_head_glued_to_a_place_still_splits(rec: EntityRecognizer) -> None:
+    got = found(rec, "The Interior Ministry Moscow said.")
+    assert got["Interior Ministry"] is ORG and "Moscow" in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Monde and Der Kurier published the leaked documents on Sunday.",
+        "He spoke to Der Kurier and Le Monde.",
+    ],
+)
+def test_a_foreign_article_opens_a_newspaper_after_and(rec: EntityRecognizer, text: str) -> None:
+    got = found(rec, text)
+    assert got["Der Kurier"] is ORG and "Kurier" not in got

@@ -45,6 +45,12 @@ _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|d)$")
 _DET = frozenset({"the", "a", "an", "The", "A", "An", "this", "that"})
 
 _OF_FOR = frozenset({"of", "for"})
+# Capitalised particles that open a name (a newspaper, a company) rather than join two.
+_NAME_ARTICLES = frozenset(
+    w.capitalize() for w in lx.ORG_CONNECTORS & lx.NAME_PARTICLES if w != "the"
+)
+# Heads a university's town may follow as part of its name: "Imperial College London".
+_CAMPUS_HEADS = frozenset({"College", "University", "Polytechnic"})
 _THE = frozenset({"the", "The"})
 _MID_SENTENCE = Token(0, 0, "~")  # stands for the words before a window: "not sentence start"
 # Heads a broadcaster's number follows: "Channel 4", "Radio 3", "TV 2".
@@ -228,6 +234,9 @@ class RuleTagger(FastPath):
         k = i
         while k < j:
             t = toks[k]
+            if k == start and k + 1 < j and t.text in _NAME_ARTICLES and toks[k + 1].name:
+                k += 1  # "Le Monde and Der Spiegel": a capitalised article opens the next name
+                continue
             if t.text.lower() in lx.ORG_CONNECTORS and t.text not in lx.NAME_PARTICLES:
                 left, right_start = (start, k), k + 1
                 if t.text in _OF_FOR and right_start < j and toks[right_start].text in _THE:
@@ -422,7 +431,8 @@ class RuleTagger(FastPath):
             t = toks[k].text
             if t in lx.PLACE_HEADS or t in lx.ORG_HEADS:
                 rest = raw[toks[k + 1].start : toks[j - 1].end]
-                if self.lexicon_type(rest) is not None:
+                kind = self.lexicon_type(rest)
+                if kind is not None and not (kind is GPE and t in _CAMPUS_HEADS and k == j - 2):
                     return self._type_part(raw, toks, i, k + 1, headline, sports) + self._type_part(
                         raw, toks, k + 1, j, headline, sports
                     )
@@ -596,6 +606,8 @@ class RuleTagger(FastPath):
         nxt = toks[j] if j < len(toks) else None
         if last in lx.ORG_HEADS and len(part) > 1:
             return ORG, CUE
+        if len(part) > 2 and part[-2].text in _CAMPUS_HEADS and last in gz.places:
+            return ORG, CUE  # "Imperial College London"
         if nxt is not None and nxt.text in PLACE_SUFFIXES:
             return GPE, CUE  # "Houston-based"
         inner = {t.text for t in part[:-1]}
