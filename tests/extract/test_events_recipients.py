@@ -72,3 +72,12 @@ def test_state_in_its_leaders_quotation_speaks_through_the_leader() -> None:
 def test_another_state_named_in_a_quotation_stays_the_actor() -> None:
     text = "“Russia shelled our cities again,” Ukrainian President Volodymyr Zelensky said."
     assert one(text, "ASSAULT").actor_text == "Russia"
+
+
+def test_announced_future_withdrawal_is_a_concession() -> None:
+    text = "Russia will withdraw its troops from Kherson, the defence minister said on Friday."
+    assert one(text, "CONCEDE").actor_text == "Russia"
+
+
+def test_withdrawal_done_stays_a_retreat() -> None:
+    assert one("Russia withdrew its troops from Kherson on Friday.", "RETREAT").mode == "withdraw"

@@ -678,6 +678,8 @@ class EventExtractor:
             if recipient is not None and recipient.key == actor.key:
                 recipient = None
             neg, hypo, fut = _modality(lows, subj, f.first, start, reported)
+            if etype == "RETREAT" and fut and not hypo and not neg and mode != "release":
+                etype, mode = "CONCEDE", ""  # PLOVER: an announced future retreat concedes
             if conditional and etype in _CONFLICT - {"THREATEN", "PROTEST"} and not neg:
                 mode = _threat_mode(etype, mode, lows, f)
                 etype, hypo = "THREATEN", True
