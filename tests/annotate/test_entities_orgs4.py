@@ -76,3 +76,21 @@ def test_a_known_head_glued_to_a_place_still_splits(rec: EntityRecognizer) -> No
 def test_a_foreign_article_opens_a_newspaper_after_and(rec: EntityRecognizer, text: str) -> None:
     got = found(rec, text)
     assert got["Der Kurier"] is ORG and "Kurier" not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alternative for Tarnow won 20 percent of the vote.",
+        "The far-right Alternative for Tarnow came third with 14 percent.",
+        "Support for the Alternative for Tarnow rose in the latest poll.",
+    ],
+)
+def test_a_party_named_for_what_it_stands_for(rec: EntityRecognizer, text: str) -> None:
+    got = found(rec, text)
+    assert got["Alternative for Tarnow"] is ORG and "Tarnow" not in got
+
+
+def test_a_common_noun_before_for_opens_no_name(rec: EntityRecognizer) -> None:
+    assert "Hope for Tarnow" not in found(rec, "Hope for Tarnow faded on Monday.")
+    assert "Lawyers for Kestrel" not in found(rec, "Lawyers for Kestrel said they would appeal.")

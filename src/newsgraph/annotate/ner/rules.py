@@ -49,6 +49,11 @@ _OF_FOR = frozenset({"of", "for"})
 _NAME_ARTICLES = frozenset(
     w.capitalize() for w in lx.ORG_CONNECTORS & lx.NAME_PARTICLES if w != "the"
 )
+# Words a party or a campaign names itself with before "for" what it stands for (not common
+# nouns that open sentences: "Hope for Ukraine faded", "Support for X").
+_CAUSE_NOUNS = frozenset(
+    ["Alternative", "Forum", "Campaign", "Platform", "Coalition", "Alliance", "Movement"]
+)
 # Heads a university's town may follow as part of its name: "Imperial College London".
 _CAMPUS_HEADS = frozenset({"College", "University", "Polytechnic"})
 _THE = frozenset({"the", "The"})
@@ -287,6 +292,8 @@ class RuleTagger(FastPath):
             return conn == "&"
         if last_left in lx.ORG_HEADS or last_left in lx.PLACE_HEADS:
             return True
+        if conn == "for" and left[1] - left[0] == 1 and last_left in _CAUSE_NOUNS:
+            return True  # "Alternative for Germany", "Campaign for Nuclear Disarmament"
         return bool(last_left in lx.HONORIFICS and right_words[0] in lx.ROLE_FILLERS)
 
     @staticmethod
@@ -612,7 +619,7 @@ class RuleTagger(FastPath):
             return GPE, CUE  # "Houston-based"
         inner = {t.text for t in part[:-1]}
         if inner & {"of", "for"}:  # "Bank of England", "Gulf of Mexico"
-            if inner & lx.ORG_HEADS:
+            if inner & lx.ORG_HEADS or (first in _CAUSE_NOUNS and part[1].text == "for"):
                 return ORG, CUE
             if inner & lx.PLACE_HEADS:
                 return GPE, CUE
