@@ -81,3 +81,29 @@ def test_announced_future_withdrawal_is_a_concession() -> None:
 
 def test_withdrawal_done_stays_a_retreat() -> None:
     assert one("Russia withdrew its troops from Kherson on Friday.", "RETREAT").mode == "withdraw"
+
+
+def test_agreement_with_a_day_before_its_infinitive() -> None:
+    e = one("Iran agreed on Thursday to resume talks with the IAEA.", "AGREE")
+    assert e.actor_text == "Iran"
+
+
+def test_presidency_is_an_actor() -> None:
+    text = "Bosnia's presidency agreed to cooperate with an international audit."
+    assert one(text, "AGREE").actor_text == "Bosnia's presidency"
+
+
+def test_round_of_negotiations_is_a_meeting() -> None:
+    text = "Serbia and Kosovo held a fresh round of EU-facilitated negotiations in Brussels."
+    e = one(text, "CONSULT")
+    assert (e.actor_text, e.recipient_text) == ("Serbia", "Kosovo")
+
+
+def test_state_of_emergency_with_a_length_is_declared() -> None:
+    text = "Peru's president declared a 60-day state of emergency in three provinces."
+    assert one(text, "COERCE").actor_text == "Peru's president"
+
+
+def test_missionaries_not_released_is_a_negated_release() -> None:
+    e = one("Gang leaders have not released the seven missionaries.", "RETREAT")
+    assert e.negated and e.mode == "release"

@@ -47,7 +47,7 @@ for _sector, _names in {
     " warships tanks bombers aircraft helicopters coastguard",
     "government": "government authorities officials ministry ministers regime administration"
     " aide aides adviser advisers advisor advisors agency agencies commission watchdog regulator"
-    " ministries rulers mediators mediator negotiators"
+    " ministries rulers mediators mediator negotiators presidency"
     " cabinet president minister spokesman spokeswoman spokesperson chancellor premier embassy"
     " diplomats ambassador envoy kremlin leader leaders junta prosecutors prosecutor"
     " counterpart counterparts countries nations allies partners governments powers states"

@@ -29,6 +29,9 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "",
         "gov",
         "agree~ to; offer~ to; promise~ to; pledge~ to; commit~ to; vow~ to;"
+        " agree~ on monday|tuesday|wednesday|thursday|friday|saturday|sunday to;"
+        " agree~ last|this|earlier|late ?this week|month|year|night|monday|tuesday|wednesday|"
+        "thursday|friday|saturday|sunday to;"
         " undertake~ to; consent~ to; sign~ up to",
     ),
     (
@@ -47,7 +50,8 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "",
         "meet~; hold~ ?a|an ?bilateral|direct|formal|informal|fresh|new|peace"
         " talks|meeting|meetings|negotiations|discussions|consultations; negotiate~; consult~;"
-        " discuss~; confer~; speak~ with|to; talk~ with|to; hold~ ?a phone|telephone call|talks",
+        " discuss~; confer~; speak~ with|to; talk~ with|to; hold~ ?a phone|telephone call|talks;"
+        " hold~ .. round+ of .. talks|negotiations|consultations|discussions",
     ),
     (
         "CONSULT",
@@ -160,7 +164,8 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         " release~ the|a|an|their|its|his|her|two|three|four|five|dozens|hundreds|some|all"
         " ... prisoner+|hostage+|detainee+|captive+|journalist+|activist+|soldier+|"
         "sailor+|citizen+|crew|man|woman|men|women|children|tourist+|worker+|student+|"
-        "national+|dissident+|opposition|leader|critic+; swap~"
+        "national+|dissident+|opposition|leader|critic+|missionary+|passenger+|employee+|"
+        "villager+|migrant+|staff; swap~"
         " ?prisoners; exchange~ ?the prisoners|captives|bodies|pows",
     ),
     ("RETREAT", "release", "N", "prisoner swap+; prisoner exchange+; release of"),
@@ -428,7 +433,7 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "curfew",
         "",
         "impose~ ?a|an ?nationwide|night-time|overnight|strict"
-        " curfew|martial|emergency; declare~ ?a ?state of emergency; declare~ martial law",
+        " curfew|martial|emergency; declare~ .. state of emergency; declare~ martial law",
     ),
     ("COERCE", "deport", "", "deport~; expel~"),
     (
