@@ -248,7 +248,8 @@ PERSON_ROLES = SPEAKER_ROLES | frozenset(
         reverend rabbi imam pastor archbishop cardinal rector provost coroner magistrate
         barrister solicitor counsel accountant banker investor broker co-founder cofounder chef
         consul legislator assemblyman assemblywoman delegate mep governor-general owner
-        businessman businesswoman entrepreneur diplomat worker employee official chairperson"""
+        businessman businesswoman entrepreneur diplomat worker employee official chairperson
+        cfo coo cto"""
     )
 )
 # Title words before a name that are no role noun ("Vice", "Acting", "Dr"), and abbreviations of
@@ -280,6 +281,9 @@ TITLE_ABBREVIATIONS = {
 ROLE_SYNONYMS = {
     "boss": "manager",
     "ceo": "executive",
+    "cfo": "officer",  # "chief financial officer X" ... "the CFO"
+    "coo": "officer",
+    "cto": "officer",
     "headmaster": "headteacher",
     "headmistress": "headteacher",
     "principal": "headteacher",
@@ -400,3 +404,15 @@ NON_SUBJECT_WORDS = frozenset(
         what who which where when why how there here this that these those it"""
     )
 )
+# Nouns that describe a person already named rather than name a post ("the teenager", "the
+# striker", "the 34-year-old"): with nobody introduced so, they are the person the text is about.
+DESCRIPTOR_NOUNS = frozenset(
+    words_of(
+        """teenager teen youngster veteran newcomer rookie debutant schoolboy schoolgirl
+        pensioner grandmother grandfather striker midfielder defender goalkeeper keeper winger
+        forward skipper substitute sub frontman frontwoman star champion runner cyclist
+        swimmer batsman batter bowler pitcher quarterback jockey boxer fighter golfer"""
+    )
+)
+# "Frenchman", "Welshwoman": nationality compounds the demonym list does not hold
+NATIONALITY_STEMS = frozenset(words_of("french english dutch irish scots welsh cornish manx"))

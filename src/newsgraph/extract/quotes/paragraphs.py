@@ -681,6 +681,7 @@ class QuoteWalker:
                 aside is not None
                 and aside.group(1) not in _NOT_AFTER_SUBJECT
                 and text.count(" ", start, m.start()) < 6
+                and not _in_opening_phrase(text, start, m.start())
             ):
                 return name  # "Rovers defender Liam Okoro, who …", "butcher Alan Prentice, was"
         return None
@@ -841,3 +842,19 @@ def _name_before(toks: list[Tok], k: int) -> Phrase | None:
     while first > 0 and is_cap(toks[first - 1]):
         first -= 1
     return Phrase(first, j, toks[first][START], toks[j][END])
+
+
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+
+
+def _in_opening_phrase(text: str, start: int, at: int) -> bool:
+    """The name at ``at`` is inside a sentence's opening phrase ("Speaking for the developer,
+    Harcourt Living, ..."; "In Leeds, X, ..."): a comma before it, after a participle or a
+    preposition (not "Her neighbour, butcher Alan Prentice, was")."""
+    if text.find(",", start, at) < 0:
+        return False
+    first = _FIRST_WORD.match(text, start, at)
+    if first is None:
+        return False
+    word = first.group(1).lower()
+    return word.endswith("ing") or word in PREPOSITIONS

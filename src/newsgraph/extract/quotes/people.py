@@ -146,6 +146,12 @@ class People:
     def is_person(self, canonical: str | None) -> bool:
         return canonical is not None and canonical in self.full_names
 
+    def role_has_modifier(self, head: str, word: str) -> bool:
+        """Whether someone was introduced with role ``head`` and ``word`` ("Italian" striker)."""
+        key = role_key(head)
+        roles = self.roles
+        return any(word in r.modifiers for r in roles if r.head == head or role_key(r.head) == key)
+
     def role_person(self, head: str, modifiers: frozenset[str], at: int) -> str | None:
         """The person introduced with role ``head`` ("the detective": "Detective Inspector X"),
         preferring introductions before ``at`` that share the most modifiers."""

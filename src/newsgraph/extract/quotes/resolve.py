@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from newsgraph.extract.quotes.descriptors import is_demonym, is_descriptor
 from newsgraph.extract.quotes.lexicon import (
     BODY_NOUNS,
     DETERMINERS,
@@ -144,8 +145,15 @@ def resolve(
             return Speaker(span, written, None, "common", False)
     # "a spokeswoman for the IF Metall union", "the head of the agency": a role and its body
     for k in range(1, len(words) - 1):
-        if words[k] in _ROLE_PREPOSITIONS and singular(words[k - 1].lower()) in PERSON_ROLES:
+        if words[k] not in _ROLE_PREPOSITIONS:
+            continue
+        if singular(words[k - 1].lower()) in PERSON_ROLES:
             return _role_of_body(span, written, words, k, state, ph.start)
+        if words[k - 1][0].isupper():
+            # "Tomasz Wrobel of Kestrel Capital": a person and the body they belong to
+            sp = _named(span, written, [strip_possessive(w) for w in words[:k]], state)
+            if sp.person:
+                return sp
     # a possessive inside: "the Kremlin’s press release", "the president’s spokesman"
     for k, w in enumerate(words[:-1]):
         if w.endswith(("’s", "'s", "s’", "s'")):
@@ -186,6 +194,13 @@ def _role_of_body(
 def _by_words(span: Span, written: str, words: list[str], state: Discourse, at: int) -> Speaker:
     head_word = words[-1]
     if head_word[0].isupper():
+        low_head = head_word.lower()
+        if head_word.isupper() and low_head in PERSON_ROLES:
+            return _role(span, written, low_head, words, state, at)  # "the CEO"
+        definite = written[:4].lower() == "the "
+        if definite and len(words) == 1 and is_demonym(head_word):
+            found = _descriptor(span, written, state)
+            return found or Speaker(span, written, None, "common", False)
         return _named(span, written, [strip_possessive(w) for w in words], state)
     head = singular(head_word.lower())
     if head in PERSON_ROLES:
@@ -206,7 +221,19 @@ def _by_words(span: Span, written: str, words: list[str], state: Discourse, at: 
         known = state.unnamed.get(head)
         if known is not None:
             return Speaker(span, written, known[0], "role-unnamed", False, head)
+        if is_descriptor(head):
+            found = _descriptor(span, written, state)  # "the teenager", "the 52-year-old"
+            if found is not None:
+                return found
     return Speaker(span, written, " ".join(words), "common", False)
+
+
+def _descriptor(span: Span, written: str, state: Discourse) -> Speaker | None:
+    """ "the Italian", "the teenager": the person the text is about (a person named before)."""
+    who = state.topic_person
+    if who is None or not state.people.is_person(who):
+        return None
+    return Speaker(span, written, who, "descriptor", True)
 
 
 def _named(span: Span, written: str, words: list[str], state: Discourse) -> Speaker:
@@ -237,9 +264,27 @@ def _role(
     if unnamed is not None and unnamed[1] > where:
         return Speaker(span, written, unnamed[0], "role-unnamed", False, head)
     definite = low[:4] == "the "
+    if definite and (
+        (who is None and is_descriptor(head)) or _other_nationality(words, head, who, state)
+    ):
+        # "the striker" with no striker introduced; "the Italian scientist" when the scientist
+        # introduced is no Italian: the person the text is about
+        found = _descriptor(span, written, state)
+        if found is not None:
+            return found
     if who is None and head in SPEAKER_ROLES and definite:
         who = state.main_speaker  # "the spokesman" in an article quoting one person
     if who is None:
         # nobody introduced with that role: the role noun itself ("the diplomat")
         return Speaker(span, written, " ".join(words), "role-text", False, head)
     return Speaker(span, written, who, "role", True)
+
+
+def _other_nationality(words: list[str], head: str, who: str | None, state: Discourse) -> bool:
+    """ "the Italian scientist" when the person introduced as scientist was not "Italian"."""
+    if who is None:
+        return False
+    for w in words[:-1]:
+        if is_demonym(w) and not state.people.role_has_modifier(head, w.lower()):
+            return True
+    return False

@@ -1,0 +1,117 @@
+"""Speakers written as a description of a person named before (issue #2, round 2): nationality
+("the Frenchman", "the Spanish engineer"), age, position ("the winger", "the 41-year-old"), an
+all-caps role ("the CFO"); a person "of" a body; a name inside an opening participle phrase;
+plus both dev sets' scores."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from articles import find, quotes_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.evaluate.common import run_documents
+from newsgraph.evaluate.quotes import score_quotes
+from newsgraph.extract.quotes.descriptors import is_demonym, is_descriptor
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def test_nationality_and_age_stand_for_the_person_the_text_is_about() -> None:
+    qs = quotes_of(
+        """# Grand prix
+Racing driver Antoine Mercier took pole position on Saturday ahead of his team-mate.
+"The car felt perfect from the first lap," the Frenchman said.
+Mercier, 41, is the oldest driver on the grid.
+"I still enjoy it more than anything," added the 41-year-old.
+Winger Carla Dominguez was also asked about the race.
+"It is a different sport but I love it," the Spanish winger said."""
+    )
+    assert find(qs, "The car felt").speaker == "Antoine Mercier"
+    assert find(qs, "I still enjoy").speaker == "Antoine Mercier"
+    assert find(qs, "It is a different").speaker == "Carla Dominguez"
+
+
+def test_a_position_with_nobody_introduced_is_the_topic_person() -> None:
+    qs = quotes_of(
+        """# Cup tie
+Lewis Barnard, whose goal sealed the tie, was calm afterwards.
+"We knew they would tire," the striker told the club's website."""
+    )
+    assert find(qs, "We knew they").speaker == "Lewis Barnard"
+
+
+def test_nationality_that_does_not_fit_the_introduced_role_holder() -> None:
+    qs = quotes_of(
+        """# Reactor study
+Climate scientist Joanna Pike praised the study.
+Its main author, Professor Marco Bellini, said the data were solid.
+Bellini said the reactor had run for a year without fault.
+"We did not expect such a stable result," the Italian scientist said."""
+    )
+    assert find(qs, "We did not expect").speaker == "Marco Bellini"
+
+
+def test_an_all_caps_role_is_the_person_introduced_with_it() -> None:
+    qs = quotes_of(
+        """# Retailer results
+Chief financial officer Dana Whitlock said margins had held up.
+Analysts asked about the dividend.
+"The dividend is safe," the CFO said."""
+    )
+    assert find(qs, "The dividend is").speaker == "Dana Whitlock"
+
+
+def test_a_person_of_a_body_is_the_person() -> None:
+    qs = quotes_of(
+        """# Bank shares
+Lena Forsberg of Nordvik Partners wrote to clients: "The sell-off is overdone. We are buyers."
+"""
+    )
+    assert find(qs, "The sell-off").speaker == "Lena Forsberg"
+
+
+def test_a_body_in_an_opening_phrase_is_not_the_topic() -> None:
+    qs = quotes_of(
+        """# Stadium plan
+Speaking for the club, Rovemoor Holdings, finance director Omar Patel said the plan was costed.
+"Every penny has been accounted for," he told the meeting."""
+    )
+    assert find(qs, "Every penny").speaker == "Omar Patel"
+
+
+def test_a_name_after_a_role_in_apposition_stays_the_topic() -> None:
+    qs = quotes_of(
+        """# Market traders
+Their neighbour, baker Ruth Oduya, was more hopeful.
+"People will come back," she said."""
+    )
+    assert find(qs, "People will").speaker == "Ruth Oduya"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=12))
+def test_descriptor_tests_never_fail_on_any_word(word: str) -> None:
+    assert isinstance(is_demonym(word), bool)
+    assert isinstance(is_descriptor(word.lower()), bool)
+    if not word[:1].isupper():
+        assert not is_demonym(word)  # a nationality is written with a capital
+
+
+def test_role_words_are_no_nationality() -> None:
+    assert is_demonym("Italian") and is_demonym("Welshman")
+    assert not any(is_demonym(w) for w in ("Chairman", "Guardian", "Spokesman", "Woman"))
+
+
+@pytest.mark.parametrize("name", ["quotes_dev", "quotes_dev2"])
+def test_dev_sets_speaker_accuracy(name: str) -> None:
+    folder = FIXTURES / name
+    rows = [json.loads(line) for line in (folder / "quotes.jsonl").read_text().splitlines()]
+    docs = run_documents(folder / "docs", [r["doc"] for r in rows])
+    scores = score_quotes(rows, docs)
+    assert (scores.detection["direct+continuation"].f1 or 0) >= 0.95
+    assert (scores.speaker["direct+continuation"].value or 0) >= 0.95
+    assert (scores.speaker["all"].value or 0) >= 0.9
