@@ -7,9 +7,12 @@ Names are invented where no lexicon should know them.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ner_checks import ORG, PER, found
 
 from newsgraph.annotate.ner import EntityRecognizer
+from newsgraph.annotate.ner.context import digit_names
 
 
 @pytest.mark.parametrize(
@@ -94,3 +97,37 @@ def test_a_party_named_for_what_it_stands_for(rec: EntityRecognizer, text: str) 
 def test_a_common_noun_before_for_opens_no_name(rec: EntityRecognizer) -> None:
     assert "Hope for Tarnow" not in found(rec, "Hope for Tarnow faded on Monday.")
     assert "Lawyers for Kestrel" not in found(rec, "Lawyers for Kestrel said they would appeal.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("4K agreed to pay $6 billion to settle lawsuits over contaminated water.", "4K"),
+        ("Shares of 9Q fell 2 percent on Monday.", "9Q"),
+        ("He works at a 9-Tarvel store in Osaka.", "9-Tarvel"),
+        ("9-Tarvel owner Kelmora Holdings rejected the offer.", "9-Tarvel"),
+    ],
+)
+def test_names_opening_with_a_number(rec: EntityRecognizer, text: str, name: str) -> None:
+    assert found(rec, text)[name] is ORG
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 5G network was launched on Monday.",
+        "He bought a 3D printer in 2020.",
+        "The 2-Day meeting ended without a deal.",
+        "Leeds won 3-1 at home and the F-16 jets flew over.",
+    ],
+)
+def test_numbers_glued_to_capitals_are_seldom_names(rec: EntityRecognizer, text: str) -> None:
+    assert not any(k[0].isdigit() for k in found(rec, text))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="3M7-Eleven aQ,.'s$", max_size=40))
+def test_digit_names_lie_inside_the_sentence_and_open_with_a_digit(text: str) -> None:
+    raw = "Shares of " + text
+    for s, e in digit_names(raw, 0, len(raw)):
+        assert 0 <= s < e <= len(raw) and raw[s].isdigit()

@@ -240,6 +240,46 @@ def company_talk(raw: str, end: int) -> bool:
     return _BUSINESS.search(rest) is not None and _PERSONAL.search(rest) is None
 
 
+# A name opening with a number: "7-Eleven" (a capitalised word after the hyphen), or "3M" (one
+# to three capitals glued on: "5G" and "3D" are no names, so those need a company's cue).
+_DIGIT_NAME = re.compile(
+    r"(?<![\w.,$£€/-])\d{1,3}(?:(-[A-Z][a-z]+)|[A-Z]{1,3})(?![\w-]|\.\w|['’](?!s\b))"
+)
+# What a company does right after its name, read when the name has no hyphenated word.
+_DIGIT_NAME_VERBS = re.compile(
+    r"(?:['’]s)?\s+(?:said|says|agreed|agrees|announced|reported|posted|warned|sued|settled|"
+    r"plans|planned|expects|raised|lowered|bought|sold|acquired|makes|made|owns|owned|"
+    r"shares|stock|chief|CEO|spokesman|spokeswoman|spokesperson)\b"
+)
+
+# Units a hyphened number counts ("a 2-Day meeting", "a 5-Star hotel"): no names.
+_COUNTED = _set(
+    """Day Days Week Weeks Month Months Year Years Hour Hours Minute Minutes Point Points Star
+    Stars Nil Time Times Game Games Run Runs Way Member Members Man Men Seat Seats Page Pages"""
+)
+
+
+def digit_names(raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans in ``raw[start:end]`` of names that open with a number and are organisations:
+    "7-Eleven", or "3M" before what a company does ("3M agreed to pay") or after what is
+    done to one ("shares of 3M")."""
+    out: list[tuple[int, int]] = []
+    for m in _DIGIT_NAME.finditer(raw, start, end):
+        s, e = m.span()
+        word = m.group(1)
+        if word is not None:
+            if word[1:] not in _COUNTED:
+                out.append((s, e))
+            continue
+        if _DIGIT_NAME_VERBS.match(raw, e) is not None or company(raw, e):
+            out.append((s, e))
+            continue
+        before = _words_before(raw, s)
+        if (before[0].lower(), before[1]) in _ORG_BEFORE or before[1] in _ORG_VERBS_BEFORE:
+            out.append((s, e))
+    return out
+
+
 def team_role(raw: str, start: int, end: int) -> bool:
     """A team role follows the name ("Dortmund coach", "Leeds fans") or the name follows its
     fans or a derby ("fans of Sunderland", "the derby against Manchester City")."""

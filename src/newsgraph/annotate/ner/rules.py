@@ -54,6 +54,8 @@ _NAME_ARTICLES = frozenset(
 _CAUSE_NOUNS = frozenset(
     ["Alternative", "Forum", "Campaign", "Platform", "Coalition", "Alliance", "Movement"]
 )
+# A number glued to a capital ("3M") or hyphened to a word ("7-Eleven"): a name may open so.
+_DIGIT_START = re.compile(r"\d-?[A-Z]")
 # Heads a university's town may follow as part of its name: "Imperial College London".
 _CAMPUS_HEADS = frozenset({"College", "University", "Polytechnic"})
 _THE = frozenset({"the", "The"})
@@ -67,6 +69,10 @@ _GLUED_TAIL = re.compile(r" \d{1,4}(?!\w|[.,:/-]\w)|['’]s(?![^\W_])")
 _MEMO_SIZE = 200_000  # names remembered by lexicon_type before the memo starts over
 
 KbLookup = Callable[[str], EntityType | None]
+
+
+def _start_of(c: Candidate) -> int:
+    return c.tokens[0].start
 
 
 def _is_initial(tokens: Sequence[Token], i: int) -> bool:
@@ -312,8 +318,27 @@ class RuleTagger(FastPath):
         capitalised, when the whole of it is needed to tell a headline."""
         text = raw[start:end]
         caps, words = name_starts(text)
+        digits = _DIGIT_START.search(text) is not None and cx.digit_names(raw, start, end)
+        if digits:
+            cands = [Candidate([Token(s, e, raw[s:e])], ORG, CUE) for s, e in digits]
+            if caps:
+                cands += self._tag_caps(raw, start, end, text, caps, words)
+                cands.sort(key=_start_of)
+            return cands
         if not caps:
             return []
+        return self._tag_caps(raw, start, end, text, caps, words)
+
+    def _tag_caps(
+        self,
+        raw: str,
+        start: int,
+        end: int,
+        text: str,
+        caps: list[int],
+        words: list[str | None],
+    ) -> list[Candidate]:
+        """Candidates of the names the capitalised-word scan found in ``raw[start:end]``."""
         cands: list[Candidate] = []
         last = text[-1]  # a results line ends in a number or a bracket
         sports = ("-" in text and cx.match_report(raw, start, end)) or (
