@@ -107,3 +107,14 @@ def test_state_of_emergency_with_a_length_is_declared() -> None:
 def test_missionaries_not_released_is_a_negated_release() -> None:
     e = one("Gang leaders have not released the seven missionaries.", "RETREAT")
     assert e.negated and e.mode == "release"
+
+
+def test_purpose_after_crowd_control_is_no_recipient_phrase() -> None:
+    e = one("Police fired tear gas to disperse the protesters.", "ASSAULT")
+    assert e.recipient_text is None or not e.recipient_text.startswith("disperse")
+
+
+def test_dismissed_as_groundless_allegations_is_a_denial() -> None:
+    text = "Beijing dismissed as groundless allegations that its hackers broke into servers."
+    e = one(text, "REJECT")
+    assert e.mode == "deny" and e.actor_text == "Beijing"

@@ -1138,8 +1138,8 @@ def _noun_phrase(
     k = start
     if etype == "ASSAULT" and k < n and lows[k] in ("at", "on", "against"):
         k += 1
-    while k < n and lows[k] in _QUANTIFIERS:
-        k += 1
+    while k < n and lows[k] in _QUANTIFIERS and (lows[k] != "to" or lows[k - 1] == "up"):
+        k += 1  # "up to 30 people" (but "to disperse the protesters" is a purpose)
     first = k
     if k < n and lows[k] in ("its", "their", "his", "her", "our"):
         return None  # its own troops, their participation

@@ -275,7 +275,8 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "REJECT",
         "deny",
         "",
-        "deny~; deny~ ?any ?involvement|responsibility; refute~; deny~"
+        "deny~; deny~ ?any ?involvement|responsibility; refute~; dismiss~ as .."
+        " allegation+|accusation+|claim+|report+|charge+; deny~"
         " ... allegation+|accusation+|claim+|report+",
     ),
     ("REJECT", "deny", "N", "denial+"),
