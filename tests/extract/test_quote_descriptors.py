@@ -92,6 +92,24 @@ Their neighbour, baker Ruth Oduya, was more hopeful.
     assert find(qs, "People will").speaker == "Ruth Oduya"
 
 
+def test_a_name_in_apposition_before_its_body_is_the_speaker() -> None:
+    qs = quotes_of(
+        """# Flood defences
+Engineer Nadia Greaves led the survey of the river banks.
+Her colleague, Dr Paul Kowalczyk of the Riverside Institute, said the walls were sound.
+"We found no cracks at all," he said."""
+    )
+    assert find(qs, "We found no").speaker == "Paul Kowalczyk"
+
+
+def test_an_aside_inside_an_aside_does_not_give_the_speaker() -> None:
+    qs = quotes_of(
+        """# Library reopens
+Gwen Morris, speaking about the new library, which opens on Monday, said it was "a gift"."""
+    )
+    assert find(qs, "a gift").speaker == "Gwen Morris"
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(min_size=1, max_size=12))
 def test_descriptor_tests_never_fail_on_any_word(word: str) -> None:

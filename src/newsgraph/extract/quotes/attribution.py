@@ -14,6 +14,7 @@ from newsgraph.extract.quotes.lexicon import (
     CONJUNCTIONS,
     CUE_FORMS,
     PERSON_ROLES,
+    PREPOSITIONS,
     CueKind,
     words_of,
 )
@@ -270,11 +271,27 @@ def _before_aside(toks: list[Tok], comma: int, lo: int) -> Phrase | None:
             continue
         nxt = toks[k + 1][LOW] if k + 1 < len(toks) else ""
         if nxt in _ASIDE_OPENERS or nxt.endswith("ing"):
-            return np_before(toks, k)
-        if comma - k <= 5 and all(is_cap(t) and t[TEXT][0].isalpha() for t in toks[k + 1 : comma]):
-            return Phrase(k + 1, comma - 1, toks[k + 1][START], toks[comma - 1][END])
-        return None
+            left = np_before(toks, k)
+            if left is not None and left.first > lo and toks[left.first - 1][LOW] in PREPOSITIONS:
+                continue  # "X, speaking about the club's side, which ..., said": read on left
+            return left
+        return _name_between(toks, k, comma)
     return None
+
+
+def _name_between(toks: list[Tok], k: int, comma: int) -> Phrase | None:
+    """ "Her publisher, Tomasz Lewicki, says"; "Her co-author, Professor Y of the Z Institute,
+    said": the capitalised run that opens the aside between the commas (the body after "of",
+    "at" or "from" is no part of the speaker)."""
+    j = k + 1
+    while j < comma and j - k < 5 and is_cap(toks[j]) and toks[j][TEXT][0].isalpha():
+        j += 1
+    if j == k + 1 or (j < comma and (toks[j][LOW] not in _BODY_PREPOSITIONS or comma - j > 8)):
+        return None
+    return Phrase(k + 1, j - 1, toks[k + 1][START], toks[j - 1][END])
+
+
+_BODY_PREPOSITIONS = frozenset(("of", "at", "from"))
 
 
 _ASIDE_OPENERS = frozenset(("who", "which", "a", "an", "the", "whose", "speaking", "its", "his"))
