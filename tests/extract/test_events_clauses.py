@@ -99,3 +99,20 @@ def test_weapons_moved_are_a_show_of_force() -> None:
         one("Russia has moved tactical nuclear warheads to Belarus.", "MOBILIZE").actor_text
         == "Russia"
     )
+
+
+def test_subordinate_clause_after_after_has_its_own_subject() -> None:
+    text = "The union protested after soldiers detained three reporters in Mandalay."
+    e = one(text, "COERCE")
+    assert e.actor_text == "soldiers" and e.recipient_text == "three reporters"
+
+
+def test_event_in_a_days_after_clause_is_reported() -> None:
+    text = "Talks resumed two days after jihadists attacked a border post in Burkina Faso."
+    e = one(text, "ASSAULT")
+    assert e.actor_text == "jihadists" and e.recipient_text == "Burkina Faso"
+
+
+def test_place_after_a_preposition_is_still_no_subject() -> None:
+    text = "After talks in Doha, Qatar pledged aid to Gaza on Monday."
+    assert all(e.actor_text != "Doha" for e in events_of(text))

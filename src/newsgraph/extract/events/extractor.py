@@ -935,11 +935,15 @@ def _subject(chunks: list[Chunk], lows: list[str], start: int, head: int) -> Chu
             continue
         if any(a < c.first < b for a, b in skip):
             continue
-        if c.first > 0 and (
-            lows[c.first - 1] in _PREP
-            or (lows[c.first - 1] in _PAST_TO_PREP and _word_before(lows, c.first) in _PREP)
+        if (
+            c.first > 0
+            and (
+                lows[c.first - 1] in _PREP
+                or (lows[c.first - 1] in _PAST_TO_PREP and _word_before(lows, c.first) in _PREP)
+            )
+            and not (c.last + 1 == head and _word_before(lows, c.first) in _SUBORDINATORS)
         ):
-            continue
+            continue  # (but "after soldiers detained ...": a clause's subject)
         best = c
     if best is None and start > 0 and lows[start - 1] in _RELATIVE_PRONOUNS:
         # "Zelensky, who met Biden ...": the relative pronoun stands for the chunk before it
