@@ -118,3 +118,9 @@ def test_dismissed_as_groundless_allegations_is_a_denial() -> None:
     text = "Beijing dismissed as groundless allegations that its hackers broke into servers."
     e = one(text, "REJECT")
     assert e.mode == "deny" and e.actor_text == "Beijing"
+
+
+def test_sharing_evidence_is_cooperation() -> None:
+    text = "French investigators are sharing evidence with their Belgian counterparts."
+    e = one(text, "COOPERATE")
+    assert e.recipient_text == "their Belgian counterparts"

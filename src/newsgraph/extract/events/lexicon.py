@@ -116,8 +116,9 @@ _ENTRIES: tuple[tuple[str, str, str, str], ...] = (
         "",
         "",
         "cooperate~; co-operate~; collaborate~; extradite~; hand~ over"
-        " ?the ?suspect|suspects|fugitive; share~ ?the intelligence|information|data; partner~"
-        " with; team~ up; hold~ ?a ?joint ?military|naval exercise+|drill+|manoeuvres|maneuvers;"
+        " ?the ?suspect|suspects|fugitive; share~ .. intelligence|information|data|evidence;"
+        " partner~ with; team~ up;"
+        " hold~ ?a ?joint ?military|naval exercise+|drill+|manoeuvres|maneuvers;"
         " conduct~ ?a joint; resume~ .. trade|flights|cooperation|exports|imports|exchanges|"
         "services|shipments|deliveries|links|patrols",
     ),
