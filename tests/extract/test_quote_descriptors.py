@@ -110,6 +110,25 @@ Gwen Morris, speaking about the new library, which opens on Monday, said it was 
     assert find(qs, "a gift").speaker == "Gwen Morris"
 
 
+def test_a_parent_described_by_children_is_the_person_named_before() -> None:
+    qs = quotes_of(
+        """# House fire
+Grace Holm, 38, lost her home in the fire on Friday night.
+"Everything is gone," the mother-of-two said."""
+    )
+    assert find(qs, "Everything is gone").speaker == "Grace Holm"
+
+
+def test_a_short_quotation_right_after_an_utterance_verb_is_said() -> None:
+    qs = quotes_of(
+        """# Budget vote
+Protesters chanted "no more cuts" outside the town hall.
+One resident, who would not give her name, shouted "shame on you" as the vote was read."""
+    )
+    assert find(qs, "no more cuts").speaker == "Protesters"
+    assert find(qs, "shame on you").speaker == "One resident"
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(min_size=1, max_size=12))
 def test_descriptor_tests_never_fail_on_any_word(word: str) -> None:

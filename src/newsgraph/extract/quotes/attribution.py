@@ -15,6 +15,7 @@ from newsgraph.extract.quotes.lexicon import (
     CUE_FORMS,
     PERSON_ROLES,
     PREPOSITIONS,
+    UTTERANCE_VERBS,
     CueKind,
     words_of,
 )
@@ -342,6 +343,8 @@ def cue_before(toks: list[Tok], q: int, *, short: bool) -> Cue | None:
             return cue
         if cue.verb + 2 == q and toks[q - 1][LOW] in _QUOTED_OBJECT_PREPOSITIONS:
             return cue  # "cautioned against “headline numbers”", "warned of “…”"
+        if cue.verb + 1 == q and cue.base in UTTERANCE_VERBS:
+            return cue  # "shouted “shame on you”"
     return None
 
 

@@ -6,10 +6,14 @@ News writers vary the speaker's name with nationality, age or position ("the 52-
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from newsgraph.annotate.ner.lexicons import gazetteers
 from newsgraph.extract.quotes.lexicon import DESCRIPTOR_NOUNS, NATIONALITY_STEMS
+
+# "the mother-of-two", "the father-of-three"
+_PARENT_OF = re.compile(r"(?:grand)?(?:mother|father|mum|dad)-of-")
 
 
 @cache
@@ -31,4 +35,6 @@ def is_demonym(word: str) -> bool:
 
 def is_descriptor(head: str) -> bool:
     """ "teenager", "striker", "52-year-old": a noun describing a person, not a post."""
-    return head in DESCRIPTOR_NOUNS or head.endswith("-year-old")
+    if head in DESCRIPTOR_NOUNS or head.endswith("-year-old"):
+        return True
+    return _PARENT_OF.match(head) is not None

@@ -55,7 +55,12 @@ EXPRESSIVE_VERBS = words_of(
     shoot lash go tease taunt mock jibe jest brag crow gloat trumpet hail praise applaud
     congratulate thank apologise apologize regret cheer lament mourn fret worry despair wonder
     query inquire enquire advise caution counsel scold chide rebuke rebut retort rejoin sniff
-    huff bristle rail hiss spit cackle squeal shriek exclaim relate recount vent"""
+    huff bristle rail hiss spit cackle squeal shriek exclaim relate recount vent chant"""
+)
+# Verbs of uttering words aloud: a short quotation right after them is what was said ("shouted
+# “shame on you”", "chanted “no more cuts”"), not a term the writer marks.
+UTTERANCE_VERBS = frozenset(
+    words_of("shout yell scream chant cry whisper mutter shriek bellow exclaim sing holler roar")
 )
 # Expressive verbs that are cues only with their particle ("hit back", "went on", "chimed in").
 PHRASAL_CUES: dict[str, frozenset[str]] = {
