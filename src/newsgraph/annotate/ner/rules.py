@@ -54,8 +54,6 @@ _NAME_ARTICLES = frozenset(
 _CAUSE_NOUNS = frozenset(
     ["Alternative", "Forum", "Campaign", "Platform", "Coalition", "Alliance", "Movement"]
 )
-# A number glued to a capital ("3M") or hyphened to a word ("7-Eleven"): a name may open so.
-_DIGIT_START = re.compile(r"\d-?[A-Z]")
 # Heads a university's town may follow as part of its name: "Imperial College London".
 _CAMPUS_HEADS = frozenset({"College", "University", "Polytechnic"})
 _THE = frozenset({"the", "The"})
@@ -317,8 +315,8 @@ class RuleTagger(FastPath):
         tokenised (most of a news sentence is lower case), unless the sentence is mostly
         capitalised, when the whole of it is needed to tell a headline."""
         text = raw[start:end]
-        caps, words = name_starts(text)
-        digits = _DIGIT_START.search(text) is not None and cx.digit_names(raw, start, end)
+        caps, words, numbered = name_starts(text)
+        digits = numbered and cx.digit_names(raw, start, end)
         if digits:
             cands = [Candidate([Token(s, e, raw[s:e])], ORG, CUE) for s, e in digits]
             if caps:

@@ -24,8 +24,9 @@ _CAP_WORD = re.compile(
     rf"([{_UPPER}](?<![\w'’‘-].)[^\W_]*)(?=(,? [a-z])?)"
     r"(?=([\s,;:!?)\"”]|\.(?![^\W_])|['’]s(?![^\W_])|$))?"  # a plain word: nothing glued on
 )
-# a glued particle before a capital ("al-Assad", "d'Estaing"): found from the separator, rarely
-_GLUE = re.compile(rf"[-'’][{_UPPER}]")
+# a glued particle before a capital ("al-Assad", "d'Estaing"): found from the separator, rarely;
+# or a number glued to a capital ("3M", "7-Eleven"), found in the same pass
+_GLUE = re.compile(rf"[-'’0-9][{_UPPER}]")
 _PARTICLE_START = re.compile(
     rf"(?<![\w'’‘-])(?:al|el|ad|as|ash|at|bin|ibn|abu|d|l|o|de|van|von|di)[-'’][{_UPPER}]"
 )
@@ -42,10 +43,11 @@ CAP_CONNECTORS = frozenset(
 LOWER_NEXT = re.compile(r",? [a-z]")  # as _CAP_WORD reads "followed by a lower-case word"
 
 
-def name_starts(text: str) -> tuple[list[int], list[str | None]]:
+def name_starts(text: str) -> tuple[list[int], list[str | None], bool]:
     """Offsets where a name may start, except capitalised function words before a lower-case
     word ("The government"): no name starts there and a name's window before covers them.
-    With each, the word when it is a plain one (nothing glued on: "Moscow", not "U.S.")."""
+    With each, the word when it is a plain one (nothing glued on: "Moscow", not "U.S."); and
+    whether a number is glued to a capital ("3M", "7-Eleven": a name may open with it)."""
     caps: list[int] = []
     words: list[str | None] = []
     # [text before, word, lower-case word next, plain, text before, word, ...]
@@ -58,9 +60,13 @@ def name_starts(text: str) -> tuple[list[int], list[str | None]]:
             caps.append(pos)
             words.append(word if parts[k + 3] is not None else None)
         pos += len(word)
+    numbered = False
     if _GLUE.search(text) is not None:
         for m in _GLUE.finditer(text):
             p = m.start()
+            if text[p].isdigit() or (p and text[p - 1].isdigit()):
+                numbered = True
+                continue
             for k in (1, 2, 3):
                 if p >= k and _PARTICLE_START.match(text, p - k):
                     caps.append(p - k)
@@ -69,7 +75,7 @@ def name_starts(text: str) -> tuple[list[int], list[str | None]]:
         order = sorted(range(len(caps)), key=caps.__getitem__)
         caps = [caps[k] for k in order]
         words = [words[k] for k in order]
-    return caps, words
+    return caps, words, numbered
 
 
 def name_windows(text: str, caps: list[int]) -> list[list[int]]:
