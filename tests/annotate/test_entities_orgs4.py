@@ -131,3 +131,8 @@ def test_digit_names_lie_inside_the_sentence_and_open_with_a_digit(text: str) ->
     raw = "Shares of " + text
     for s, e in digit_names(raw, 0, len(raw)):
         assert 0 <= s < e <= len(raw) and raw[s].isdigit()
+
+
+def test_a_grocer_in_apposition_is_a_company(rec: EntityRecognizer) -> None:
+    got = found(rec, "Tarveld, Britain's second-largest grocer, said sales rose 3 percent.")
+    assert got["Tarveld"] is ORG

@@ -24,7 +24,7 @@ _ORG_NOUNS = (
     r"franchise|newspaper|daily|tabloid|channel|exchange|regulator|watchdog|union|militia|"
     r"movement|faction|coalition|alliance|charity|organisation|organization|institute|"
     r"university|subsidiary|unit|brand|platform|consortium|exporter|refiner|shipper|"
-    r"supermarket|chain|provider|operator|telecoms"
+    r"supermarket|chain|provider|operator|telecoms|grocer|distributor|wholesaler"
 )
 # What only a company has or does: its shares, officers and results, jobs it cuts, what it
 # said it would do ("said it would close", "said its"); a person's name never takes these.
