@@ -129,6 +129,40 @@ One resident, who would not give her name, shouted "shame on you" as the vote wa
     assert find(qs, "shame on you").speaker == "One resident"
 
 
+def test_a_nationality_skips_people_introduced_with_another() -> None:
+    qs = quotes_of(
+        """# Fishing quotas
+The minister, Ana Ruiz, flew to Brussels on Tuesday.
+"Spain will not accept this deal," Ruiz told reporters on arrival.
+Her German counterpart, Klaus Becker, disagreed.
+"There is no better deal on offer," Becker said.
+"We need unity now," the Spaniard said later."""
+    )
+    assert find(qs, "We need unity").speaker == "Ana Ruiz"
+
+
+def test_a_nationality_before_a_role_nobody_was_introduced_with() -> None:
+    qs = quotes_of(
+        """# Carmaker results
+Arvo boss Kenji Sato said the firm would hire 500 staff.
+"We are growing again," the Japanese executive said.
+Officials in Tokyo welcomed the news.
+"It is good for everyone," the Japanese president said."""
+    )
+    assert find(qs, "We are growing").speaker == "Kenji Sato"
+    assert find(qs, "It is good for").speaker != "Kenji Sato"  # an office is read by its date
+
+
+def test_an_honorific_chooses_between_people_of_the_same_surname() -> None:
+    qs = quotes_of(
+        """# Sentencing
+Wayne Hollis, 34, showed no emotion as he was jailed.
+Speaking outside court, his mother, Janet Hollis, said: "He is not a bad lad."
+"He got in with the wrong crowd," Mrs Hollis added."""
+    )
+    assert find(qs, "He got in with").speaker == "Janet Hollis"
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(min_size=1, max_size=12))
 def test_descriptor_tests_never_fail_on_any_word(word: str) -> None:
@@ -139,7 +173,7 @@ def test_descriptor_tests_never_fail_on_any_word(word: str) -> None:
 
 
 def test_role_words_are_no_nationality() -> None:
-    assert is_demonym("Italian") and is_demonym("Welshman")
+    assert is_demonym("Italian") and is_demonym("Welshman") and is_demonym("Spaniard")
     assert not any(is_demonym(w) for w in ("Chairman", "Guardian", "Spokesman", "Woman"))
 
 

@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from newsgraph.annotate.ner.lexicons import gazetteers
-from newsgraph.extract.quotes.lexicon import DESCRIPTOR_NOUNS, NATIONALITY_STEMS
+from newsgraph.extract.quotes.lexicon import DESCRIPTOR_NOUNS, NATIONALITY_NOUNS, NATIONALITY_STEMS
 
 # "the mother-of-two", "the father-of-three"
 _PARENT_OF = re.compile(r"(?:grand)?(?:mother|father|mum|dad)-of-")
@@ -27,7 +27,7 @@ def is_demonym(word: str) -> bool:
     if not word[:1].isupper() or not word.isalpha():
         return False
     low = word.lower()
-    if low in _demonyms():
+    if low in _demonyms() or low in NATIONALITY_NOUNS:
         return True
     stem = low.removesuffix("man") if low.endswith("man") else ""
     return stem.removesuffix("wo") in NATIONALITY_STEMS if stem else False

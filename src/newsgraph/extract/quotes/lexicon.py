@@ -254,7 +254,7 @@ PERSON_ROLES = SPEAKER_ROLES | frozenset(
         barrister solicitor counsel accountant banker investor broker co-founder cofounder chef
         consul legislator assemblyman assemblywoman delegate mep governor-general owner
         businessman businesswoman entrepreneur diplomat worker employee official chairperson
-        cfo coo cto"""
+        cfo coo cto counterpart"""
     )
 )
 # Title words before a name that are no role noun ("Vice", "Acting", "Dr"), and abbreviations of
@@ -418,6 +418,18 @@ DESCRIPTOR_NOUNS = frozenset(
         forward skipper substitute sub frontman frontwoman star champion runner cyclist
         swimmer batsman batter bowler pitcher quarterback jockey boxer fighter golfer"""
     )
+)
+# Posts a country has one holder of at a time: "the Russian president" with nobody introduced is
+# read by the linking stage at the article's date, never taken for the person the text is about.
+OFFICE_ROLES = frozenset(
+    words_of(
+        """president premier prime-minister chancellor minister king queen monarch emperor pope
+        ambassador envoy governor mayor senator leader secretary-general foreign"""
+    )
+)
+# Nationality nouns that are no adjective of the demonym list ("the Scot", "the Spaniard").
+NATIONALITY_NOUNS = frozenset(
+    words_of("scot brit briton dane swede finn pole turk spaniard kiwi aussie yank filipino")
 )
 # "Frenchman", "Welshwoman": nationality compounds the demonym list does not hold
 NATIONALITY_STEMS = frozenset(words_of("french english dutch irish scots welsh cornish manx"))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
+from newsgraph.extract.quotes.descriptors import is_demonym
 from newsgraph.extract.quotes.lexicon import (
     CONJUNCTIONS,
     DETERMINERS,
@@ -145,6 +146,15 @@ class People:
 
     def is_person(self, canonical: str | None) -> bool:
         return canonical is not None and canonical in self.full_names
+
+    def other_nationality(self, name: str, nationality: str) -> bool:
+        """Whether ``name`` was introduced with a nationality other than ``nationality``."""
+        for r in self.roles:
+            if r.person == name:
+                for m in r.modifiers:
+                    if m != nationality and is_demonym(m.title()):
+                        return True
+        return False
 
     def role_has_modifier(self, head: str, word: str) -> bool:
         """Whether someone was introduced with role ``head`` and ``word`` ("Italian" striker)."""

@@ -15,6 +15,8 @@ from newsgraph.extract.quotes.lexicon import (
     BODY_NOUNS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    HONORIFIC_GENDER,
+    OFFICE_ROLES,
     PERSON_ROLES,
     PRONOUN_GENDER,
     ROLE_GENDER,
@@ -199,7 +201,7 @@ def _by_words(span: Span, written: str, words: list[str], state: Discourse, at: 
             return _role(span, written, low_head, words, state, at)  # "the CEO"
         definite = written[:4].lower() == "the "
         if definite and len(words) == 1 and is_demonym(head_word):
-            found = _descriptor(span, written, state)
+            found = _descriptor(span, written, state, low_head)
             return found or Speaker(span, written, None, "common", False)
         return _named(span, written, [strip_possessive(w) for w in words], state)
     head = singular(head_word.lower())
@@ -228,10 +230,18 @@ def _by_words(span: Span, written: str, words: list[str], state: Discourse, at: 
     return Speaker(span, written, " ".join(words), "common", False)
 
 
-def _descriptor(span: Span, written: str, state: Discourse) -> Speaker | None:
-    """ "the Italian", "the teenager": the person the text is about (a person named before)."""
+def _descriptor(
+    span: Span, written: str, state: Discourse, nationality: str = ""
+) -> Speaker | None:
+    """ "the Italian", "the teenager": the person the text is about (a person named before); for
+    a nationality, the latest one not introduced with another ("Her German counterpart, X")."""
     who = state.topic_person
     if who is None or not state.people.is_person(who):
+        return None
+    if nationality and state.people.other_nationality(who, nationality):
+        for name in reversed(state.recent):
+            if not state.people.other_nationality(name, nationality):
+                return Speaker(span, written, name, "descriptor", True)
         return None
     return Speaker(span, written, who, "descriptor", True)
 
@@ -239,12 +249,25 @@ def _descriptor(span: Span, written: str, state: Discourse) -> Speaker | None:
 def _named(span: Span, written: str, words: list[str], state: Discourse) -> Speaker:
     name = name_part(words) or words
     canonical = state.people.canonical(name, span.start)
+    if canonical is not None and len(words) > 1:
+        canonical = _by_honorific(words[0], name, canonical, state.people)
     determined = written[:4].lower() in ("the ", "the’", "the'")
     if canonical is not None and (state.people.is_person(canonical) or not determined):
         return Speaker(span, written, canonical, "name", True)  # not "the Red Cross"
     if words[0].lower() in DETERMINERS:
         words = words[1:] or words
     return Speaker(span, written, " ".join(words), "org", False)
+
+
+def _by_honorific(title: str, name: list[str], canonical: str, people: People) -> str:
+    """ "Mrs Hollis" after "Wayne Hollis" and "Janet Hollis": the one whose gender fits."""
+    want = HONORIFIC_GENDER.get(title.lower().rstrip("."))
+    if want is None or people.gender.get(canonical, want) == want:
+        return canonical
+    for other in people.by_last.get(name[-1].lower(), ()):
+        if people.gender.get(other) == want:
+            return other
+    return canonical
 
 
 def _role(
@@ -264,8 +287,9 @@ def _role(
     if unnamed is not None and unnamed[1] > where:
         return Speaker(span, written, unnamed[0], "role-unnamed", False, head)
     definite = low[:4] == "the "
+    described = is_descriptor(head) or (head not in OFFICE_ROLES and _has_demonym(words))
     if definite and (
-        (who is None and is_descriptor(head)) or _other_nationality(words, head, who, state)
+        (who is None and described) or _other_nationality(words, head, who, state)
     ):
         # "the striker" with no striker introduced; "the Italian scientist" when the scientist
         # introduced is no Italian: the person the text is about
@@ -288,3 +312,7 @@ def _other_nationality(words: list[str], head: str, who: str | None, state: Disc
         if is_demonym(w) and not state.people.role_has_modifier(head, w.lower()):
             return True
     return False
+
+
+def _has_demonym(words: list[str]) -> bool:
+    return any(is_demonym(w) for w in words[:-1])
