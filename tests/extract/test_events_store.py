@@ -157,3 +157,37 @@ def test_events_of_a_day_far_from_a_batch_are_not_candidates(store: Store) -> No
     with store.engine.connect() as c:
         rejects = query_events(c, type="REJECT")
     assert sorted(h.mentions for h in rejects) == [1, 2]
+
+
+def test_a_mention_between_two_equal_events_joins_the_same_one_whatever_the_batches(
+    tmp_path: Path,
+) -> None:
+    """Two stored reports of one act six days apart are two events; a third report dated between
+    them matches both equally. Which it joins must not depend on how the ingest was batched (the
+    candidate pool lists stored events and events made in the same batch in different orders)."""
+    text = "Moscow rejected Joe Biden's conditions for negotiations."
+    later, earlier, between = (
+        doc(f"{text}\n\nThe talks were due to start in {city}.", f"{city}.txt", day)
+        for city, day in (
+            ("Geneva", "2022-03-07"),
+            ("Vienna", "2022-03-01"),
+            ("Oslo", "2022-03-04"),
+        )
+    )
+    joined = []
+    for batches in ([[later, earlier, between]], [[later], [earlier], [between]]):
+        s = open_store(tmp_path / f"news{len(batches)}.db")
+        for batch in batches:
+            s.write(batch)
+        with s.engine.connect() as c:
+            rows = c.execute(
+                sa.text(
+                    "SELECT a.source, e.date FROM event_mentions m JOIN articles a"
+                    " ON a.id = m.article_id"
+                    " JOIN events e ON e.id = m.event_id ORDER BY a.source"
+                )
+            ).all()
+        s.close()
+        joined.append([tuple(r) for r in rows])
+    assert joined[0] == joined[1]
+    assert len({d for _a, d in joined[0]}) == 2  # two events, the third report in one of them

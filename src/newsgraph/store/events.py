@@ -231,7 +231,9 @@ def _pick(known: list[_Known], date: dt.date | None, words: frozenset[str]) -> _
         score = _similar(k.words, words)
         if score < _SIMILAR and not k.has_recipient:
             continue
-        if score > best_score:
+        # equal scores go to the smaller id, not to whichever the pool listed first: the
+        # pool's order depends on batch boundaries (stored rows vs events made in this batch)
+        if score > best_score or (score == best_score and best is not None and k.id < best.id):
             best, best_score = k, score
     return best
 
