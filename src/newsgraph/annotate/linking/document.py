@@ -224,11 +224,14 @@ class DocumentLinker:
         ids = self.titled.get(key)
         if not ids:
             return None
-        aid = ids[-1]
+        return ids[-1], self._name_of(ids[-1])
+
+    def _name_of(self, aid: str) -> str:
+        """An actor's name: the KB's, else the one this article linked it under."""
         known = self.kb.get(aid)
         if known is not None:
-            return aid, known.name
-        return aid, next((lk.name for lk in self.names.values() if lk.actor_id == aid), aid)
+            return known.name
+        return next((lk.name for lk in self.names.values() if lk.actor_id == aid), aid)
 
     def _note_title(self, aid: str, hit: RoleHit) -> None:
         """The article introduced ``aid`` with this role: a title before the name or an
@@ -364,13 +367,7 @@ class DocumentLinker:
         if actor_id is None and hit.role_key is None:
             aid = self._bare_role_actor(hit.head, hit.text)
             if aid is not None:
-                actor_id, how = aid, "coref"
-                known = self.kb.get(aid)
-                name = (
-                    known.name
-                    if known
-                    else next((lk.name for lk in self.names.values() if lk.actor_id == aid), aid)
-                )
+                actor_id, name, how = aid, self._name_of(aid), "coref"
         if actor_id is None:
             return
         self.titles.setdefault(actor_id, set()).add(hit.head)
